@@ -3,5 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# PostgreSQL for the storage contract tests (skipped locally without binaries; required in CI).
+source scripts/throwaway-postgres.sh
+pa_pg_start
+
 echo "==> C# tests"
 dotnet test PrivacyAssistant.sln --nologo
