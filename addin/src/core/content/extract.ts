@@ -1,0 +1,75 @@
+import { Budget, ScanAborted } from "./budget";
+import { decodeText, head } from "./bytes";
+import { parseDelimited, sniffDelimiter } from "./delimited";
+import type { ExtractResult, Table } from "./model";
+import { extractDocx, extractPptx, extractXlsx } from "./ooxml";
+import { extractPdf } from "./pdf";
+
+export interface ExtractLimits {
+  maxScanBytes: number;
+  maxExtractedChars: number;
+}
+
+export function extensionOf(name: string): string {
+  const m = /\.([A-Za-z0-9]{1,8})$/.exec(name.trim());
+  return m ? m[1].toLowerCase() : "";
+}
+
+const TEXT_FORMATS = ["csv", "txt", "tsv", "tab", "text", "md", "json", "xml", "html", "htm", "ics", "vcf", "eml"];
+const IMAGE_FORMATS = ["jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "heic", "webp", "svg"];
+
+/** Reads what can be read from an attachment. Never throws: failures become { ok: false, reason }. */
+export function extract(name: string, data: Uint8Array, limits: ExtractLimits, budget: Budget): ExtractResult {
+  const ext = extensionOf(name);
+  const sig = head(data, 8);
+  const format = ext || "unknown";
+  try {
+    if (data.length > limits.maxScanBytes) throw new ScanAborted("too-large");
+    if (sig.slice(0, 4) === "\xD0\xCF\x11\xE0") {
+      // OLE container: a password-protected OOXML file or a legacy .doc/.xls we do not parse.
+      throw new ScanAborted(ext === "docx" || ext === "xlsx" || ext === "pptx" ? "encrypted" : "unsupported-format");
+    }
+    const maxInflated = limits.maxScanBytes * 4;
+    if (sig.slice(0, 2) === "PK") {
+      if (ext === "docx" || ext === "docm" || ext === "dotx") return { ok: true, format, content: extractDocx(data, maxInflated, budget) };
+      if (ext === "xlsx" || ext === "xlsm" || ext === "xltx") return { ok: true, format, content: extractXlsx(data, maxInflated, budget, 2000000) };
+      if (ext === "pptx" || ext === "pptm" || ext === "ppsx") return { ok: true, format, content: extractPptx(data, maxInflated, budget) };
+      throw new ScanAborted("unsupported-format"); // .zip and others: contents not checked
+    }
+    if (sig.slice(0, 5) === "%PDF-") {
+      const content = extractPdf(data, maxInflated, budget, limits.maxExtractedChars);
+      if (readableLetters(content.text) < 20) throw new ScanAborted("no-text"); // a scan or image-only PDF
+      return { ok: true, format: "pdf", content };
+    }
+    if (IMAGE_FORMATS.indexOf(ext) >= 0) throw new ScanAborted("no-text");
+    if (TEXT_FORMATS.indexOf(ext) >= 0 || (ext === "" && looksLikeText(data))) {
+      let text = decodeText(data);
+      let truncated = false;
+      if (text.length > limits.maxExtractedChars) { text = text.slice(0, limits.maxExtractedChars); truncated = true; }
+      const tables: Table[] = [];
+      const d = sniffDelimiter(text);
+      if (d && (ext === "csv" || ext === "tsv" || ext === "tab" || ext === "txt" || ext === "")) {
+        const parsed = parseDelimited(text, d, 200000);
+        tables.push(parsed.rows);
+        truncated = truncated || parsed.truncated;
+      }
+      return { ok: true, format, content: { text, tables, truncated } };
+    }
+    throw new ScanAborted("unsupported-format");
+  } catch (e) {
+    if (e instanceof ScanAborted) return { ok: false, format, reason: e.reason };
+    return { ok: false, format, reason: "corrupt" };
+  }
+}
+
+function readableLetters(s: string): number {
+  const m = s.match(/[A-Za-zÀ-ÿ]{3,}/g);
+  return m ? m.join("").length : 0;
+}
+
+function looksLikeText(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 4096);
+  let bad = 0;
+  for (let i = 0; i < n; i++) if (b[i] === 0 || (b[i] < 9 && b[i] !== 0)) bad++;
+  return n > 0 && bad / n < 0.01;
+}

@@ -1,0 +1,220 @@
+// The Office glue: event handlers that read the draft, call the pure assessment and report back.
+// Every handler ends in exactly one event.completed(...) on every path. For OnMessageSend the rule
+// is "fail open": an error or our own time budget running out lets the mail go.
+import { decideSend, type AlertCapabilities, type SendDecision } from "../core/alert";
+import { assess, type Assessment } from "../core/assess";
+import { scanAttachment, type AttachmentScan } from "../core/attachments";
+import { chunks, planMoveToBcc, type BccPlan } from "../core/bccFix";
+import { Budget } from "../core/content/budget";
+import { base64ToBytes } from "../core/content/bytes";
+import { languageOf } from "../core/messages";
+import type { Lang, Policy } from "../core/policy";
+import type { Recipient } from "../core/types";
+import {
+  addToField, getAttachmentBase64, getAttachments, getBody, getRecipients, notify, sessionGet, sessionSet, setField,
+  type AttachmentInfo,
+} from "./mailbox";
+import { currentPolicy, refreshPolicy } from "./policySource";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export interface CompletableEvent { completed: (options?: any) => void }
+
+/** Total time the send handler allows itself: well under the 5-second "taking longer" dialog. */
+export const SEND_BUDGET_MS = 3500;
+/** Time for scanning attachments the change handlers did not pre-compute, within SEND_BUDGET_MS. */
+export const SEND_SCAN_BUDGET_MS = 2000;
+const ACK_KEY = "paAck";
+
+function office(): any {
+  return typeof Office !== "undefined" ? Office : null;
+}
+
+function item(): any {
+  const o = office();
+  return o && o.context && o.context.mailbox ? o.context.mailbox.item : null;
+}
+
+export function capabilities(): AlertCapabilities {
+  const o = office();
+  const req = o && o.context && o.context.requirements;
+  const has = (v: string) => {
+    try { return !!(req && typeof req.isSetSupported === "function" && req.isSetSupported("Mailbox", v)); } catch { return false; }
+  };
+  return { mailbox114: has("1.14"), mailbox115: has("1.15") };
+}
+
+export function displayLanguage(): Lang {
+  const o = office();
+  return languageOf(o && o.context ? o.context.displayLanguage : "nl");
+}
+
+function sender(): Recipient | null {
+  const o = office();
+  const p = o && o.context && o.context.mailbox ? o.context.mailbox.userProfile : null;
+  return p && p.emailAddress ? { displayName: String(p.displayName || ""), emailAddress: String(p.emailAddress) } : null;
+}
+
+/** Wraps event.completed so it runs once; later calls (a late timer, a late result) are ignored. */
+export function once(event: CompletableEvent): (options?: any) => boolean {
+  let done = false;
+  return (options?: any) => {
+    if (done) return false;
+    done = true;
+    try {
+      if (options === undefined) event.completed();
+      else event.completed(options);
+    } catch {
+      // Nothing more we can do; the client applies its own timeout.
+    }
+    return true;
+  };
+}
+
+function scanKey(a: AttachmentInfo): string {
+  return "scan:" + a.id + ":" + a.size;
+}
+
+async function cachedScan(it: any, a: AttachmentInfo): Promise<AttachmentScan | null> {
+  const raw = await sessionGet(it, scanKey(a));
+  if (!raw) return null;
+  try { return JSON.parse(raw) as AttachmentScan; } catch { return null; }
+}
+
+/** Scans the file attachments, reusing results stored by the change handlers. */
+async function scanAll(it: any, policy: Policy, budget: Budget, store: boolean): Promise<AttachmentScan[]> {
+  const list = (await getAttachments(it)).filter((a) => !a.isInline);
+  const scans: AttachmentScan[] = [];
+  for (const a of list) {
+    const cached = await cachedScan(it, a);
+    if (cached && cached.name === a.name) { scans.push(cached); continue; }
+    let scan: AttachmentScan;
+    if (budget.expired) {
+      scan = { ...scanAttachment({ name: a.name, size: a.size, content: null }, policy, budget), reason: "timeout" };
+    } else if (a.attachmentType !== "file") {
+      scan = scanAttachment({ name: a.name, size: a.size, content: null }, policy, budget);
+    } else if (a.size > policy.attachments.maxScanBytes) {
+      scan = { ...scanAttachment({ name: a.name, size: a.size, content: null }, policy, budget), reason: "too-large" };
+    } else {
+      let bytes: Uint8Array | null = null;
+      try {
+        const b64 = await getAttachmentBase64(it, a.id);
+        bytes = b64 ? base64ToBytes(b64) : null;
+      } catch {
+        bytes = null;
+      }
+      scan = scanAttachment({ name: a.name, size: a.size, content: bytes }, policy, budget);
+    }
+    scans.push(scan);
+    // Timeouts are not cached: a later, calmer moment may finish the scan.
+    if (store && scan.reason !== "timeout") {
+      try { await sessionSet(it, scanKey(a), JSON.stringify(scan)); } catch { /* sessionData full: fine */ }
+    }
+  }
+  return scans;
+}
+
+/** Reads the draft and runs the assessment (used by the send handler and the task pane). */
+export async function assessDraft(policy: Policy, lang: Lang, scanBudgetMs: number, store: boolean): Promise<Assessment> {
+  const it = item();
+  const recipients = await getRecipients(it);
+  const scans = await scanAll(it, policy, new Budget(scanBudgetMs), store);
+  let body = "";
+  try { body = (await getBody(it)).slice(0, 500000); } catch { body = ""; }
+  const me = sender();
+  return assess({ recipients, sender: me ? me.emailAddress : "", body, scans, policy, lang });
+}
+
+function fingerprint(a: Assessment): string {
+  return a.findings.filter((f) => f.severity !== "info").map((f) => f.kind + ":" + (f.attachmentName || "")).join("|");
+}
+
+/** OnMessageSend / messageSending. */
+export function onMessageSendHandler(event: CompletableEvent): void {
+  const complete = once(event);
+  let timer: any = null;
+  const finish = (options: SendDecision) => {
+    if (timer !== null) clearTimeout(timer);
+    complete(options);
+  };
+  try {
+    if (typeof setTimeout === "function") timer = setTimeout(() => complete({ allowEvent: true }), SEND_BUDGET_MS);
+    const it = item();
+    if (!it) { finish({ allowEvent: true }); return; }
+    const policy = currentPolicy(office()).policy;
+    const lang = displayLanguage();
+    const caps = capabilities();
+    assessDraft(policy, lang, Math.min(SEND_SCAN_BUDGET_MS, policy.attachments.scanBudgetMs), false)
+      .then(async (a) => {
+        const fp = fingerprint(a);
+        const previous = await sessionGet(it, ACK_KEY);
+        const decision = decideSend(a, caps, lang, previous === fp && fp !== "");
+        if (!decision.allowEvent && !caps.mailbox114) {
+          try { await sessionSet(it, ACK_KEY, fp); } catch { /* ignore */ }
+        }
+        finish(decision);
+      })
+      .catch(() => finish({ allowEvent: true }));
+  } catch {
+    finish({ allowEvent: true });
+  }
+}
+
+/** OnMessageRecipientsChanged / OnMessageAttachmentsChanged: refresh the policy and pre-scan attachments. */
+export function onItemChangedHandler(event: CompletableEvent): void {
+  const complete = once(event);
+  let timer: any = null;
+  try {
+    // Change handlers have no user waiting, but the client still expects completion.
+    if (typeof setTimeout === "function") timer = setTimeout(() => complete(), 60000);
+    const it = item();
+    if (!it) { complete(); return; }
+    refreshPolicy(office(), 3000)
+      .then((policy) => scanAll(it, policy, new Budget(Math.max(policy.attachments.scanBudgetMs, 10000)), true))
+      .then(
+        () => { if (timer !== null) clearTimeout(timer); complete(); },
+        () => { if (timer !== null) clearTimeout(timer); complete(); },
+      );
+  } catch {
+    if (timer !== null) clearTimeout(timer);
+    complete();
+  }
+}
+
+/** Applies a plan: Bcc first (so nobody is lost if a later call fails), then To and Cc. */
+export async function applyBccPlan(it: any, plan: BccPlan): Promise<void> {
+  const bccChunks = chunks(plan.bcc);
+  await setField(it, "bcc", bccChunks[0] || []);
+  for (let i = 1; i < bccChunks.length; i++) await addToField(it, "bcc", bccChunks[i]);
+  for (const name of ["to", "cc"] as const) {
+    const parts = chunks(plan[name]);
+    await setField(it, name, parts[0] || []);
+    for (let i = 1; i < parts.length; i++) await addToField(it, name, parts[i]);
+  }
+}
+
+/** Moves the exposed recipients to Bcc; returns how many moved. */
+export async function moveExposedToBcc(policy: Policy): Promise<number> {
+  const it = item();
+  const recipients = await getRecipients(it);
+  const plan = planMoveToBcc(recipients, sender(), policy);
+  if (plan.moved === 0) return 0;
+  await applyBccPlan(it, plan);
+  return plan.moved;
+}
+
+/** Function command behind the "Naar BCC" button (ribbon and Smart Alert, Mailbox 1.15). */
+export function moveToBccCommand(event: CompletableEvent): void {
+  const complete = once(event);
+  try {
+    const lang = displayLanguage();
+    moveExposedToBcc(currentPolicy(office()).policy)
+      .then(async (n) => {
+        const msg = lang === "en" ? `${n} outside address(es) moved to Bcc.` : `${n} externe adres(sen) naar BCC verplaatst.`;
+        try { await notify(item(), "paMoved", msg); } catch { /* informational only */ }
+        complete();
+      })
+      .catch(() => complete());
+  } catch {
+    complete();
+  }
+}

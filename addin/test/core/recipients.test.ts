@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { chunks, planMoveToBcc } from "../../src/core/bccFix";
+import { defaultPolicy } from "../../src/core/policy";
+import { assessRecipients, classify } from "../../src/core/recipients";
+import type { Recipient } from "../../src/core/types";
+
+const policy = defaultPolicy();
+const r = (emailAddress: string, displayName = ""): Recipient => ({ displayName, emailAddress });
+const parents = (n: number, domain = "gmail.com") => Array.from({ length: n }, (_, i) => r(`ouder${i}@${domain}`, `Ouder ${i}`));
+const ME = "docent@school.example";
+
+describe("classify", () => {
+  it("sorts addresses into school, private, external, partner and self", () => {
+    const p = { ...policy, trustedPartnerDomains: ["swv-regio.nl"] };
+    expect(classify("collega@school.example", ME, p)).toBe("school");
+    expect(classify("Leerling@LEERLING.school.example", ME, p)).toBe("school");
+    expect(classify("a@hotmail.com", ME, p)).toBe("private");
+    expect(classify("a@kpnmail.nl", ME, p)).toBe("private");
+    expect(classify("info@jeugdzorg.example.org", ME, p)).toBe("external");
+    expect(classify("iemand@swv-regio.nl", ME, p)).toBe("partner");
+    expect(classify("Docent@School.example", ME, p)).toBe("self");
+    expect(classify("geen-adres", ME, p)).toBe("invalid");
+  });
+});
+
+describe("assessRecipients", () => {
+  it("warns for a mail to all parents of a class in To", () => {
+    const a = assessRecipients({ to: parents(27), cc: [], bcc: [] }, ME, policy);
+    expect(a.exposedTriggered).toBe(true);
+    expect(a.exposed).toHaveLength(27);
+    expect(a.counts.private).toBe(27);
+  });
+
+  it("does not warn for both parents of one student", () => {
+    const a = assessRecipients({ to: [r("moeder@gmail.com"), r("vader@ziggo.nl")], cc: [r("mentor@school.example")], bcc: [] }, ME, policy);
+    expect(a.exposedTriggered).toBe(false);
+    expect(a.anyOutsideSchool).toBe(true);
+  });
+
+  it("warns from five visible outside addresses, not at four", () => {
+    expect(assessRecipients({ to: parents(4), cc: [], bcc: [] }, ME, policy).exposedTriggered).toBe(false);
+    expect(assessRecipients({ to: parents(3), cc: parents(2, "hotmail.com"), bcc: [] }, ME, policy).exposedTriggered).toBe(true);
+  });
+
+  it("warns for ten visible addresses when at least two are outside the school", () => {
+    const colleagues = Array.from({ length: 8 }, (_, i) => r(`c${i}@school.example`));
+    expect(assessRecipients({ to: colleagues.concat(parents(2)), cc: [], bcc: [] }, ME, policy).exposedTriggered).toBe(true);
+    expect(assessRecipients({ to: colleagues.concat(parents(1)), cc: [r("x@school.example")], bcc: [] }, ME, policy).exposedTriggered).toBe(false);
+  });
+
+  it("never warns for colleagues only, however many", () => {
+    const staff = Array.from({ length: 120 }, (_, i) => r(`c${i}@school.example`));
+    expect(assessRecipients({ to: staff, cc: [], bcc: [] }, ME, policy).exposedTriggered).toBe(false);
+  });
+
+  it("does not count Bcc, the sender, duplicates or trusted partners as exposed", () => {
+    const p = { ...policy, trustedPartnerDomains: ["swv-regio.nl"] };
+    const partners = Array.from({ length: 6 }, (_, i) => r(`p${i}@swv-regio.nl`));
+    const a = assessRecipients({ to: [r(ME), r("a@gmail.com"), r("A@gmail.com")].concat(partners), cc: [], bcc: parents(40) }, ME, p);
+    expect(a.exposedTriggered).toBe(false);
+    expect(a.exposed).toHaveLength(1);
+    expect(a.counts.bcc).toBe(40);
+    expect(a.counts.self).toBe(1);
+  });
+});
+
+describe("planMoveToBcc", () => {
+  const me = r(ME, "Docent");
+
+  it("moves only private and external addresses, keeping display names and colleagues", () => {
+    const plan = planMoveToBcc({ to: [r("a@gmail.com", "Ouder A"), r("mentor@school.example", "Mentor")], cc: [r("b@jeugdzorg.example.org", "Zorg B")], bcc: [r("c@hotmail.com", "Ouder C")] }, me, policy);
+    expect(plan.moved).toBe(2);
+    expect(plan.to).toEqual([r("mentor@school.example", "Mentor")]);
+    expect(plan.cc).toEqual([]);
+    expect(plan.bcc).toEqual([r("c@hotmail.com", "Ouder C"), r("a@gmail.com", "Ouder A"), r("b@jeugdzorg.example.org", "Zorg B")]);
+  });
+
+  it("puts the sender in To when nobody would be left there", () => {
+    const plan = planMoveToBcc({ to: parents(30), cc: [], bcc: [] }, me, policy);
+    expect(plan.to).toEqual([me]);
+    expect(plan.bcc).toHaveLength(30);
+  });
+
+  it("does not add an address to Bcc twice", () => {
+    const plan = planMoveToBcc({ to: [r("a@gmail.com")], cc: [r("A@Gmail.com")], bcc: [r("a@gmail.com")] }, me, policy);
+    expect(plan.bcc).toHaveLength(1);
+    expect(plan.moved).toBe(2);
+  });
+
+  it("changes nothing when nothing is exposed", () => {
+    const input = { to: [r("x@school.example")], cc: [], bcc: [] };
+    const plan = planMoveToBcc(input, me, policy);
+    expect(plan.moved).toBe(0);
+    expect(plan.to).toEqual(input.to);
+  });
+
+  it("splits lists into calls of at most 100", () => {
+    expect(chunks(Array.from({ length: 250 }, (_, i) => i)).map((c) => c.length)).toEqual([100, 100, 50]);
+    expect(chunks([])).toEqual([]);
+  });
+});
