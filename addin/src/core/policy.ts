@@ -103,7 +103,9 @@ export function parsePolicy(raw: unknown): Policy {
   need(typeof kn.botId === "string", "knowledge.botId", "must be a string (may be empty)");
   need(isObj(kn.entries), "knowledge.entries", "must be an object");
   const entries: Record<string, Localized> = {};
-  for (const [id, v] of Object.entries(kn.entries as Record<string, unknown>)) {
+  const rawEntries = kn.entries as Record<string, unknown>;
+  for (const id of Object.keys(rawEntries)) {
+    const v = rawEntries[id];
     need(/^[a-z0-9-]+$/.test(id), `knowledge.entries.${id}`, "must be a knowledge entry id (a-z, 0-9, -)");
     entries[id] = localized(v, `knowledge.entries.${id}`);
   }

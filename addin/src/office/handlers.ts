@@ -80,6 +80,11 @@ async function cachedScan(it: any, a: AttachmentInfo): Promise<AttachmentScan | 
   try { return JSON.parse(raw) as AttachmentScan; } catch { return null; }
 }
 
+// Object.assign, not object spread: esbuild lowers spread with Object.getOwnPropertyDescriptors (ES2017).
+function withReason(scan: AttachmentScan, reason: "timeout" | "too-large"): AttachmentScan {
+  return Object.assign({}, scan, { status: "not-checked" as const, reason });
+}
+
 /** Scans the file attachments, reusing results stored by the change handlers. */
 async function scanAll(it: any, policy: Policy, budget: Budget, store: boolean): Promise<AttachmentScan[]> {
   const list = (await getAttachments(it)).filter((a) => !a.isInline);
@@ -89,11 +94,11 @@ async function scanAll(it: any, policy: Policy, budget: Budget, store: boolean):
     if (cached && cached.name === a.name) { scans.push(cached); continue; }
     let scan: AttachmentScan;
     if (budget.expired) {
-      scan = { ...scanAttachment({ name: a.name, size: a.size, content: null }, policy, budget), reason: "timeout" };
+      scan = withReason(scanAttachment({ name: a.name, size: a.size, content: null }, policy, budget), "timeout");
     } else if (a.attachmentType !== "file") {
       scan = scanAttachment({ name: a.name, size: a.size, content: null }, policy, budget);
     } else if (a.size > policy.attachments.maxScanBytes) {
-      scan = { ...scanAttachment({ name: a.name, size: a.size, content: null }, policy, budget), reason: "too-large" };
+      scan = withReason(scanAttachment({ name: a.name, size: a.size, content: null }, policy, budget), "too-large");
     } else {
       let bytes: Uint8Array | null = null;
       try {
