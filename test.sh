@@ -9,3 +9,6 @@ pa_pg_start
 
 echo "==> C# tests"
 dotnet test PrivacyAssistant.sln --nologo
+
+echo "==> Outlook add-in tests (TypeScript)"
+(cd addin && npm ci --no-audit --no-fund && npm test)

@@ -102,7 +102,22 @@ function init(): void {
       .then((n) => run(lang).then(() => setStatus(u.moved(n), true)))
       .catch(() => setStatus(u.failed, false));
   });
-  void run(lang);
+  void run(lang).then(() => focusFromSmartAlert());
+}
+
+/** Opened from the Smart Alert's button (Mailbox 1.14): contextData says which fix to offer first. */
+function focusFromSmartAlert(): void {
+  const it = office && office.context && office.context.mailbox ? office.context.mailbox.item : null;
+  if (!it || typeof it.getInitializationContextAsync !== "function") return;
+  it.getInitializationContextAsync((r: { status: string; value?: string }) => {
+    try {
+      const ctx = r.status === "succeeded" && r.value ? JSON.parse(r.value) : null;
+      const button = el("moveToBcc");
+      if (ctx && ctx.action === "move-to-bcc" && !button.hidden) button.focus();
+    } catch {
+      // No or malformed context: nothing to focus.
+    }
+  });
 }
 
 const office: any = typeof Office !== "undefined" ? Office : null;

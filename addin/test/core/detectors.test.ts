@@ -116,6 +116,6 @@ describe("tables", () => {
 describe("grade lines in text", () => {
   it("counts names followed by grades, not other lines", async () => {
     const { namesWithGradesInText } = await import("../../src/core/detectors/tables");
-    expect(namesWithGradesInText("Sanne de Vries 6,5 7,1 5,8\nDaan Jansen 8,0 6,4 7\nEmma Bakker V O 6,2\nRekenmachine Casio 2 12,50 25,00\nLokaal 204 3 4")).toBe(2);
+    expect(namesWithGradesInText("Sanne de Vries 6,5 7,1 5,8\n104522 Daan Jansen 8,0 6,4 7\nEmma Bakker V O 6,2\nRekenmachine Casio 2 12,50 25,00\nLokaal 204 3 4")).toBe(2);
   });
 });

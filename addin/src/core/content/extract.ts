@@ -15,6 +15,14 @@ export function extensionOf(name: string): string {
   return m ? m[1].toLowerCase() : "";
 }
 
+/**
+ * Caps that keep memory and time bounded in Outlook's runtimes: XML/PDF content inflated from one
+ * file, and spreadsheet cells read. A class list is a few thousand cells; a file past a cap is
+ * read up to it, and reported "not checked" unless what was read already shows student data.
+ */
+export const MAX_INFLATED_BYTES = 48 << 20;
+export const MAX_CELLS = 300000;
+
 const TEXT_FORMATS = ["csv", "txt", "tsv", "tab", "text", "md", "json", "xml", "html", "htm", "ics", "vcf", "eml"];
 const IMAGE_FORMATS = ["jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "heic", "webp", "svg"];
 
@@ -29,10 +37,10 @@ export function extract(name: string, data: Uint8Array, limits: ExtractLimits, b
       // OLE container: a password-protected OOXML file or a legacy .doc/.xls we do not parse.
       throw new ScanAborted(ext === "docx" || ext === "xlsx" || ext === "pptx" ? "encrypted" : "unsupported-format");
     }
-    const maxInflated = limits.maxScanBytes * 4;
+    const maxInflated = Math.min(limits.maxScanBytes * 4, MAX_INFLATED_BYTES);
     if (sig.slice(0, 2) === "PK") {
       if (ext === "docx" || ext === "docm" || ext === "dotx") return { ok: true, format, content: extractDocx(data, maxInflated, budget) };
-      if (ext === "xlsx" || ext === "xlsm" || ext === "xltx") return { ok: true, format, content: extractXlsx(data, maxInflated, budget, 2000000) };
+      if (ext === "xlsx" || ext === "xlsm" || ext === "xltx") return { ok: true, format, content: extractXlsx(data, maxInflated, budget, MAX_CELLS) };
       if (ext === "pptx" || ext === "pptm" || ext === "ppsx") return { ok: true, format, content: extractPptx(data, maxInflated, budget) };
       throw new ScanAborted("unsupported-format"); // .zip and others: contents not checked
     }

@@ -119,7 +119,8 @@ export function namesWithGradesInText(text: string, maxLines = 50000): number {
   const names = new Set<string>();
   const lines = text.split("\n", maxLines);
   for (const line of lines) {
-    const tokens = line.trim().split(/\s+/);
+    let tokens = line.trim().split(/\s+/);
+    if (/^\d{3,10}$/.test(tokens[0])) tokens = tokens.slice(1); // a leading student number
     if (tokens.length < 4) continue;
     let k = 0;
     while (k < tokens.length && !/^\d/.test(tokens[k])) k++;
