@@ -110,7 +110,8 @@ describe("assess: recipients and links", () => {
     expect(knowledgeUrl(policy, "datalek", "nl")).toBe("");
     const p: Policy = { ...policy, knowledge: { ...policy.knowledge, botId: "11111111-2222-3333-4444-555555555555" } };
     const url = knowledgeUrl(p, "datalek", "nl");
-    expect(url).toBe("https://teams.microsoft.com/l/chat/0/0?users=28:11111111-2222-3333-4444-555555555555&message=" + encodeURIComponent("Wat moet ik doen bij een mogelijk datalek?"));
+    expect(url).toBe("https://teams.microsoft.com/l/chat/0/0?users=28:11111111-2222-3333-4444-555555555555&message=" + encodeURIComponent(policy.knowledge.entries.datalek.nl));
+    expect(url).toContain("message=Wat%20is%20een%20datalek");
   });
 });
 

@@ -45,3 +45,15 @@ describe("policy", () => {
     expect(() => parsePolicy(mutate((p) => (p.studentFileNamePatterns[0].pattern = "(unclosed")))).toThrow(/not a valid regular expression/);
   });
 });
+
+describe("policy knowledge links", () => {
+  it("names only knowledge entries that exist, with their titles as the question for the bot", () => {
+    for (const [id, q] of Object.entries(defaultPolicy().knowledge.entries)) {
+      const file = join(root, "knowledge", "entries", `${id}.md`);
+      const text = readFileSync(file, "utf8");
+      expect(text).toMatch(new RegExp(`^id: ${id}$`, "m"));
+      expect(text).toContain(`title: ${q.nl}`);
+      expect(text).toContain(`title: ${q.en}`);
+    }
+  });
+});
