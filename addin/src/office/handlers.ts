@@ -87,7 +87,9 @@ function withReason(scan: AttachmentScan, reason: "timeout" | "too-large"): Atta
 
 /** Scans the file attachments, reusing results stored by the change handlers. */
 async function scanAll(it: any, policy: Policy, budget: Budget, store: boolean): Promise<AttachmentScan[]> {
-  const list = (await getAttachments(it)).filter((a) => !a.isInline);
+  // Inline images are part of the body; cloud attachments are OneDrive/SharePoint links, which is
+  // the way of sharing the school recommends, so neither is checked or reported.
+  const list = (await getAttachments(it)).filter((a) => !a.isInline && a.attachmentType !== "cloud");
   const scans: AttachmentScan[] = [];
   for (const a of list) {
     const cached = await cachedScan(it, a);

@@ -72,6 +72,15 @@ describe("onMessageSendHandler", () => {
     expect(ev.completed.mock.calls[0][0].errorMessage).toContain("27 leerlingnamen met cijfers");
   });
 
+  it("does not report shared OneDrive links (cloud attachments) or inline images", async () => {
+    install({ to: [colleague(1)], attachments: [{ id: "c1", name: "3B cijfers.xlsx", size: 1000, attachmentType: "cloud" }, { id: "i1", name: "logo.png", size: 500, isInline: true }, { id: "m1", name: "Doorgestuurd bericht", size: 2000, attachmentType: "item" }] });
+    const ev = event();
+    onMessageSendHandler(ev);
+    await settle(ev);
+    expect(ev.completed).toHaveBeenCalledWith({ allowEvent: true });
+    expect(count(state, "getAttachmentContentAsync")).toBe(0);
+  });
+
   it("lets the mail go when the client reports a failure", async () => {
     install({ to: parents(27), failOn: new Set(["to.getAsync"]) });
     const ev = event();
