@@ -1,0 +1,13 @@
+namespace PrivacyAssistant.Notifications.Outbox;
+
+/// <summary>
+/// A delivery route (Graph mail, Teams proactive message). Register with
+/// <see cref="NotificationsServiceCollectionExtensions.AddNotificationChannel{TChannel}"/>.
+/// Throwing is treated like <see cref="DeliveryOutcome.Retry"/> with the exception type as code.
+/// </summary>
+public interface INotificationChannel
+{
+    string Name { get; }
+
+    Task<DeliveryOutcome> DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken);
+}
