@@ -1,0 +1,31 @@
+namespace PrivacyAssistant.Breaches.Register;
+
+/// <summary>A decision an officer records on a report; each one is kept in the audit trail.</summary>
+public abstract record BreachDecision
+{
+    public abstract string Code { get; }
+}
+
+/// <summary>Notified to the Autoriteit Persoonsgegevens (when, their reference) or why not.</summary>
+public sealed record ApDecision(bool Notified, DateTimeOffset? NotifiedAt, string? ApReference, string? Reason) : BreachDecision
+{
+    public override string Code => "ap";
+}
+
+/// <summary>People affected informed (art. 34) or why not.</summary>
+public sealed record SubjectsDecision(bool Informed, string? Reason) : BreachDecision
+{
+    public override string Code => "subjects";
+}
+
+/// <summary>Effects and remedial action for the register.</summary>
+public sealed record MeasuresDecision(string? Consequences, string? RemedialActions) : BreachDecision
+{
+    public override string Code => "measures";
+}
+
+/// <summary>Closes the report; needs the other decisions first.</summary>
+public sealed record CloseDecision : BreachDecision
+{
+    public override string Code => "close";
+}

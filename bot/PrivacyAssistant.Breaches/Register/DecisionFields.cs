@@ -1,0 +1,16 @@
+namespace PrivacyAssistant.Breaches.Register;
+
+/// <summary>Field names of the officer decision forms (card input ids) used in problems.</summary>
+public static class DecisionFields
+{
+    public const string Reference = "reference";
+    public const string ApNotified = "apNotified";
+    public const string ApNotifiedDate = "apNotifiedDate";
+    public const string ApReference = "apReference";
+    public const string ApReason = "apReason";
+    public const string SubjectsInformed = "subjectsInformed";
+    public const string SubjectsReason = "subjectsReason";
+    public const string Consequences = "consequences";
+    public const string RemedialActions = "remedialActions";
+    public const int TextMaxLength = 2000;
+}

@@ -1,0 +1,79 @@
+using PrivacyAssistant.Breaches.Reports;
+
+namespace PrivacyAssistant.Breaches.Register;
+
+/// <summary>What a decision needs before it can go in the register.</summary>
+public static class DecisionRules
+{
+    public static IReadOnlyList<FieldProblem> Check(BreachReport report, BreachDecision decision, DateTimeOffset now)
+    {
+        var problems = new List<FieldProblem>();
+        if (report.IsClosed)
+        {
+            problems.Add(new FieldProblem(DecisionFields.Reference, "already-closed"));
+            return problems;
+        }
+
+        switch (decision)
+        {
+            case ApDecision ap:
+                if (!ap.Notified && string.IsNullOrWhiteSpace(ap.Reason))
+                {
+                    problems.Add(new FieldProblem(DecisionFields.ApReason, "reason-required"));
+                }
+
+                if (ap.Notified && ap.NotifiedAt > now.AddMinutes(5))
+                {
+                    problems.Add(new FieldProblem(DecisionFields.ApNotifiedDate, "in-future"));
+                }
+
+                Length(ap.Reason, DecisionFields.ApReason, problems);
+                Length(ap.ApReference, DecisionFields.ApReference, problems);
+                break;
+            case SubjectsDecision subjects:
+                if (!subjects.Informed && string.IsNullOrWhiteSpace(subjects.Reason))
+                {
+                    problems.Add(new FieldProblem(DecisionFields.SubjectsReason, "reason-required"));
+                }
+
+                Length(subjects.Reason, DecisionFields.SubjectsReason, problems);
+                break;
+            case MeasuresDecision measures:
+                if (string.IsNullOrWhiteSpace(measures.Consequences) && string.IsNullOrWhiteSpace(measures.RemedialActions))
+                {
+                    problems.Add(new FieldProblem(DecisionFields.RemedialActions, "required"));
+                }
+
+                Length(measures.Consequences, DecisionFields.Consequences, problems);
+                Length(measures.RemedialActions, DecisionFields.RemedialActions, problems);
+                break;
+            case CloseDecision:
+                if (report.ApNotified is null)
+                {
+                    problems.Add(new FieldProblem(DecisionFields.ApNotified, "decision-required"));
+                }
+
+                if (report.SubjectsInformed is null)
+                {
+                    problems.Add(new FieldProblem(DecisionFields.SubjectsInformed, "decision-required"));
+                }
+
+                if (string.IsNullOrWhiteSpace(report.RemedialActions))
+                {
+                    problems.Add(new FieldProblem(DecisionFields.RemedialActions, "decision-required"));
+                }
+
+                break;
+        }
+
+        return problems;
+    }
+
+    private static void Length(string? value, string field, List<FieldProblem> problems)
+    {
+        if (value is { Length: > DecisionFields.TextMaxLength })
+        {
+            problems.Add(new FieldProblem(field, "too-long", DecisionFields.TextMaxLength));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace PrivacyAssistant.Breaches.Reports;
+
+/// <summary>Whose data.</summary>
+public enum AffectedGroup
+{
+    Students,
+    Parents,
+    Staff,
+    Other,
+}

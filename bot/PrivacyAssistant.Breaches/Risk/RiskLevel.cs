@@ -1,0 +1,9 @@
+namespace PrivacyAssistant.Breaches.Risk;
+
+public enum RiskLevel
+{
+    LikelyHighRisk,
+    LikelyNotifiable,
+    Assess,
+    LikelyNotNotifiable,
+}
