@@ -88,9 +88,10 @@ public sealed class GraphMailChannelTests : IAsyncLifetime
         await EnqueueAsync(first, new MailContent("Nieuw datalek DL-2026-0009", "<p>x</p>"));
         await WaitUntil(() => graph.RequestCount >= 1);
 
-        // The first instance goes away while Graph has not answered.
+        // The first instance goes away while Graph has not answered; Graph sees the connection drop.
         await first.StopAsync();
         first.Dispose();
+        await WaitUntil(() => graph.AbortedCount >= 1);
         graph.Release();
         Assert.Empty(graph.SentMail);
 

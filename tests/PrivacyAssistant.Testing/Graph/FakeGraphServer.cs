@@ -23,6 +23,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
     private readonly ConcurrentQueue<SentMail> sent = new();
     private volatile TaskCompletionSource? hold;
     private int requestCount;
+    private int abortedCount;
 
     private FakeGraphServer(WebApplication app) => this.app = app;
 
@@ -36,6 +37,9 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     /// <summary>Every sendMail request received, including refused and held ones.</summary>
     public int RequestCount => Volatile.Read(ref requestCount);
+
+    /// <summary>Held requests the client abandoned (connection closed) before they were released.</summary>
+    public int AbortedCount => Volatile.Read(ref abortedCount);
 
     public static async Task<FakeGraphServer> StartAsync()
     {
@@ -70,7 +74,15 @@ public sealed class FakeGraphServer : IAsyncDisposable
         Interlocked.Increment(ref requestCount);
         if (hold is { } gate)
         {
-            await gate.Task.WaitAsync(context.RequestAborted);
+            try
+            {
+                await gate.Task.WaitAsync(context.RequestAborted);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref abortedCount);
+                return Results.Empty;
+            }
         }
 
         var authorization = context.Request.Headers.Authorization.ToString();
