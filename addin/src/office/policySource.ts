@@ -13,7 +13,8 @@ interface Cached { fetchedAt: number; policy: unknown }
 
 export function policyUrl(): string {
   const built = typeof __PA_POLICY_URL__ === "string" ? __PA_POLICY_URL__ : "";
-  if (built) return built;
+  // "%%PA_POLICY_URL%%" is the marker the host replaces when it serves the bundle; still there = not served by our host.
+  if (built && built.indexOf("%%") < 0) return built;
   const loc = typeof location !== "undefined" ? location : null;
   if (loc && /^https?:$/.test(loc.protocol)) {
     // Pages are served from <host>/addin/…; the policy sits next to them.

@@ -64,6 +64,29 @@ function runHandler(associated: Record<string, (e: unknown) => void>, name: stri
 }
 
 describe("event bundle (dist/launchevent.js)", () => {
+  it("fetches the policy from the URL the host writes in place of the marker (no page location)", async () => {
+    expect(bundle.split("%%PA_POLICY_URL%%").length - 1).toBe(1);
+    const served = bundle.replace("%%PA_POLICY_URL%%", "https://privacy.school.example/addin/policy.json");
+    const { office, associated } = fakeOffice(0);
+    const urls: string[] = [];
+    const ctx = es2016Sandbox(office);
+    ctx.fetch = (url: string) => { urls.push(url); return Promise.reject(new Error("offline")); };
+    vm.runInContext(served, ctx);
+    const calls = await runHandler(associated, "onRecipientsChangedHandler");
+    expect(calls).toEqual([undefined]);
+    expect(urls).toEqual(["https://privacy.school.example/addin/policy.json"]);
+  });
+
+  it("does not fetch anything while the marker is still in place", async () => {
+    const { office, associated } = fakeOffice(0);
+    const urls: string[] = [];
+    const ctx = es2016Sandbox(office);
+    ctx.fetch = (url: string) => { urls.push(url); return Promise.reject(new Error("offline")); };
+    vm.runInContext(bundle, ctx);
+    await runHandler(associated, "onRecipientsChangedHandler");
+    expect(urls).toEqual([]);
+  });
+
   it("is ES2016 syntax: no async/await, no object spread, no optional chaining", () => {
     expect(() => parse(bundle, { ecmaVersion: 2016, sourceType: "script" })).not.toThrow();
   });

@@ -50,6 +50,7 @@ public static class AddinEndpoints
                 [".png"] = "image/png",
             });
             var maxAge = options.FilesMaxAgeSeconds;
+            app.Use(ServeEventBundle(Path.Combine(files, "launchevent.js"), options));
             app.UseStaticFiles(new StaticFileOptions
             {
                 RequestPath = BasePath,
@@ -70,6 +71,55 @@ public static class AddinEndpoints
         }
 
         return endpoints;
+    }
+
+    /// <summary>The marker addin/build.mjs leaves in the event bundle when no policy URL was given.</summary>
+    public const string PolicyUrlMarker = "%%PA_POLICY_URL%%";
+
+    /// <summary>
+    /// Serves launchevent.js with this host's policy URL written in. Classic Outlook runs the file in
+    /// a JavaScript-only runtime that has no page address to derive the URL from.
+    /// </summary>
+    private static Func<HttpContext, RequestDelegate, Task> ServeEventBundle(string path, AddinOptions options)
+    {
+        (DateTime Stamp, string Text)? cached = null;
+        var gate = new Lock();
+        return async (http, next) =>
+        {
+            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+                || !string.Equals(http.Request.Path.Value, BasePath + "/launchevent.js", StringComparison.Ordinal)
+                || !File.Exists(path))
+            {
+                await next(http);
+                return;
+            }
+
+            var stamp = File.GetLastWriteTimeUtc(path);
+            string text;
+            lock (gate)
+            {
+                if (cached is null || cached.Value.Stamp != stamp)
+                {
+                    cached = (stamp, File.ReadAllText(path));
+                }
+
+                text = cached.Value.Text;
+            }
+
+            var baseUrl = string.IsNullOrWhiteSpace(options.PublicBaseUrl)
+                ? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}"
+                : options.PublicBaseUrl.TrimEnd('/');
+            var body = text.Replace(PolicyUrlMarker, baseUrl + BasePath + "/policy.json", StringComparison.Ordinal);
+            http.Response.ContentType = "text/javascript; charset=utf-8";
+            http.Response.Headers.CacheControl = $"public, max-age={options.FilesMaxAgeSeconds}";
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            if (HttpMethods.IsHead(http.Request.Method))
+            {
+                return;
+            }
+
+            await http.Response.WriteAsync(body, http.RequestAborted);
+        };
     }
 
     private static IResult ServePolicy(HttpContext http, AddinPolicy policy)

@@ -25,6 +25,13 @@ public sealed class AddinOptions
     /// </summary>
     public string? TeamsBotId { get; set; }
 
+    /// <summary>
+    /// Public base URL of this host (e.g. <c>https://privacy.school.nl</c>) written into the event
+    /// bundle as the policy's address. Empty = taken from each request (scheme, host, path base).
+    /// </summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>How long clients may cache the add-in's pages, scripts and icons.</summary>
     [Range(0, 86400)]
     public int FilesMaxAgeSeconds { get; set; } = 600;

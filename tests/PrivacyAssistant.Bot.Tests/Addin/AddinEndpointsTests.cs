@@ -13,7 +13,7 @@ public sealed class AddinEndpointsTests : IDisposable
 
     public AddinEndpointsTests()
     {
-        File.WriteAllText(Path.Combine(_files, "launchevent.js"), "(function(){ /* bundle */ })();");
+        File.WriteAllText(Path.Combine(_files, "launchevent.js"), "(function(){ var url = \"%%PA_POLICY_URL%%\"; /* bundle */ })();");
         File.WriteAllText(Path.Combine(_files, "taskpane.html"), "<!doctype html><title>Privacycheck</title>");
         File.WriteAllText(Path.Combine(_files, "cli.mjs"), "// not for the web");
         File.Copy(Path.Combine(RepoRoot, "knowledge", "addin-policy.json"), Path.Combine(_policyDir, "addin-policy.json"));
@@ -87,6 +87,29 @@ public sealed class AddinEndpointsTests : IDisposable
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, cli.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, escape.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetEventBundle_WritesThisHostsPolicyUrlIntoTheScript()
+    {
+        using var factory = Factory();
+        using var client = factory.CreateClient();
+
+        var script = await client.GetStringAsync("/addin/launchevent.js");
+
+        Assert.Contains("var url = \"http://localhost/addin/policy.json\";", script);
+        Assert.DoesNotContain("%%", script);
+    }
+
+    [Fact]
+    public async Task GetEventBundle_WithAPublicBaseUrl_UsesIt()
+    {
+        using var factory = Factory().WithWebHostBuilder(b => b.UseSetting("Addin:PublicBaseUrl", "https://privacy.school.example/"));
+        using var client = factory.CreateClient();
+
+        var script = await client.GetStringAsync("/addin/launchevent.js");
+
+        Assert.Contains("\"https://privacy.school.example/addin/policy.json\"", script);
     }
 
     [Fact]
