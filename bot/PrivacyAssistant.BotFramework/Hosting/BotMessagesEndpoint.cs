@@ -1,0 +1,199 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PrivacyAssistant.BotFramework.Authentication;
+using PrivacyAssistant.BotFramework.Builder;
+using PrivacyAssistant.BotFramework.Schema;
+
+namespace PrivacyAssistant.BotFramework.Hosting;
+
+/// <summary>
+/// The messaging endpoint. Order of checks: body size (413), content type (415), token (401, before
+/// the body is read), JSON and required fields (400), token against the activity (401), then the
+/// turn. Nothing of the turn runs on a rejected request.
+/// </summary>
+public static partial class BotMessagesEndpoint
+{
+    /// <summary>Maps <c>POST</c> and <c>HEAD</c> (probes) of <paramref name="pattern"/>.</summary>
+    public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages")
+    {
+        endpoints.MapPost(pattern, HandleAsync).DisableAntiforgery();
+        endpoints.MapMethods(pattern, [HttpMethods.Head], () => Results.Ok());
+        return endpoints;
+    }
+
+    private static async Task HandleAsync(
+        HttpContext http,
+        BotTokenValidator validator,
+        ActivityProcessor processor,
+        IOptions<BotOptions> options,
+        ILoggerFactory loggerFactory)
+    {
+        var logger = loggerFactory.CreateLogger(typeof(BotMessagesEndpoint).FullName!);
+        var cancellationToken = http.RequestAborted;
+        var limit = options.Value.MaxRequestBodyBytes;
+
+        if (http.Request.ContentLength > limit)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"The body exceeds {limit} bytes.", logger);
+            return;
+        }
+
+        if (http.Request.ContentType is { Length: > 0 } contentType && !IsJson(contentType))
+        {
+            await WriteErrorAsync(http, StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType", "The body must be JSON.", logger);
+            return;
+        }
+
+        var authentication = await validator.ValidateTokenAsync(http.Request.Headers.Authorization.ToString(), cancellationToken);
+        if (!authentication.Succeeded)
+        {
+            await WriteAuthenticationFailureAsync(http, authentication.Failure!.Value, logger);
+            return;
+        }
+
+        var body = await ReadBodyAsync(http, limit, cancellationToken);
+        if (body is null)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"The body exceeds {limit} bytes.", logger);
+            return;
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "BadArgument", $"The body is not a valid activity{where}.", logger);
+            return;
+        }
+
+        var problem = activity is null ? "The body is not an activity." : Validate(activity);
+        if (problem is not null)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "BadArgument", problem, logger);
+            return;
+        }
+
+        var activityCheck = validator.ValidateActivity(authentication.Caller!, activity!);
+        if (!activityCheck.Succeeded)
+        {
+            await WriteAuthenticationFailureAsync(http, activityCheck.Failure!.Value, logger);
+            return;
+        }
+
+        LogTurn(logger, activity!.Type!, activity.Name);
+        var result = await processor.ProcessAsync(activity, activityCheck.Caller!, http.RequestServices, cancellationToken);
+        http.Response.StatusCode = result.StatusCode;
+        if (result.Body is not null)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await JsonSerializer.SerializeAsync(http.Response.Body, result.Body, result.Body.GetType(), BotJson.Options, cancellationToken);
+        }
+    }
+
+    /// <summary>The first problem with the activity's required fields, or null.</summary>
+    private static string? Validate(Activity activity)
+    {
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return "The activity has no type.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            return "The activity has no channelId.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return "The activity has no conversation.id.";
+        }
+
+        var expectsReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase);
+        if (activity.ServiceUrl is null)
+        {
+            return expectsReplies ? null : "The activity has no serviceUrl.";
+        }
+
+        return Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? null
+            : "The activity's serviceUrl is not an absolute http(s) URL.";
+    }
+
+    private static bool IsJson(string contentType)
+    {
+        var mediaType = contentType.Split(';', 2)[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, int limit, CancellationToken cancellationToken)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = limit + 1L;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static Task WriteAuthenticationFailureAsync(HttpContext http, BotAuthenticationFailure failure, ILogger logger)
+    {
+        if (failure == BotAuthenticationFailure.MetadataUnavailable)
+        {
+            return WriteErrorAsync(http, StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "Signing keys are unavailable; try again later.", logger);
+        }
+
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        return WriteErrorAsync(http, StatusCodes.Status401Unauthorized, "Unauthorized", "The request is not authorized.", logger);
+    }
+
+    private static async Task WriteErrorAsync(HttpContext http, int status, string code, string message, ILogger logger)
+    {
+        LogRejected(logger, status, code);
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        var body = new ErrorResponse { Error = new ErrorDetail { Code = code, Message = message } };
+        await JsonSerializer.SerializeAsync(http.Response.Body, body, BotJson.Options, http.RequestAborted);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Messaging endpoint answered {Status} ({Code})")]
+    private static partial void LogRejected(ILogger logger, int status, string code);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Turn: {ActivityType} {InvokeName}")]
+    private static partial void LogTurn(ILogger logger, string activityType, string? invokeName);
+}

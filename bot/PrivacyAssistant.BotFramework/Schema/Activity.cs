@@ -1,0 +1,141 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace PrivacyAssistant.BotFramework.Schema;
+
+/// <summary>
+/// A Bot Framework activity (botframework-sdk <c>specs/botframework-activity</c>): the unit of
+/// everything a channel sends to the bot and the bot sends back. Only the fields this product
+/// uses are typed; every other field is kept in <see cref="AdditionalProperties"/> so it
+/// round-trips unchanged.
+/// </summary>
+public sealed class Activity
+{
+    /// <summary>Activity type, see <see cref="ActivityTypes"/>. Required on incoming activities.</summary>
+    public string? Type { get; set; }
+
+    /// <summary>Id the channel assigned to the activity.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>UTC time the activity was sent.</summary>
+    public DateTimeOffset? Timestamp { get; set; }
+
+    /// <summary>Local time of the sender, with its offset.</summary>
+    public DateTimeOffset? LocalTimestamp { get; set; }
+
+    /// <summary>IANA time zone of the sender.</summary>
+    public string? LocalTimezone { get; set; }
+
+    /// <summary>Base URL of the channel's connector service; replies go here.</summary>
+    public string? ServiceUrl { get; set; }
+
+    /// <summary>Channel id, e.g. <c>msteams</c>. Required on incoming activities.</summary>
+    public string? ChannelId { get; set; }
+
+    /// <summary>Sender.</summary>
+    public ChannelAccount? From { get; set; }
+
+    /// <summary>Conversation the activity belongs to.</summary>
+    public ConversationAccount? Conversation { get; set; }
+
+    /// <summary>Receiver (on incoming activities: the bot).</summary>
+    public ChannelAccount? Recipient { get; set; }
+
+    /// <summary>Format of <see cref="Text"/>: <c>markdown</c>, <c>plain</c> or <c>xml</c>.</summary>
+    public string? TextFormat { get; set; }
+
+    /// <summary>Layout of several attachments: <c>list</c> or <c>carousel</c>.</summary>
+    public string? AttachmentLayout { get; set; }
+
+    /// <summary>Members added (conversationUpdate).</summary>
+    public List<ChannelAccount>? MembersAdded { get; set; }
+
+    /// <summary>Members removed (conversationUpdate).</summary>
+    public List<ChannelAccount>? MembersRemoved { get; set; }
+
+    /// <summary>Reactions added (messageReaction).</summary>
+    public List<MessageReaction>? ReactionsAdded { get; set; }
+
+    /// <summary>Reactions removed (messageReaction).</summary>
+    public List<MessageReaction>? ReactionsRemoved { get; set; }
+
+    /// <summary>Sender's locale, e.g. <c>nl-NL</c>. May be missing or odd; never reject for it.</summary>
+    public string? Locale { get; set; }
+
+    /// <summary>Message text.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>Short summary shown where attachments cannot be.</summary>
+    public string? Summary { get; set; }
+
+    /// <summary>Attachments, e.g. Adaptive Cards.</summary>
+    public List<Attachment>? Attachments { get; set; }
+
+    /// <summary>Entities such as mentions and client info.</summary>
+    public List<Entity>? Entities { get; set; }
+
+    /// <summary>Channel-specific payload. For Teams see <see cref="TeamsChannelData"/>.</summary>
+    public JsonNode? ChannelData { get; set; }
+
+    /// <summary>installationUpdate: <c>add</c>, <c>remove</c>, <c>add-upgrade</c>, <c>remove-upgrade</c>.</summary>
+    public string? Action { get; set; }
+
+    /// <summary>Id of the activity this one replies to; for Action.Submit the id of the card's activity.</summary>
+    public string? ReplyToId { get; set; }
+
+    /// <summary>Invoke payload, or Action.Submit data merged with the card's inputs.</summary>
+    public JsonNode? Value { get; set; }
+
+    /// <summary>Invoke name, e.g. <c>adaptiveCard/action</c>.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Reference to another conversation (event and invoke activities).</summary>
+    public ConversationReference? RelatesTo { get; set; }
+
+    /// <summary><c>normal</c> (default) or <c>expectReplies</c>, see <see cref="DeliveryModes"/>.</summary>
+    public string? DeliveryMode { get; set; }
+
+    /// <summary>Fields this model does not type, kept so they round-trip.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>True when <see cref="Type"/> equals <paramref name="type"/> (case-insensitive, as channels vary).</summary>
+    public bool IsType(string type) => string.Equals(Type, type, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Creates a message that replies to this activity: sender and recipient swapped, same
+    /// conversation, channel and service URL, <see cref="ReplyToId"/> set.
+    /// </summary>
+    public Activity CreateReply(string? text = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        Text = text,
+        ChannelId = ChannelId,
+        ServiceUrl = ServiceUrl,
+        Conversation = Conversation is null ? null : new ConversationAccount
+        {
+            Id = Conversation.Id,
+            IsGroup = Conversation.IsGroup,
+            ConversationType = Conversation.ConversationType,
+            TenantId = Conversation.TenantId,
+            Name = Conversation.Name,
+        },
+        From = Recipient is null ? null : new ChannelAccount { Id = Recipient.Id, Name = Recipient.Name },
+        Recipient = From is null ? null : new ChannelAccount { Id = From.Id, Name = From.Name, AadObjectId = From.AadObjectId },
+        ReplyToId = Id,
+        Locale = Locale,
+    };
+
+    /// <summary>A reference that lets the bot message this conversation later (proactively).</summary>
+    public ConversationReference GetConversationReference() => new()
+    {
+        ActivityId = Id,
+        User = From,
+        Bot = Recipient,
+        Conversation = Conversation,
+        ChannelId = ChannelId,
+        ServiceUrl = ServiceUrl,
+        Locale = Locale,
+    };
+}
