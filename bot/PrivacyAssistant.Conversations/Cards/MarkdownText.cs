@@ -1,0 +1,69 @@
+using System.Text;
+
+namespace PrivacyAssistant.Conversations.Cards;
+
+/// <summary>
+/// Makes user-provided text safe to show in a Markdown TextBlock: characters that would format
+/// the text or make a link (<c>* _ [ ] ( ) ` ~ \</c>, and list or heading markers at the start of a
+/// line) are backslash-escaped, so what the user typed is shown literally.
+/// </summary>
+public static class MarkdownText
+{
+    private const string Inline = "\\*_[]()`~{}|";
+
+    /// <summary>The escaped text.</summary>
+    public static string Escape(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(text.Length + 8);
+        var lineStart = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (lineStart)
+            {
+                // Leading spaces keep a line start; a marker after them still formats.
+                if (c is ' ' or '\t')
+                {
+                    builder.Append(c);
+                    continue;
+                }
+
+                if (c is '#' or '-' or '+' or '>' or '=')
+                {
+                    builder.Append('\\');
+                }
+                else if (char.IsDigit(c))
+                {
+                    var j = i;
+                    while (j < text.Length && char.IsDigit(text[j]))
+                    {
+                        j++;
+                    }
+
+                    if (j < text.Length && text[j] is '.' or ')')
+                    {
+                        builder.Append(text, i, j - i).Append('\\').Append(text[j]);
+                        i = j;
+                        lineStart = false;
+                        continue;
+                    }
+                }
+            }
+
+            if (Inline.Contains(c))
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c);
+            lineStart = c is '\n' or '\r';
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,35 @@
+using PrivacyAssistant.BotFramework.Builder;
+using PrivacyAssistant.BotFramework.Schema;
+using PrivacyAssistant.Conversations.Cards;
+
+namespace PrivacyAssistant.Conversations.Help;
+
+/// <summary>Answers <c>help</c> (and its Dutch and informal variants) with the help card.</summary>
+public sealed class HelpCommand(CardLibrary cards) : IMessageHandler
+{
+    private static readonly HashSet<string> Phrases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "help", "hulp", "/help", "?", "menu", "help me", "helpen",
+        "wat kan je", "wat kun je", "wat kan je doen", "wat kun je doen", "wat kan ik vragen",
+        "what can you do", "what can i ask", "commands",
+    };
+
+    /// <inheritdoc />
+    public bool Matches(ITurnContext turn) => IsHelp(turn.Activity.GetTextWithoutMentions());
+
+    /// <inheritdoc />
+    public Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        turn.SendActivityAsync(MessageFactory.Card(cards.Render("Help", turn.Language), cards.Text("Help", "summary", turn.Language)), cancellationToken);
+
+    /// <summary>True for the phrases that ask for help, ignoring case and trailing punctuation.</summary>
+    public static bool IsHelp(string text)
+    {
+        var normalized = text.Trim();
+        if (normalized == "?")
+        {
+            return true;
+        }
+
+        return Phrases.Contains(normalized.TrimEnd('?', '!', '.', ' '));
+    }
+}

@@ -1,0 +1,22 @@
+using PrivacyAssistant.Conversations.Cards;
+
+namespace PrivacyAssistant.Conversations.Tests.Cards;
+
+public sealed class MarkdownTextTests
+{
+    [Theory]
+    [InlineData("gewone tekst, met punt.", "gewone tekst, met punt.")]
+    [InlineData("*vet* _schuin_", @"\*vet\* \_schuin\_")]
+    [InlineData("[link](https://x.nl)", @"\[link\]\(https://x.nl\)")]
+    [InlineData("`code` ~doorgestreept~", @"\`code\` \~doorgestreept\~")]
+    [InlineData("# kop", @"\# kop")]
+    [InlineData("- punt\n+ punt\n  - dieper", "\\- punt\n\\+ punt\n  \\- dieper")]
+    [InlineData("1. eerste\n2) tweede", "1\\. eerste\n2\\) tweede")]
+    [InlineData("> citaat", @"\> citaat")]
+    [InlineData("5 - 3 = 2 en 3.5", "5 - 3 = 2 en 3.5")]
+    [InlineData(@"back\slash", @"back\\slash")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void Escape_ShowsUserTextLiterally(string? input, string expected) =>
+        Assert.Equal(expected, MarkdownText.Escape(input));
+}
