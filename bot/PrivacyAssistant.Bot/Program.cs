@@ -1,13 +1,25 @@
 using PrivacyAssistant.Bot.Addin;
+using PrivacyAssistant.Bot.Cli;
+using PrivacyAssistant.BotFramework.Hosting;
+using PrivacyAssistant.Conversations;
+
+if (AdminCommandLine.Handles(args))
+{
+    return await AdminCommandLine.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddBotFramework();
+builder.Services.AddConversations();
 builder.Services.AddAddin();
+builder.Services.AddHealthChecks();
 
 var app = builder.Build();
-
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapHealthChecks("/healthz");
+app.MapBotMessages();
 app.MapAddin();
+await app.RunAsync();
+return 0;
 
-app.Run();
-
+/// <summary>The host's entry point (public for <c>WebApplicationFactory</c> in tests).</summary>
 public partial class Program;

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace PrivacyAssistant.Bot.Tests.Support;
+
+/// <summary>Runs the built host (<c>PrivacyAssistant.Bot.dll</c>) as a real process, to test start-up behaviour that only a real server shows.</summary>
+public sealed class BotProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly Lock _lock = new();
+
+    private BotProcess(Process process) => _process = process;
+
+    public string Output
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    public static BotProcess Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            // The content root is the project folder, as with `dotnet run` and ./run.sh.
+            WorkingDirectory = Path.Combine(Testing.RepositoryPaths.Root, "bot", "PrivacyAssistant.Bot"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PrivacyAssistant.Bot.dll"));
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        // A clean slate: no inherited listen settings or app id.
+        foreach (var name in new[] { "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "DOTNET_URLS", "Bot__AppId" })
+        {
+            info.Environment.Remove(name);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        var bot = new BotProcess(new Process { StartInfo = info, EnableRaisingEvents = true });
+        bot._process.OutputDataReceived += (_, e) => bot.Append(e.Data);
+        bot._process.ErrorDataReceived += (_, e) => bot.Append(e.Data);
+        bot._process.Start();
+        bot._process.BeginOutputReadLine();
+        bot._process.BeginErrorReadLine();
+        return bot;
+    }
+
+    /// <summary>Waits until the output contains <paramref name="text"/> or the process exits; false on timeout or exit.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Output.Contains(text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (_process.HasExited)
+            {
+                // Let the last output lines arrive.
+                await _process.WaitForExitAsync();
+                return Output.Contains(text, StringComparison.Ordinal);
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
