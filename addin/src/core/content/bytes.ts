@@ -95,3 +95,11 @@ export function head(b: Uint8Array, n: number): string {
   for (let i = 0; i < Math.min(n, b.length); i++) s += String.fromCharCode(b[i]);
   return s;
 }
+
+/** Bytes as a string with one char per byte (char code = byte), for binary formats such as PDF. */
+export function binaryString(b: Uint8Array): string {
+  const parts: string[] = [];
+  const CH = 32768;
+  for (let i = 0; i < b.length; i += CH) parts.push(String.fromCharCode.apply(null, b.subarray(i, Math.min(b.length, i + CH)) as unknown as number[]));
+  return parts.join("");
+}

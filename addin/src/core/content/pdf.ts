@@ -3,13 +3,15 @@
 // one. Scans, images and exotic encodings yield little readable text and are reported "not checked".
 import { unzlibSync, inflateSync } from "fflate";
 import { Budget, check, ScanAborted } from "./budget";
-import { decodeCp1252, head } from "./bytes";
+import { binaryString, head } from "./bytes";
 import type { Extracted } from "./model";
 
-interface PdfStream { dict: string; data: Uint8Array }
+interface PdfStream { id: string; dict: string; data: Uint8Array }
+
+interface Scan { streams: PdfStream[]; skeleton: string }
 
 function latin1(b: Uint8Array, from: number, to: number): string {
-  return decodeCp1252(b.subarray(from, to));
+  return binaryString(b.subarray(from, to));
 }
 
 function indexOf(b: Uint8Array, needle: string, from: number): number {
@@ -23,30 +25,45 @@ function indexOf(b: Uint8Array, needle: string, from: number): number {
   return -1;
 }
 
-function streams(b: Uint8Array, budget: Budget, maxInflated: number, maxCount: number): PdfStream[] {
+/**
+ * Walks the file's streams. Returns the decoded streams worth reading and the "skeleton": the file
+ * without stream data (object dictionaries, fonts, resources), which stays small even when the
+ * file holds megabytes of images.
+ */
+function scanStreams(b: Uint8Array, budget: Budget, maxInflated: number, maxCount: number): Scan {
   const out: PdfStream[] = [];
+  const parts: string[] = [];
   let pos = 0;
   let inflated = 0;
   for (;;) {
     if ((out.length & 15) === 0) check(budget);
     const s = indexOf(b, "stream", pos);
     if (s < 0) break;
+    parts.push(latin1(b, pos, s));
     // The dictionary ends right before "stream"; look back for its "<<" (bounded window).
     const dictStart = Math.max(0, s - 2048);
     const before = latin1(b, dictStart, s);
     const open = before.lastIndexOf("obj");
     const dict = open >= 0 ? before.slice(open + 3) : before;
+    const idMatch = open >= 0 ? /(\d+)\s+\d+\s+$/.exec(before.slice(Math.max(0, open - 24), open)) : null;
+    const id = idMatch ? idMatch[1] : "";
     let dataStart = s + 6;
     if (b[dataStart] === 0x0d) dataStart++;
     if (b[dataStart] === 0x0a) dataStart++;
-    let end = indexOf(b, "endstream", dataStart);
-    if (end < 0) break;
+    // Trust a direct /Length when "endstream" follows it: no byte-by-byte search through images.
+    let end = -1;
     const lenMatch = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
     if (lenMatch) {
       const len = parseInt(lenMatch[1], 10);
-      if (dataStart + len <= b.length && len <= end - dataStart) end = dataStart + len;
+      const after = dataStart + len;
+      if (after <= b.length && indexOf(b.subarray(after, Math.min(b.length, after + 32)), "endstream", 0) >= 0) end = after;
     }
-    pos = end + 9;
+    if (end < 0) {
+      end = indexOf(b, "endstream", dataStart);
+      if (end < 0) break;
+    }
+    pos = end + 9; // past "endstream"
+    parts.push(" endstream");
     if (/\/Subtype\s*\/Image|\/Type\s*\/XRef|\/Type\s*\/ObjStm|\/Subtype\s*\/(?:Type1C|CIDFontType0C|OpenType)|\/Length1/.test(dict)) continue;
     let data = b.subarray(dataStart, end);
     if (/\/Filter\s*(?:\[\s*)?\/FlateDecode\s*\]?/.test(dict)) {
@@ -57,10 +74,11 @@ function streams(b: Uint8Array, budget: Budget, maxInflated: number, maxCount: n
     } else if (/\/Filter/.test(dict)) {
       continue; // DCT, JBIG2, LZW...: images or encodings we do not read
     }
-    out.push({ dict, data });
+    out.push({ id, dict, data });
     if (out.length >= maxCount) break;
   }
-  return out;
+  if (pos < b.length && out.length < maxCount) parts.push(latin1(b, pos, Math.min(b.length, pos + (4 << 20))));
+  return { streams: out, skeleton: parts.join("") };
 }
 
 /** Maps character codes to text through a ToUnicode CMap (bfchar and bfrange). */
@@ -240,26 +258,26 @@ export function contentText(src: string, cmaps: Record<string, CMap>, maxChars: 
 
 export function extractPdf(data: Uint8Array, maxInflated: number, budget: Budget, maxChars: number): Extracted {
   if (head(data, 5) !== "%PDF-") throw new ScanAborted("corrupt");
-  const full = latin1(data, 0, Math.min(data.length, 16 << 20));
-  if (/\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(full)) throw new ScanAborted("encrypted");
+  const scan = scanStreams(data, budget, maxInflated, Infinity);
+  const skel = scan.skeleton;
+  if (/\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(skel)) throw new ScanAborted("encrypted");
   check(budget);
+  const byId: Record<string, PdfStream> = {};
+  for (const s of scan.streams) if (s.id) byId[s.id] = s;
   // Fonts: a font dictionary (object N) points to its ToUnicode CMap stream (object M); page
   // resources name the font (/F1 N 0 R). Names are resolved file-wide: a bounded approximation of
   // per-page resources that holds for the PDFs office software exports.
   const cmapByFontObj: Record<string, CMap> = {};
   const fontDictRe = /(\d+)\s+0\s+obj\s*<<((?:(?!endobj)[\s\S]){0,2000}?)\/ToUnicode\s+(\d+)\s+0\s+R/g;
   let fm: RegExpExecArray | null;
-  while ((fm = fontDictRe.exec(full)) !== null) {
-    check(budget);
-    const at = new RegExp("(?:^|[^0-9])" + fm[3] + "\\s+0\\s+obj\\b").exec(full);
-    if (!at) continue;
-    const s = streams(data.subarray(at.index, Math.min(data.length, at.index + (4 << 20))), budget, maxInflated, 1)[0];
+  while ((fm = fontDictRe.exec(skel)) !== null) {
+    const s = byId[fm[3]];
     if (!s) continue;
     const c = parseCMap(latin1(s.data, 0, s.data.length));
     if (c) cmapByFontObj[fm[1]] = c;
   }
   const cmaps: Record<string, CMap> = {};
-  const fontBlocks = full.match(/\/Font\s*<<[^>]*>>/g) || [];
+  const fontBlocks = skel.match(/\/Font\s*<<[^>]*>>/g) || [];
   const resRe = /\/([A-Za-z0-9_.+-]+)\s+(\d+)\s+0\s+R/g;
   for (const block of fontBlocks) {
     let rm: RegExpExecArray | null;
@@ -268,9 +286,10 @@ export function extractPdf(data: Uint8Array, maxInflated: number, budget: Budget
   }
   let text = "";
   let truncated = false;
-  for (const s of streams(data, budget, maxInflated, Infinity)) {
+  for (const s of scan.streams) {
     check(budget);
-    const src = latin1(s.data, 0, s.data.length);
+    // Operators take several bytes per shown character: read only as much as the text cap needs.
+    const src = latin1(s.data, 0, Math.min(s.data.length, (maxChars - text.length) * 8 + 4096));
     if (src.indexOf("begincmap") >= 0 || !/(?:Tj|TJ)/.test(src)) continue;
     text += contentText(src, cmaps, maxChars - text.length + 1) + "\n";
     if (text.length > maxChars) { truncated = true; text = text.slice(0, maxChars); break; }
