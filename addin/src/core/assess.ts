@@ -83,6 +83,17 @@ function studentFileFinding(scan: AttachmentScan, input: AssessInput, outside: b
   return finding(p, input.lang, "student-file", outside || special || (s ? s.bsns > 0 : false) ? "high" : "warning", message, entry, details, scan.name);
 }
 
+const DOCUMENT = /\.(xlsx|xlsm|xls|csv|tsv|txt|docx|docm|doc|pptx|ppt|pdf|odt|ods)$/i;
+const UNFINISHED: string[] = ["timeout", "too-large", "encrypted", "corrupt"];
+
+/**
+ * A document we could not finish reading, going outside the school, is worth a question at send
+ * time ("not checked" is never "safe"); photos, archives and scans are mentioned in the task pane only.
+ */
+function unreadableSeverity(scan: AttachmentScan, outside: boolean): Severity {
+  return outside && DOCUMENT.test(scan.name) && UNFINISHED.indexOf(scan.reason || "") >= 0 ? "warning" : "info";
+}
+
 /** The whole decision: pure, no Office dependency. The add-in, the task pane and the CLI all call this. */
 export function assess(input: AssessInput): Assessment {
   const t = text[input.lang];
@@ -104,7 +115,7 @@ export function assess(input: AssessInput): Assessment {
     if (f) findings.push(f);
     if (scan.status === "not-checked") {
       const why = t.reasons[scan.reason || "corrupt"] || scan.reason || "";
-      findings.push(finding(p, input.lang, "unreadable-attachment", "info", t.unreadable(scan.name, why), "vuistregels-veilig-werken", { reason: scan.reason || "corrupt" }, scan.name));
+      findings.push(finding(p, input.lang, "unreadable-attachment", unreadableSeverity(scan, rec.anyOutsideSchool), t.unreadable(scan.name, why), "vuistregels-veilig-werken", { reason: scan.reason || "corrupt" }, scan.name));
     }
   }
   const services = findSharingServices(input.body, p);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decideSend, MAX_LABEL, MAX_MESSAGE } from "../../src/core/alert";
 import { assess, knowledgeUrl, type AssessInput } from "../../src/core/assess";
-import { scanAttachment } from "../../src/core/attachments";
+import { scanAttachment, type AttachmentScan } from "../../src/core/attachments";
 import { Budget } from "../../src/core/content/budget";
 import { findSharingServices } from "../../src/core/links";
 import { defaultPolicy, type Policy } from "../../src/core/policy";
@@ -80,6 +80,17 @@ describe("assess: student files", () => {
     expect(a.findings).toHaveLength(1);
     expect(a.findings[0]).toMatchObject({ kind: "unreadable-attachment", attachmentName: "scan.jpg" });
     expect(a.findings[0].message).toContain("niet gecontroleerd");
+  });
+
+  it("asks about an unfinished document going outside the school, not about photos or internal mail", () => {
+    const big: AttachmentScan = { name: "export leerlingen 2025.xlsx", size: 30 << 20, namePatterns: [], status: "not-checked", reason: "too-large" };
+    const photo: AttachmentScan = { name: "schoolreis.jpg", size: 3 << 20, namePatterns: [], status: "not-checked", reason: "no-text" };
+    const out = run({ recipients: parent, scans: [big, photo] });
+    expect(out.findings.map((f) => [f.attachmentName, f.kind, f.severity])).toEqual([
+      ["export leerlingen 2025.xlsx", "unreadable-attachment", "warning"],
+      ["schoolreis.jpg", "unreadable-attachment", "info"],
+    ]);
+    expect(run({ scans: [big] }).findings[0].severity).toBe("info");
   });
 
   it("treats a partly read file without findings as not checked", () => {
