@@ -1,0 +1,42 @@
+namespace PrivacyAssistant.Knowledge.Entries;
+
+/// <summary>The validated contents of the knowledge folder.</summary>
+public sealed class KnowledgeBase
+{
+    private readonly Dictionary<string, KnowledgeEntry> _byId;
+
+    public KnowledgeBase(
+        string folder,
+        IReadOnlyList<KnowledgeEntry> entries,
+        string synonyms,
+        string breachIntents,
+        SchoolOptions school)
+    {
+        Folder = folder;
+        Entries = entries;
+        Synonyms = synonyms;
+        BreachIntents = breachIntents;
+        School = school;
+        _byId = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>The folder the files were read from (absolute).</summary>
+    public string Folder { get; }
+
+    /// <summary>The entries, ordered by id.</summary>
+    public IReadOnlyList<KnowledgeEntry> Entries { get; }
+
+    /// <summary>The text of <c>synonyms.txt</c> (Solr synonym format); empty when the file is absent.</summary>
+    public string Synonyms { get; }
+
+    /// <summary>The text of <c>breach-intents.txt</c>; empty when the file is absent.</summary>
+    public string BreachIntents { get; }
+
+    /// <summary>The school values the placeholders were filled with.</summary>
+    public SchoolOptions School { get; }
+
+    public KnowledgeEntry? Find(string id) => _byId.GetValueOrDefault(id);
+
+    public KnowledgeEntry Get(string id) =>
+        _byId.TryGetValue(id, out var entry) ? entry : throw new KeyNotFoundException($"No knowledge entry with id '{id}'.");
+}
