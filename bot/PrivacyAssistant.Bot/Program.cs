@@ -2,6 +2,7 @@ using PrivacyAssistant.Bot.Addin;
 using PrivacyAssistant.Bot.Cli;
 using PrivacyAssistant.BotFramework.Hosting;
 using PrivacyAssistant.Conversations;
+using PrivacyAssistant.Knowledge;
 
 if (AdminCommandLine.Handles(args))
 {
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddBotFramework();
 builder.Services.AddConversations();
 builder.Services.AddAddin();
+builder.Services.AddKnowledge();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

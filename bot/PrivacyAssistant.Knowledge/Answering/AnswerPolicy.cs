@@ -1,0 +1,35 @@
+using PrivacyAssistant.Knowledge.Retrieval;
+
+namespace PrivacyAssistant.Knowledge.Answering;
+
+/// <summary>
+/// Turns ranked candidates into a decision. Pure and independent of how the candidates were
+/// ranked, so another <see cref="IRetriever"/> can reuse it with its own calibrated thresholds.
+/// </summary>
+/// <param name="AnswerThreshold">Confidence at or above which the best entry is the answer.</param>
+/// <param name="NoneThreshold">Confidence below which the bot does not know.</param>
+/// <param name="ClarifyRatio">Runner-up ÷ best confidence from which the two are too close to call.</param>
+public sealed record AnswerPolicy(double AnswerThreshold, double NoneThreshold, double ClarifyRatio)
+{
+    public static AnswerPolicy From(KnowledgeOptions options) =>
+        new(options.AnswerThreshold, options.NoneThreshold, options.ClarifyRatio);
+
+    public (AnswerDecision Decision, IReadOnlyList<RankedCandidate> Chosen) Decide(IReadOnlyList<RankedCandidate> candidates)
+    {
+        var top = candidates.Count > 0 ? candidates[0] : null;
+        if (top is null || top.Confidence < NoneThreshold)
+        {
+            return (AnswerDecision.None, []);
+        }
+
+        var second = candidates.Count > 1 ? candidates[1] : null;
+        var close = second is not null && second.Confidence >= NoneThreshold && second.Confidence >= top.Confidence * ClarifyRatio;
+        if (top.Confidence >= AnswerThreshold && !close)
+        {
+            return (AnswerDecision.Answer, [top]);
+        }
+
+        // Between the thresholds, or two entries neck and neck: let the user pick.
+        return (AnswerDecision.Clarify, close ? [top, second!] : [top]);
+    }
+}

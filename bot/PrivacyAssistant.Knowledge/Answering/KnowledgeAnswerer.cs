@@ -1,0 +1,59 @@
+using PrivacyAssistant.Knowledge.Entries;
+using PrivacyAssistant.Knowledge.Retrieval;
+
+namespace PrivacyAssistant.Knowledge.Answering;
+
+/// <summary>
+/// Breach intent first (a report must not be answered like a question), then retrieval in the
+/// question's language (both languages when it gives no sign), then <see cref="AnswerPolicy"/>.
+/// Thread-safe: all state is immutable or thread-safe Lucene objects.
+/// </summary>
+public sealed class KnowledgeAnswerer(
+    KnowledgeBase knowledge,
+    IRetriever retriever,
+    BreachIntentDetector breachIntents,
+    AnswerPolicy policy) : IKnowledgeAnswerer
+{
+    /// <summary>The entry a breach report refers to when the knowledge base has it.</summary>
+    public const string BreachEntryId = "datalek";
+
+    public KnowledgeAnswer Ask(string question, KnowledgeLanguage? preferredLanguage = null, bool explain = false)
+    {
+        var detected = LanguageDetector.Detect(question);
+        var reply = preferredLanguage == KnowledgeLanguage.English || detected == KnowledgeLanguage.English
+            ? KnowledgeLanguage.English
+            : KnowledgeLanguage.Dutch;
+        var options = new RetrievalOptions(MaxCandidates: 5, Explain: explain);
+
+        RetrievalResult result;
+        if (detected is { } language)
+        {
+            result = retriever.Retrieve(question, language, options);
+        }
+        else
+        {
+            var dutch = retriever.Retrieve(question, KnowledgeLanguage.Dutch, options);
+            var english = retriever.Retrieve(question, KnowledgeLanguage.English, options);
+            result = (english.Top?.Confidence ?? 0) > (dutch.Top?.Confidence ?? 0) ? english : dutch;
+        }
+
+        var confidence = result.Top?.Confidence ?? 0;
+        var breach = breachIntents.Detect(question);
+        if (breach is not null)
+        {
+            var breachEntry = knowledge.Find(BreachEntryId) ?? knowledge.Entries.FirstOrDefault(e => e.Offers(EntryActions.ReportBreach));
+            return new KnowledgeAnswer(AnswerDecision.Breach, reply, breachEntry, [], confidence, result, breach);
+        }
+
+        var (decision, chosen) = policy.Decide(result.Candidates);
+        var entries = chosen.Select(c => knowledge.Get(c.EntryId)).ToList();
+        return new KnowledgeAnswer(
+            decision,
+            reply,
+            entries.FirstOrDefault(),
+            decision == AnswerDecision.Clarify ? entries : [],
+            confidence,
+            result,
+            null);
+    }
+}

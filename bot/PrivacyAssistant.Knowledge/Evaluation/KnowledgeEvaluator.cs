@@ -1,0 +1,17 @@
+using PrivacyAssistant.Knowledge.Answering;
+
+namespace PrivacyAssistant.Knowledge.Evaluation;
+
+/// <summary>Runs evaluation questions through an answerer.</summary>
+public static class KnowledgeEvaluator
+{
+    public static EvaluationReport Run(IKnowledgeAnswerer answerer, IEnumerable<EvaluationCase> cases) =>
+        new(cases.Select(c => Evaluate(answerer, c)).ToList());
+
+    public static EvaluationOutcome Evaluate(IKnowledgeAnswerer answerer, EvaluationCase evaluationCase)
+    {
+        var answer = answerer.Ask(evaluationCase.Question);
+        var entryId = answer.Decision is AnswerDecision.Answer or AnswerDecision.Clarify ? answer.Entry?.Id : null;
+        return new EvaluationOutcome(evaluationCase, answer.Decision, entryId, answer.Confidence);
+    }
+}

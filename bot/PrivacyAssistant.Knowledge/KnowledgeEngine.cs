@@ -1,0 +1,63 @@
+using PrivacyAssistant.Knowledge.Answering;
+using PrivacyAssistant.Knowledge.Entries;
+using PrivacyAssistant.Knowledge.Retrieval;
+
+namespace PrivacyAssistant.Knowledge;
+
+/// <summary>
+/// Everything built from one knowledge folder: the entries, the index, the breach patterns and the
+/// answerer. Building it validates the whole folder (entries, synonyms, breach patterns), so a broken
+/// folder fails here with a <see cref="KnowledgeLoadException"/>.
+/// </summary>
+public sealed class KnowledgeEngine : IDisposable
+{
+    private KnowledgeEngine(KnowledgeBase knowledge, KnowledgeIndex index, BreachIntentDetector breachIntents, AnswerPolicy policy)
+    {
+        Knowledge = knowledge;
+        Index = index;
+        Retriever = new LuceneRetriever(index);
+        BreachIntents = breachIntents;
+        Policy = policy;
+        Answerer = new KnowledgeAnswerer(knowledge, Retriever, breachIntents, policy);
+    }
+
+    public KnowledgeBase Knowledge { get; }
+
+    public KnowledgeIndex Index { get; }
+
+    public LuceneRetriever Retriever { get; }
+
+    public BreachIntentDetector BreachIntents { get; }
+
+    public AnswerPolicy Policy { get; }
+
+    public IKnowledgeAnswerer Answerer { get; }
+
+    public static KnowledgeEngine Create(string folder, SchoolOptions school, KnowledgeOptions options, RetrievalSettings? settings = null)
+    {
+        var knowledge = KnowledgeLoader.Load(folder, school);
+        return Create(knowledge, options, settings);
+    }
+
+    public static KnowledgeEngine Create(KnowledgeBase knowledge, KnowledgeOptions options, RetrievalSettings? settings = null)
+    {
+        KnowledgeIndex? index = null;
+        try
+        {
+            index = new KnowledgeIndex(knowledge, settings);
+            var breachIntents = new BreachIntentDetector(
+                knowledge.BreachIntents,
+                index.Analysis(KnowledgeLanguage.Dutch),
+                index.Analysis(KnowledgeLanguage.English));
+            return new KnowledgeEngine(knowledge, index, breachIntents, AnswerPolicy.From(options));
+        }
+        catch (KnowledgeLoadException ex)
+        {
+            index?.Dispose();
+            // The parsers do not know where the folder is; name it for the reader.
+            throw new KnowledgeLoadException(knowledge.Folder, ex.Problems);
+        }
+    }
+
+    public void Dispose() => Index.Dispose();
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PrivacyAssistant.Knowledge;
+
+/// <summary>
+/// The <c>Knowledge</c> configuration section. Thresholds apply to the normalised confidence
+/// (score ÷ the question's self score, see <see cref="Retrieval.LuceneRetriever"/>); the defaults
+/// were calibrated on the dev set, see docs/knowledge-retrieval.md.
+/// </summary>
+public sealed class KnowledgeOptions
+{
+    public const string SectionName = "Knowledge";
+
+    /// <summary>
+    /// The knowledge folder. Relative paths are resolved against the current directory, then the
+    /// application's folder. Empty = <c>knowledge</c> next to the executable (the build copies it
+    /// there), else the nearest <c>knowledge</c> folder above the current directory (running from the repo).
+    /// </summary>
+    public string Path { get; set; } = "";
+
+    /// <summary>At or above this confidence the best entry is shown as the answer.</summary>
+    [Range(0.0, 10.0)]
+    public double AnswerThreshold { get; set; } = 0.45;
+
+    /// <summary>Below this confidence the bot says it does not know. Between the two it asks "Bedoel je…?".</summary>
+    [Range(0.0, 10.0)]
+    public double NoneThreshold { get; set; } = 0.3;
+
+    /// <summary>When the runner-up scores at least this fraction of the best, the two are too close to call.</summary>
+    [Range(0.0, 1.0)]
+    public double ClarifyRatio { get; set; } = 0.9;
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PrivacyAssistant.Knowledge.Answering;
+using PrivacyAssistant.Knowledge.Entries;
+using PrivacyAssistant.Knowledge.Retrieval;
+
+namespace PrivacyAssistant.Knowledge;
+
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the knowledge base and the answerer. The folder is loaded and validated when the
+    /// host starts: a broken knowledge file stops start-up with a message naming the file.
+    /// </summary>
+    public static IServiceCollection AddKnowledge(this IServiceCollection services)
+    {
+        services.AddOptions<SchoolOptions>()
+            .BindConfiguration(SchoolOptions.SectionName)
+            .Validate(SchoolOptionsValidation.IsValid, SchoolOptionsValidation.Message)
+            .ValidateOnStart();
+        services.AddOptions<KnowledgeOptions>()
+            .BindConfiguration(KnowledgeOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.NoneThreshold <= o.AnswerThreshold, "Knowledge:NoneThreshold must not be above Knowledge:AnswerThreshold.")
+            .ValidateOnStart();
+
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            var school = sp.GetRequiredService<IOptions<SchoolOptions>>().Value;
+            return KnowledgeEngine.Create(KnowledgeFolder.Resolve(options.Path), school, options);
+        });
+        services.AddSingleton(sp => sp.GetRequiredService<KnowledgeEngine>().Knowledge);
+        services.AddSingleton<IRetriever>(sp => sp.GetRequiredService<KnowledgeEngine>().Retriever);
+        services.AddSingleton(sp => sp.GetRequiredService<KnowledgeEngine>().Answerer);
+        services.AddHostedService<KnowledgeStartupCheck>();
+        return services;
+    }
+}

@@ -1,0 +1,8 @@
+namespace PrivacyAssistant.Knowledge.Retrieval;
+
+/// <summary>One term out of an analysis chain.</summary>
+/// <param name="Term">The indexed form (lowercase, folded, stemmed).</param>
+/// <param name="Position">Word position in the text; stacked terms share the position of their word.</param>
+/// <param name="Stacked">True for a synonym or compound part added at the same position.</param>
+/// <param name="Synonym">True when the term came from the synonyms file.</param>
+public sealed record AnalyzedToken(string Term, int Position, bool Stacked, bool Synonym);

@@ -1,0 +1,108 @@
+namespace PrivacyAssistant.Knowledge.Retrieval;
+
+/// <summary>
+/// Splits Dutch compounds into known words: <c>leerlingdossier</c> → <c>leerling</c> + <c>dossier</c>,
+/// <c>persoonsgegeven</c> → <c>persoon</c> + <c>gegeven</c> (linking <c>s</c>/<c>e</c>/<c>en</c>),
+/// <c>klassenfoto</c> → <c>klas</c> + <c>foto</c>. Works on stems; the dictionary is the stemmed
+/// vocabulary of the knowledge files, so the parts are words the index actually contains.
+/// </summary>
+/// <remarks>
+/// Only complete decompositions count (every letter belongs to a known part or a linking
+/// morpheme). Lucene's <c>DictionaryCompoundWordTokenFilter</c> emits every dictionary word found
+/// anywhere inside a token, which with a vocabulary-derived dictionary adds noise such as
+/// <c>even</c> inside <c>gegevens</c>; see docs/knowledge-retrieval.md for the measurement.
+/// </remarks>
+public sealed class CompoundSplitter
+{
+    public const int MinimumPartLength = 3;
+    public const int MinimumCompoundLength = 7;
+    private const int MaximumParts = 3;
+
+    private static readonly string[] Links = ["", "s", "en", "e", "n"];
+
+    private readonly HashSet<string> _words;
+    private readonly Func<string, string> _stem;
+
+    /// <param name="words">Known stems.</param>
+    /// <param name="stem">Stems a candidate head (e.g. <c>klassen</c> → <c>klas</c>).</param>
+    public CompoundSplitter(IEnumerable<string> words, Func<string, string> stem)
+    {
+        _words = words.Where(w => w.Length >= MinimumPartLength).ToHashSet(StringComparer.Ordinal);
+        _stem = stem;
+    }
+
+    public int Count => _words.Count;
+
+    /// <summary>The parts of <paramref name="word"/>, or an empty list when it is not a known compound.</summary>
+    public IReadOnlyList<string> Split(string word)
+    {
+        if (word.Length < MinimumCompoundLength)
+        {
+            return [];
+        }
+
+        return SplitFrom(word, MaximumParts) ?? [];
+    }
+
+    private List<string>? SplitFrom(string word, int partsLeft)
+    {
+        // Longest head first: "overstapdossier" should give overstap + dossier, not over + stapdossier.
+        for (var headEnd = word.Length - MinimumPartLength; headEnd >= MinimumPartLength; headEnd--)
+        {
+            foreach (var link in Links)
+            {
+                var tailStart = headEnd + link.Length;
+                if (tailStart > word.Length - MinimumPartLength || string.CompareOrdinal(word, headEnd, link, 0, link.Length) != 0)
+                {
+                    continue;
+                }
+
+                var head = KnownHead(word[..headEnd], link);
+                if (head is null)
+                {
+                    continue;
+                }
+
+                var tail = word[tailStart..];
+                if (_words.Contains(tail))
+                {
+                    return [head, tail];
+                }
+
+                if (partsLeft > 2 && tail.Length >= MinimumCompoundLength - 1)
+                {
+                    var rest = SplitFrom(tail, partsLeft - 1);
+                    if (rest is not null)
+                    {
+                        return [head, .. rest];
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private string? KnownHead(string head, string link)
+    {
+        if (head.Length < MinimumPartLength)
+        {
+            return null;
+        }
+
+        if (_words.Contains(head))
+        {
+            return head;
+        }
+
+        // "klassen" + foto: the head with its plural/linking ending stems to a known word.
+        var stemmed = _stem(head + link);
+        if (stemmed.Length >= MinimumPartLength && _words.Contains(stemmed))
+        {
+            return stemmed;
+        }
+
+        stemmed = _stem(head);
+        return stemmed.Length >= MinimumPartLength && _words.Contains(stemmed) ? stemmed : null;
+    }
+}

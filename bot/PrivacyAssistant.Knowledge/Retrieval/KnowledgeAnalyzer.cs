@@ -1,0 +1,122 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.CharFilters;
+using Lucene.Net.Analysis.Compound;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Snowball;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+using PrivacyAssistant.Knowledge.Entries;
+
+namespace PrivacyAssistant.Knowledge.Retrieval;
+
+/// <summary>
+/// The analysis chain for one language: apostrophes and "e-mail" normalised, Unicode word
+/// tokens, lowercase, accents folded, stop words removed, Snowball stems, then (queries only)
+/// synonyms, then (Dutch) compound parts stacked on the compound. Synonyms come after stemming so a
+/// rule for <c>laptop</c> also fires for <c>laptops</c>; the synonym file is parsed with the same
+/// stemming (<see cref="ForSynonymRules"/>).
+/// </summary>
+public sealed class KnowledgeAnalyzer : Analyzer
+{
+    internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    private static readonly NormalizeCharMap CharMap = BuildCharMap();
+
+    private readonly string _stemmer;
+    private readonly CharArraySet? _stopWords;
+    private readonly SynonymMap? _synonyms;
+    private readonly CompoundSplitter? _splitter;
+    private readonly CharArraySet? _compoundDictionary;
+
+    public KnowledgeAnalyzer(
+        KnowledgeLanguage language,
+        string stemmer,
+        bool removeStopWords = true,
+        SynonymMap? synonyms = null,
+        CompoundSplitter? splitter = null,
+        CharArraySet? compoundDictionary = null)
+    {
+        Language = language;
+        _stemmer = stemmer;
+        _stopWords = removeStopWords ? StopWords.For(language) : null;
+        _synonyms = synonyms;
+        _splitter = splitter;
+        _compoundDictionary = compoundDictionary;
+    }
+
+    public KnowledgeLanguage Language { get; }
+
+    /// <summary>The chain used to read synonym rules: no stop words, synonyms or compounds (the parser rejects stacked tokens).</summary>
+    public static KnowledgeAnalyzer ForSynonymRules(KnowledgeLanguage language, string stemmer) =>
+        new(language, stemmer, removeStopWords: false);
+
+    /// <summary>Runs the chain over <paramref name="text"/> and returns the terms with their positions.</summary>
+    public IReadOnlyList<AnalyzedToken> Analyze(string text, string field = "text")
+    {
+        var tokens = new List<AnalyzedToken>();
+        using var stream = GetTokenStream(field, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        var increment = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
+        var type = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ITypeAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            var stacked = increment.PositionIncrement == 0;
+            position += Math.Max(increment.PositionIncrement, stacked && position < 0 ? 1 : 0);
+            tokens.Add(new AnalyzedToken(term.ToString(), position, stacked, type.Type == SynonymFilter.TYPE_SYNONYM));
+        }
+
+        stream.End();
+        return tokens;
+    }
+
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(CharMap, reader);
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new StandardTokenizer(Version, reader);
+        TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+        stream = new ASCIIFoldingFilter(stream);
+        if (_stopWords is not null)
+        {
+            stream = new StopFilter(Version, stream, _stopWords);
+        }
+
+        stream = new SnowballFilter(stream, _stemmer);
+        if (_synonyms is not null)
+        {
+            stream = new SynonymFilter(stream, _synonyms, ignoreCase: true);
+        }
+
+        if (_splitter is not null)
+        {
+            stream = new DecompoundFilter(stream, _splitter);
+        }
+        else if (_compoundDictionary is not null)
+        {
+            stream = new DictionaryCompoundWordTokenFilter(Version, stream, _compoundDictionary, 7, CompoundSplitter.MinimumPartLength, 20, onlyLongestMatch: true);
+        }
+
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    private static NormalizeCharMap BuildCharMap()
+    {
+        var builder = new NormalizeCharMap.Builder();
+        // "foto's" → "fotos" (stems to foto); "don't" → "dont".
+        builder.Add("'", "");
+        builder.Add("’", "");
+        builder.Add("‘", "");
+        // The tokenizer would split "e-mail" into "e" + "mail"; keep the word whole.
+        foreach (var spelling in new[] { "e-mail", "E-mail", "E-Mail", "e-Mail" })
+        {
+            builder.Add(spelling, "email");
+        }
+
+        return builder.Build();
+    }
+}

@@ -1,0 +1,30 @@
+using PrivacyAssistant.Knowledge.Entries;
+
+namespace PrivacyAssistant.Knowledge.Retrieval;
+
+/// <summary>The searchable parts of an entry; each language has its own copy of each field.</summary>
+public enum KnowledgeField
+{
+    Title,
+    Alternates,
+    Keywords,
+    Answer,
+}
+
+internal static class KnowledgeFieldNames
+{
+    public const string Id = "id";
+
+    public static readonly KnowledgeField[] All = [KnowledgeField.Title, KnowledgeField.Alternates, KnowledgeField.Keywords, KnowledgeField.Answer];
+
+    public static string Name(KnowledgeLanguage language, KnowledgeField field) =>
+        (language == KnowledgeLanguage.English ? "en." : "nl.") + field.ToString().ToLowerInvariant();
+
+    public static float Boost(this RetrievalSettings settings, KnowledgeField field) => field switch
+    {
+        KnowledgeField.Title => settings.TitleBoost,
+        KnowledgeField.Alternates => settings.AlternatesBoost,
+        KnowledgeField.Keywords => settings.KeywordsBoost,
+        _ => settings.AnswerBoost,
+    };
+}

@@ -1,0 +1,128 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Markdig;
+using PrivacyAssistant.Knowledge.Entries;
+
+namespace PrivacyAssistant.Knowledge.Retrieval;
+
+/// <summary>
+/// The in-memory Lucene index of the knowledge base: one document per entry with a title,
+/// alternates, keywords and answer field per language, scored with BM25. Built once at start-up;
+/// the searcher and analyzers are shared by all requests (both are thread-safe).
+/// </summary>
+public sealed class KnowledgeIndex : IDisposable
+{
+    private readonly RAMDirectory _directory;
+    private readonly DirectoryReader _reader;
+    private readonly string[] _entryIds;
+    private readonly Dictionary<KnowledgeLanguage, LanguageAnalysis> _analysis;
+
+    public KnowledgeIndex(KnowledgeBase knowledge, RetrievalSettings? settings = null)
+    {
+        Knowledge = knowledge;
+        Settings = settings ?? RetrievalSettings.Default;
+        _analysis = new()
+        {
+            [KnowledgeLanguage.Dutch] = LanguageAnalysis.Build(KnowledgeLanguage.Dutch, Texts(knowledge, KnowledgeLanguage.Dutch), knowledge.Synonyms, Settings),
+            [KnowledgeLanguage.English] = LanguageAnalysis.Build(KnowledgeLanguage.English, Texts(knowledge, KnowledgeLanguage.English), knowledge.Synonyms, Settings),
+        };
+
+        Similarity = new BM25Similarity(Settings.K1, Settings.B);
+        _directory = new RAMDirectory();
+        var fieldAnalyzers = new Dictionary<string, Analyzer>();
+        foreach (var language in _analysis.Keys)
+        {
+            foreach (var field in KnowledgeFieldNames.All)
+            {
+                fieldAnalyzers[KnowledgeFieldNames.Name(language, field)] = _analysis[language].Index;
+            }
+        }
+
+        using (var perField = new PerFieldAnalyzerWrapper(_analysis[KnowledgeLanguage.Dutch].Index, fieldAnalyzers))
+        using (var writer = new IndexWriter(_directory, new IndexWriterConfig(KnowledgeAnalyzer.Version, perField) { Similarity = Similarity }))
+        {
+            foreach (var entry in knowledge.Entries)
+            {
+                writer.AddDocument(ToDocument(entry));
+            }
+
+            writer.Commit();
+        }
+
+        _reader = DirectoryReader.Open(_directory);
+        Searcher = new IndexSearcher(_reader) { Similarity = Similarity };
+        _entryIds = new string[_reader.MaxDoc];
+        for (var doc = 0; doc < _reader.MaxDoc; doc++)
+        {
+            _entryIds[doc] = _reader.Document(doc).Get(KnowledgeFieldNames.Id);
+        }
+    }
+
+    public KnowledgeBase Knowledge { get; }
+
+    public RetrievalSettings Settings { get; }
+
+    public IndexSearcher Searcher { get; }
+
+    public Similarity Similarity { get; }
+
+    public int DocumentCount => _reader.NumDocs;
+
+    public LanguageAnalysis Analysis(KnowledgeLanguage language) => _analysis[language];
+
+    public string EntryId(int doc) => _entryIds[doc];
+
+    public int DocFreq(KnowledgeLanguage language, KnowledgeField field, string term) =>
+        _reader.DocFreq(new Term(KnowledgeFieldNames.Name(language, field), term));
+
+    /// <summary>BM25's idf, as Lucene computes it, for a term in one field.</summary>
+    public double Idf(int docFreq) => Math.Log(1 + ((DocumentCount - docFreq + 0.5) / (docFreq + 0.5)));
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+        foreach (var analysis in _analysis.Values)
+        {
+            analysis.Dispose();
+        }
+    }
+
+    /// <summary>The answer as the index sees it: Markdown markup removed.</summary>
+    public static string PlainAnswer(string markdown) => Markdown.ToPlainText(markdown);
+
+    private static IEnumerable<string> Texts(KnowledgeBase knowledge, KnowledgeLanguage language) =>
+        knowledge.Entries.SelectMany(e =>
+        {
+            var content = e.In(language);
+            return new[] { content.Title, PlainAnswer(content.AnswerMarkdown) }.Concat(content.Alternates).Concat(content.Keywords);
+        });
+
+    private static Document ToDocument(KnowledgeEntry entry)
+    {
+        var document = new Document { new StringField(KnowledgeFieldNames.Id, entry.Id, Field.Store.YES) };
+        foreach (var language in new[] { KnowledgeLanguage.Dutch, KnowledgeLanguage.English })
+        {
+            var content = entry.In(language);
+            document.Add(new TextField(KnowledgeFieldNames.Name(language, KnowledgeField.Title), content.Title, Field.Store.NO));
+            foreach (var alternate in content.Alternates)
+            {
+                document.Add(new TextField(KnowledgeFieldNames.Name(language, KnowledgeField.Alternates), alternate, Field.Store.NO));
+            }
+
+            foreach (var keyword in content.Keywords)
+            {
+                document.Add(new TextField(KnowledgeFieldNames.Name(language, KnowledgeField.Keywords), keyword, Field.Store.NO));
+            }
+
+            document.Add(new TextField(KnowledgeFieldNames.Name(language, KnowledgeField.Answer), PlainAnswer(content.AnswerMarkdown), Field.Store.NO));
+        }
+
+        return document;
+    }
+}

@@ -1,0 +1,72 @@
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+using PrivacyAssistant.Knowledge.Entries;
+
+namespace PrivacyAssistant.Knowledge.Retrieval;
+
+/// <summary>The analyzers of one language, built from the knowledge vocabulary and the synonyms file.</summary>
+public sealed class LanguageAnalysis : IDisposable
+{
+    private LanguageAnalysis(KnowledgeLanguage language, Stemmer stemmer, CompoundSplitter? splitter, KnowledgeAnalyzer index, KnowledgeAnalyzer query)
+    {
+        Language = language;
+        Stemmer = stemmer;
+        Splitter = splitter;
+        Index = index;
+        Query = query;
+    }
+
+    public KnowledgeLanguage Language { get; }
+
+    public Stemmer Stemmer { get; }
+
+    /// <summary>The compound splitter (Dutch with <see cref="CompoundMode.Splitter"/>), else null.</summary>
+    public CompoundSplitter? Splitter { get; }
+
+    /// <summary>Analyzes entry text for the index: no synonyms (they are expanded at query time).</summary>
+    public KnowledgeAnalyzer Index { get; }
+
+    /// <summary>Analyzes questions: the index chain plus synonyms.</summary>
+    public KnowledgeAnalyzer Query { get; }
+
+    public static LanguageAnalysis Build(KnowledgeLanguage language, IEnumerable<string> texts, string synonymsText, RetrievalSettings settings)
+    {
+        var stemmerName = language == KnowledgeLanguage.English ? Stemmer.DefaultFor(language) : settings.DutchStemmer;
+        var stemmer = new Stemmer(stemmerName);
+        var synonyms = SynonymRules.Parse(synonymsText, language, stemmerName);
+
+        CompoundSplitter? splitter = null;
+        CharArraySet? dictionary = null;
+        if (language == KnowledgeLanguage.Dutch && settings.Compounds != CompoundMode.None)
+        {
+            using var plain = new KnowledgeAnalyzer(language, stemmerName);
+            var vocabulary = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var text in texts.Append(synonymsText))
+            {
+                foreach (var token in plain.Analyze(text))
+                {
+                    vocabulary.Add(token.Term);
+                }
+            }
+
+            if (settings.Compounds == CompoundMode.Splitter)
+            {
+                splitter = new CompoundSplitter(vocabulary, stemmer.Stem);
+            }
+            else
+            {
+                dictionary = new CharArraySet(LuceneVersion.LUCENE_48, vocabulary.Where(w => w.Length >= CompoundSplitter.MinimumPartLength).ToList(), ignoreCase: false);
+            }
+        }
+
+        var index = new KnowledgeAnalyzer(language, stemmerName, splitter: splitter, compoundDictionary: dictionary);
+        var query = new KnowledgeAnalyzer(language, stemmerName, synonyms: synonyms, splitter: splitter, compoundDictionary: dictionary);
+        return new LanguageAnalysis(language, stemmer, splitter, index, query);
+    }
+
+    public void Dispose()
+    {
+        Index.Dispose();
+        Query.Dispose();
+    }
+}

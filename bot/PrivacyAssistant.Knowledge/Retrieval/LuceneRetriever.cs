@@ -1,0 +1,192 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using PrivacyAssistant.Knowledge.Entries;
+
+namespace PrivacyAssistant.Knowledge.Retrieval;
+
+/// <summary>
+/// BM25 retrieval over <see cref="KnowledgeIndex"/>. Each word of the question becomes one
+/// clause: a DisjunctionMax over the fields (title, alternates, keywords, answer, each boosted)
+/// and over the word's expansions (synonyms, compound parts, typo corrections). The clauses are
+/// summed, so an entry scores by how many of the question's informative words it contains and
+/// where.
+/// </summary>
+/// <remarks>
+/// Confidence: raw BM25 grows with the number and rarity of the question's words, so it cannot be
+/// compared across questions. Each clause's best achievable contribution is about
+/// <c>boost × idf</c> of its best field (BM25's tf part is 1 for one occurrence in a field of
+/// average length), so the sum of those is the question's "self score". Confidence =
+/// score / self score ≈ the idf-weighted share of the question the entry explains. Words the
+/// knowledge base does not know at all weigh <see cref="RetrievalSettings.UnknownTermWeight"/> in
+/// the denominator: "hoe laat begint de kerstviering" matches nothing and gets a low confidence,
+/// which is what makes off-topic questions fall below the answer threshold.
+/// </remarks>
+public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
+{
+    private readonly RetrievalSettings _settings = index.Settings;
+
+    public KnowledgeIndex Index => index;
+
+    public RetrievalResult Retrieve(string question, KnowledgeLanguage language, RetrievalOptions? options = null)
+    {
+        options ??= new RetrievalOptions();
+        var (terms, clauses) = Plan(question, language);
+        if (clauses.Count == 0)
+        {
+            return new RetrievalResult(language, terms, []);
+        }
+
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var clause in clauses)
+        {
+            query.Add(clause, Occur.SHOULD);
+        }
+
+        var selfScore = terms.Sum(t => t.Weight);
+        var hits = index.Searcher.Search(query, Math.Max(1, options.MaxCandidates));
+        var candidates = hits.ScoreDocs
+            .Select(hit => new RankedCandidate(
+                index.EntryId(hit.Doc),
+                hit.Score,
+                selfScore > 0 ? hit.Score / selfScore : 0,
+                options.Explain ? Explain(hit.Doc, terms, clauses) : []))
+            .ToList();
+        return new RetrievalResult(language, terms, candidates);
+    }
+
+    private IReadOnlyList<TermContribution> Explain(int doc, IReadOnlyList<QueryTerm> terms, IReadOnlyList<Query> clauses) =>
+        terms.Select((term, i) => new TermContribution(term.Term, index.Searcher.Explain(clauses[i], doc).Value, term.Weight)).ToList();
+
+    private (List<QueryTerm> Terms, List<Query> Clauses) Plan(string question, KnowledgeLanguage language)
+    {
+        var analysis = index.Analysis(language);
+        var terms = new List<QueryTerm>();
+        var clauses = new List<Query>();
+        foreach (var group in analysis.Query.Analyze(question).GroupBy(t => t.Position))
+        {
+            var word = group.FirstOrDefault(t => !t.Stacked) ?? group.First();
+            if (terms.Any(t => t.Term == word.Term))
+            {
+                continue; // a repeated word adds no information
+            }
+
+            var alternatives = new List<(string Term, float Weight)> { (word.Term, 1f) };
+            foreach (var token in group.Where(t => !ReferenceEquals(t, word)))
+            {
+                if (alternatives.All(a => a.Term != token.Term))
+                {
+                    alternatives.Add((token.Term, token.Synonym ? _settings.SynonymWeight : _settings.CompoundPartWeight));
+                }
+            }
+
+            var weight = 0d;
+            foreach (var (term, factor) in alternatives)
+            {
+                weight = Math.Max(weight, BestFieldWeight(language, term) * (factor < 1 ? factor : 1));
+            }
+
+            var known = weight > 0;
+            var corrected = false;
+            if (!known && word.Term.Length >= _settings.FuzzyMinimumLength)
+            {
+                foreach (var correction in Corrections(language, word.Term))
+                {
+                    alternatives.Add((correction, _settings.FuzzyWeight));
+                    weight = Math.Max(weight, BestFieldWeight(language, correction) * _settings.FuzzyWeight);
+                    corrected = true;
+                }
+            }
+
+            if (!corrected && !known)
+            {
+                weight = _settings.UnknownTermWeight;
+            }
+
+            var clause = new DisjunctionMaxQuery(_settings.TieBreaker);
+            foreach (var field in KnowledgeFieldNames.All)
+            {
+                var name = KnowledgeFieldNames.Name(language, field);
+                foreach (var (term, factor) in alternatives)
+                {
+                    clause.Add(new TermQuery(new Term(name, term)) { Boost = _settings.Boost(field) * factor });
+                }
+            }
+
+            terms.Add(new QueryTerm(word.Term, alternatives.Skip(1).Select(a => a.Term).ToList(), weight, known || corrected, corrected));
+            clauses.Add(clause);
+        }
+
+        return (terms, clauses);
+    }
+
+    /// <summary>The most a single occurrence of <paramref name="term"/> can score: boost × idf in its best field; 0 if absent.</summary>
+    private double BestFieldWeight(KnowledgeLanguage language, string term)
+    {
+        var best = 0d;
+        foreach (var field in KnowledgeFieldNames.All)
+        {
+            var docFreq = index.DocFreq(language, field, term);
+            if (docFreq > 0)
+            {
+                best = Math.Max(best, _settings.Boost(field) * index.Idf(docFreq));
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Index terms within one or two edits of a word the index does not contain (Lucene's FuzzyQuery automaton).</summary>
+    private IEnumerable<string> Corrections(KnowledgeLanguage language, string term)
+    {
+        var maxEdits = term.Length >= _settings.FuzzyTwoEditsLength ? 2 : 1;
+        var found = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var field in KnowledgeFieldNames.All)
+        {
+            var fuzzy = new FuzzyQuery(new Term(KnowledgeFieldNames.Name(language, field), term), maxEdits, prefixLength: 1, _settings.FuzzyMaxExpansions, transpositions: true);
+            if (index.Searcher.Rewrite(fuzzy) is not BooleanQuery rewritten)
+            {
+                continue;
+            }
+
+            foreach (var clause in rewritten.Clauses)
+            {
+                if (clause.Query is TermQuery termQuery)
+                {
+                    var text = termQuery.Term.Text;
+                    found[text] = found.GetValueOrDefault(text) + 1;
+                }
+            }
+        }
+
+        // Prefer the closest spellings; a handful is enough and keeps noise bounded.
+        return found.Keys
+            .OrderBy(t => EditDistance(t, term))
+            .ThenByDescending(t => found[t])
+            .ThenBy(t => t, StringComparer.Ordinal)
+            .Take(_settings.FuzzyMaxExpansions);
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

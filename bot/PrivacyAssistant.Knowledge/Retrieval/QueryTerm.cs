@@ -1,0 +1,9 @@
+namespace PrivacyAssistant.Knowledge.Retrieval;
+
+/// <summary>One word of the question as searched.</summary>
+/// <param name="Term">The analysed word (stem).</param>
+/// <param name="Expansions">Synonyms, compound parts and typo corrections searched with it.</param>
+/// <param name="Weight">Its share of the confidence denominator (boosted idf of its best field, or the unknown-word weight).</param>
+/// <param name="Known">Whether the knowledge base contains the word (or an expansion).</param>
+/// <param name="Corrected">Whether it was matched through typo tolerance.</param>
+public sealed record QueryTerm(string Term, IReadOnlyList<string> Expansions, double Weight, bool Known, bool Corrected);

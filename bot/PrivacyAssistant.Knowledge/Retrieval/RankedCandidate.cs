@@ -1,0 +1,11 @@
+namespace PrivacyAssistant.Knowledge.Retrieval;
+
+/// <summary>An entry ranked for a question.</summary>
+/// <param name="EntryId">The entry.</param>
+/// <param name="Score">Raw BM25 score (only comparable within one question).</param>
+/// <param name="Confidence">
+/// The score divided by the most the question's words could score (see
+/// <see cref="QueryTerm.Weight"/>): comparable across questions, so one threshold fits all.
+/// </param>
+/// <param name="Breakdown">Per-word contributions, when asked for.</param>
+public sealed record RankedCandidate(string EntryId, double Score, double Confidence, IReadOnlyList<TermContribution> Breakdown);
