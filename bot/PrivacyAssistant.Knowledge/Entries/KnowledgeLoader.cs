@@ -85,7 +85,6 @@ public static partial class KnowledgeLoader
     internal static KnowledgeEntry? ParseEntry(
         string file, string fileId, string text, PlaceholderFiller filler, ICollection<KnowledgeProblem> problems)
     {
-        var before = problems.Count;
         void Problem(string message) => problems.Add(new KnowledgeProblem(file, message));
 
         if (!TrySplitFrontMatter(text, out var yaml, out var body, out var frontMatterLine))
@@ -205,7 +204,9 @@ public static partial class KnowledgeLoader
         }
 
         var related = (front.Related ?? []).Select(r => r?.Trim() ?? "").ToList();
-        if (problems.Count > before || id is null)
+        // An entry with problems is still returned (the folder as a whole is rejected) so that
+        // duplicate ids and related ids can be checked across all files in the same pass.
+        if (string.IsNullOrEmpty(id) || !IdPattern().IsMatch(id))
         {
             return null;
         }
@@ -303,7 +304,7 @@ public static partial class KnowledgeLoader
 
     private static void CheckIdsAndRelations(List<(string File, KnowledgeEntry Entry)> parsed, List<KnowledgeProblem> problems)
     {
-        foreach (var group in parsed.GroupBy(p => p.Entry.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        foreach (var group in parsed.GroupBy(p => p.Entry.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             foreach (var (file, _) in group)
             {

@@ -5,4 +5,5 @@ namespace PrivacyAssistant.Knowledge.Retrieval;
 /// <param name="Position">Word position in the text; stacked terms share the position of their word.</param>
 /// <param name="Stacked">True for a synonym or compound part added at the same position.</param>
 /// <param name="Synonym">True when the term came from the synonyms file.</param>
-public sealed record AnalyzedToken(string Term, int Position, bool Stacked, bool Synonym);
+/// <param name="StartOffset">Where the word the term came from starts in the text.</param>
+public sealed record AnalyzedToken(string Term, int Position, bool Stacked, bool Synonym, int StartOffset);

@@ -61,13 +61,14 @@ public sealed class KnowledgeAnalyzer : Analyzer
         var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
         var increment = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
         var type = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ITypeAttribute>();
+        var offset = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute>();
         stream.Reset();
         var position = -1;
         while (stream.IncrementToken())
         {
             var stacked = increment.PositionIncrement == 0;
             position += Math.Max(increment.PositionIncrement, stacked && position < 0 ? 1 : 0);
-            tokens.Add(new AnalyzedToken(term.ToString(), position, stacked, type.Type == SynonymFilter.TYPE_SYNONYM));
+            tokens.Add(new AnalyzedToken(term.ToString(), position, stacked, type.Type == SynonymFilter.TYPE_SYNONYM, offset.StartOffset));
         }
 
         stream.End();
@@ -87,6 +88,10 @@ public sealed class KnowledgeAnalyzer : Analyzer
         }
 
         stream = new SnowballFilter(stream, _stemmer);
+        if (Language == KnowledgeLanguage.Dutch)
+        {
+            stream = new DutchPluralFilter(stream);
+        }
         if (_synonyms is not null)
         {
             stream = new SynonymFilter(stream, _synonyms, ignoreCase: true);
@@ -107,7 +112,9 @@ public sealed class KnowledgeAnalyzer : Analyzer
     private static NormalizeCharMap BuildCharMap()
     {
         var builder = new NormalizeCharMap.Builder();
-        // "foto's" → "fotos" (stems to foto); "don't" → "dont".
+        // "foto's" → "foto", "student's" → "student"; other apostrophes go: "don't" → "dont".
+        builder.Add("'s", "");
+        builder.Add("’s", "");
         builder.Add("'", "");
         builder.Add("’", "");
         builder.Add("‘", "");

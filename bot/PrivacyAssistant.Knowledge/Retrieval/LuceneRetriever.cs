@@ -62,7 +62,12 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         var analysis = index.Analysis(language);
         var terms = new List<QueryTerm>();
         var clauses = new List<Query>();
-        foreach (var group in analysis.Query.Analyze(question).GroupBy(t => t.Position))
+        // The index chain gives the words as typed (plus compound parts); the query chain adds the
+        // synonyms. Synonym rules replace the word with every member of its line, so the typed
+        // word is recovered from the index chain, matched up by the offset of the word in the text.
+        var words = analysis.Index.Analyze(question);
+        var expanded = analysis.Query.Analyze(question);
+        foreach (var group in words.GroupBy(t => t.StartOffset))
         {
             var word = group.FirstOrDefault(t => !t.Stacked) ?? group.First();
             if (terms.Any(t => t.Term == word.Term))
@@ -71,12 +76,14 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
             }
 
             var alternatives = new List<(string Term, float Weight)> { (word.Term, 1f) };
-            foreach (var token in group.Where(t => !ReferenceEquals(t, word)))
+            foreach (var part in group.Where(t => t.Stacked))
             {
-                if (alternatives.All(a => a.Term != token.Term))
-                {
-                    alternatives.Add((token.Term, token.Synonym ? _settings.SynonymWeight : _settings.CompoundPartWeight));
-                }
+                Add(alternatives, part.Term, _settings.CompoundPartWeight);
+            }
+
+            foreach (var synonym in expanded.Where(t => t.StartOffset == group.Key))
+            {
+                Add(alternatives, synonym.Term, _settings.SynonymWeight);
             }
 
             var weight = 0d;
@@ -119,6 +126,14 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         return (terms, clauses);
     }
 
+    private static void Add(List<(string Term, float Weight)> alternatives, string term, float weight)
+    {
+        if (alternatives.All(a => a.Term != term))
+        {
+            alternatives.Add((term, weight));
+        }
+    }
+
     /// <summary>The most a single occurrence of <paramref name="term"/> can score: boost × idf in its best field; 0 if absent.</summary>
     private double BestFieldWeight(KnowledgeLanguage language, string term)
     {
@@ -143,18 +158,18 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         foreach (var field in KnowledgeFieldNames.All)
         {
             var fuzzy = new FuzzyQuery(new Term(KnowledgeFieldNames.Name(language, field), term), maxEdits, prefixLength: 1, _settings.FuzzyMaxExpansions, transpositions: true);
-            if (index.Searcher.Rewrite(fuzzy) is not BooleanQuery rewritten)
+            // The rewrite is a BooleanQuery of the matching terms, or a single TermQuery when only one matches.
+            var rewritten = index.Searcher.Rewrite(fuzzy);
+            var matches = rewritten switch
             {
-                continue;
-            }
-
-            foreach (var clause in rewritten.Clauses)
+                BooleanQuery boolean => boolean.Clauses.Select(c => c.Query).OfType<TermQuery>(),
+                TermQuery single => [single],
+                _ => [],
+            };
+            foreach (var match in matches)
             {
-                if (clause.Query is TermQuery termQuery)
-                {
-                    var text = termQuery.Term.Text;
-                    found[text] = found.GetValueOrDefault(text) + 1;
-                }
+                var text = match.Term.Text;
+                found[text] = found.GetValueOrDefault(text) + 1;
             }
         }
 

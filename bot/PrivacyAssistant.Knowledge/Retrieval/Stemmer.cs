@@ -31,6 +31,7 @@ public sealed class Stemmer
         var program = _program.Value!;
         program.SetCurrent(word);
         program.Stem();
-        return program.Current;
+        var stem = program.Current;
+        return Name == "English" ? stem : stem[..DutchPluralFilter.StemmedLength(stem)];
     }
 }

@@ -1,0 +1,36 @@
+using PrivacyAssistant.Knowledge.Retrieval;
+
+namespace PrivacyAssistant.Knowledge.Tests.Retrieval;
+
+public sealed class CompoundSplitterTests
+{
+    private static readonly Stemmer Dutch = new("Dutch");
+
+    private static readonly CompoundSplitter Splitter = new(
+        ["leerling", "dossier", "person", "gegeven", "verwerker", "overeenkomst", "klas", "foto", "overstap", "over", "stap", "beeld", "materiaal", "even", "school", "laptop"],
+        Dutch.Stem);
+
+    [Theory]
+    [InlineData("leerlingdossier", "leerling dossier")]
+    [InlineData("persoonsgegeven", "person gegeven")]
+    [InlineData("verwerkersovereenkomst", "verwerker overeenkomst")]
+    [InlineData("klassenfoto", "klas foto")]
+    [InlineData("overstapdossier", "overstap dossier")]
+    [InlineData("beeldmateriaal", "beeld materiaal")]
+    [InlineData("schoollaptop", "school laptop")]
+    [InlineData("leerlingfotodossier", "leerling foto dossier")]
+    public void Split_KnownCompound_ReturnsItsParts(string word, string parts)
+    {
+        Assert.Equal(parts.Split(' '), Splitter.Split(word));
+    }
+
+    [Theory]
+    [InlineData("gegeven")]
+    [InlineData("toestemming")]
+    [InlineData("schoolreisje")]
+    [InlineData("leerlingxyz")]
+    public void Split_WordThatIsNotACompleteCompound_ReturnsNothing(string word)
+    {
+        Assert.Empty(Splitter.Split(word));
+    }
+}
