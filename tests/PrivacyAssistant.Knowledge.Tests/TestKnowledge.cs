@@ -10,8 +10,25 @@ internal static class TestKnowledge
 
     public static string FixtureFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "knowledge");
 
-    /// <summary>The repository's real knowledge folder.</summary>
-    public static string RepositoryFolder => KnowledgeFolder.Resolve(null, AppContext.BaseDirectory);
+    /// <summary>The repository's real knowledge folder (the one the product ships).</summary>
+    public static string RepositoryFolder => Path.Combine(RepositoryRoot, "knowledge");
+
+    /// <summary>The checkout this test runs from: the folder that holds PrivacyAssistant.sln.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "PrivacyAssistant.sln")))
+                {
+                    return directory.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("The tests must run from a build inside the repository.");
+        }
+    }
 
     /// <summary>Shared engine over the fixture folder (building it per test would only slow the suite down).</summary>
     public static KnowledgeEngine Fixture => FixtureEngine.Value;

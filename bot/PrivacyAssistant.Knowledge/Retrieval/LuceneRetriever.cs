@@ -15,8 +15,10 @@ namespace PrivacyAssistant.Knowledge.Retrieval;
 /// Confidence: raw BM25 grows with the number and rarity of the question's words, so it cannot be
 /// compared across questions. Each clause's best achievable contribution is about
 /// <c>boost × idf</c> of its best field (BM25's tf part is 1 for one occurrence in a field of
-/// average length), so the sum of those is the question's "self score". Confidence =
-/// score / self score ≈ the idf-weighted share of the question the entry explains. Words the
+/// average length), so the sum of those is the question's "self score". Confidence = the sum of
+/// each word's score capped at its weight, divided by the self score: the idf-weighted share of the
+/// question the entry explains, in [0, 1]. The cap stops one common word that occurs in several
+/// fields of an entry from passing for a match of the whole question. Words the
 /// knowledge base does not know at all weigh <see cref="RetrievalSettings.UnknownTermWeight"/> in
 /// the denominator: "hoe laat begint de kerstviering" matches nothing and gets a low confidence,
 /// which is what makes off-topic questions fall below the answer threshold.
@@ -36,26 +38,36 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
             return new RetrievalResult(language, terms, []);
         }
 
-        var query = new BooleanQuery(disableCoord: true);
-        foreach (var clause in clauses)
+        // One search per word: the entry's BM25 score is the sum (exactly what a BooleanQuery of
+        // the clauses would give), and the per-word scores are what the confidence needs.
+        var perWord = new Dictionary<int, double[]>();
+        for (var i = 0; i < clauses.Count; i++)
         {
-            query.Add(clause, Occur.SHOULD);
+            foreach (var hit in index.Searcher.Search(clauses[i], index.DocumentCount).ScoreDocs)
+            {
+                if (!perWord.TryGetValue(hit.Doc, out var scores))
+                {
+                    perWord[hit.Doc] = scores = new double[clauses.Count];
+                }
+
+                scores[i] = hit.Score;
+            }
         }
 
         var selfScore = terms.Sum(t => t.Weight);
-        var hits = index.Searcher.Search(query, Math.Max(1, options.MaxCandidates));
-        var candidates = hits.ScoreDocs
-            .Select(hit => new RankedCandidate(
-                index.EntryId(hit.Doc),
-                hit.Score,
-                selfScore > 0 ? hit.Score / selfScore : 0,
-                options.Explain ? Explain(hit.Doc, terms, clauses) : []))
+        var candidates = perWord
+            .Select(pair => (Doc: pair.Key, Scores: pair.Value, Total: pair.Value.Sum()))
+            .OrderByDescending(c => c.Total)
+            .ThenBy(c => c.Doc)
+            .Take(Math.Max(1, options.MaxCandidates))
+            .Select(c => new RankedCandidate(
+                index.EntryId(c.Doc),
+                c.Total,
+                selfScore > 0 ? terms.Select((t, i) => Math.Min(c.Scores[i], t.Weight)).Sum() / selfScore : 0,
+                options.Explain ? terms.Select((t, i) => new TermContribution(t.Term, c.Scores[i], t.Weight)).ToList() : []))
             .ToList();
         return new RetrievalResult(language, terms, candidates);
     }
-
-    private IReadOnlyList<TermContribution> Explain(int doc, IReadOnlyList<QueryTerm> terms, IReadOnlyList<Query> clauses) =>
-        terms.Select((term, i) => new TermContribution(term.Term, index.Searcher.Explain(clauses[i], doc).Value, term.Weight)).ToList();
 
     private (List<QueryTerm> Terms, List<Query> Clauses) Plan(string question, KnowledgeLanguage language)
     {

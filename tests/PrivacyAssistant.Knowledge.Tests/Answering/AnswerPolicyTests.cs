@@ -1,0 +1,52 @@
+using PrivacyAssistant.Knowledge.Answering;
+using PrivacyAssistant.Knowledge.Retrieval;
+
+namespace PrivacyAssistant.Knowledge.Tests.Answering;
+
+public sealed class AnswerPolicyTests
+{
+    private static readonly AnswerPolicy Policy = new(AnswerThreshold: 0.5, NoneThreshold: 0.3, ClarifyRatio: 0.9);
+
+    private static RankedCandidate Candidate(string id, double confidence) => new(id, confidence * 10, confidence, []);
+
+    [Fact]
+    public void Decide_ClearWinnerAboveThreshold_Answers()
+    {
+        var (decision, chosen) = Policy.Decide([Candidate("a", 0.8), Candidate("b", 0.4)]);
+
+        Assert.Equal(AnswerDecision.Answer, decision);
+        Assert.Equal("a", Assert.Single(chosen).EntryId);
+    }
+
+    [Fact]
+    public void Decide_RunnerUpClose_Clarifies()
+    {
+        var (decision, chosen) = Policy.Decide([Candidate("a", 0.8), Candidate("b", 0.75)]);
+
+        Assert.Equal(AnswerDecision.Clarify, decision);
+        Assert.Equal(["a", "b"], chosen.Select(c => c.EntryId));
+    }
+
+    [Fact]
+    public void Decide_BetweenThresholds_AsksAboutTheBestOnly()
+    {
+        var (decision, chosen) = Policy.Decide([Candidate("a", 0.4), Candidate("b", 0.1)]);
+
+        Assert.Equal(AnswerDecision.Clarify, decision);
+        Assert.Equal("a", Assert.Single(chosen).EntryId);
+    }
+
+    [Theory]
+    [InlineData(0.29)]
+    [InlineData(0.0)]
+    public void Decide_BelowNoneThreshold_DoesNotKnow(double confidence)
+    {
+        Assert.Equal(AnswerDecision.None, Policy.Decide([Candidate("a", confidence)]).Decision);
+    }
+
+    [Fact]
+    public void Decide_NoCandidates_DoesNotKnow()
+    {
+        Assert.Equal(AnswerDecision.None, Policy.Decide([]).Decision);
+    }
+}

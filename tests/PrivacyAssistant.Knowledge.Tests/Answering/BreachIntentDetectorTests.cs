@@ -1,0 +1,73 @@
+using PrivacyAssistant.Knowledge.Answering;
+using PrivacyAssistant.Knowledge.Entries;
+
+namespace PrivacyAssistant.Knowledge.Tests.Answering;
+
+/// <summary>The product's own <c>knowledge/breach-intents.txt</c> against the phrasings the issue names.</summary>
+public sealed class BreachIntentDetectorTests
+{
+    private static readonly Lazy<BreachIntentDetector> Product = new(() => new BreachIntentDetector(
+        File.ReadAllText(Path.Combine(TestKnowledge.RepositoryFolder, KnowledgeLoader.BreachIntentsFile)),
+        TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.Dutch),
+        TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.English)));
+
+    [Theory]
+    [InlineData("laptop kwijt")]
+    [InlineData("Ik ben mijn laptop kwijt!")]
+    [InlineData("mijn telefoon is gestolen")]
+    [InlineData("mijn schoollaptops zijn gestolen")]
+    [InlineData("ik heb een mail naar de verkeerde ontvanger gestuurd")]
+    [InlineData("we zijn getroffen door ransomware")]
+    [InlineData("ik heb mijn wachtwoord gedeeld met een stagiair")]
+    [InlineData("ik wil een datalek melden")]
+    [InlineData("ik heb alle ouders in de cc gezet in plaats van bcc")]
+    [InlineData("My laptop was stolen")]
+    [InlineData("I sent an email with grades to the wrong parent")]
+    [InlineData("I want to report a data breach")]
+    [InlineData("our network was hit by ransomware")]
+    [InlineData("I shared my password with a colleague")]
+    public void Detect_BreachReport_MatchesAPattern(string message)
+    {
+        Assert.NotNull(Product.Value.Detect(message));
+    }
+
+    [Theory]
+    [InlineData("wat is een datalek?")]
+    [InlineData("What is a data breach?")]
+    [InlineData("binnen hoeveel uur moet een datalek gemeld worden")]
+    [InlineData("is een gestolen laptop een datalek")]
+    [InlineData("mag ik foto's van leerlingen op instagram zetten")]
+    [InlineData("ik ben mijn paraplu kwijt")]
+    [InlineData("hoe vraag ik een nieuwe laptop aan")]
+    [InlineData("wanneer gebruik ik bcc")]
+    public void Detect_QuestionOrSomethingElse_DoesNotMatch(string message)
+    {
+        Assert.Null(Product.Value.Detect(message));
+    }
+
+    [Fact]
+    public void Detect_Match_NamesTheLineOfThePattern()
+    {
+        var detector = new BreachIntentDetector(
+            "# comment\n\nlaptop + kwijt\n",
+            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.Dutch),
+            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.English));
+
+        var match = detector.Detect("Laptops kwijt");
+
+        Assert.Equal(new BreachIntentMatch(3, "laptop + kwijt"), match);
+    }
+
+    [Fact]
+    public void Parse_EmptyAlternative_NamesFileAndLine()
+    {
+        var error = Assert.Throws<KnowledgeLoadException>(() => new BreachIntentDetector(
+            "laptop + kwijt\nlaptop || tablet + weg\n",
+            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.Dutch),
+            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.English)));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(KnowledgeLoader.BreachIntentsFile, problem.File);
+        Assert.StartsWith("line 2:", problem.Message);
+    }
+}

@@ -1,0 +1,73 @@
+using PrivacyAssistant.Knowledge.Answering;
+using PrivacyAssistant.Knowledge.Entries;
+
+namespace PrivacyAssistant.Knowledge.Tests.Answering;
+
+public sealed class KnowledgeAnswererTests
+{
+    private static IKnowledgeAnswerer Answerer => TestKnowledge.Fixture.Answerer;
+
+    [Fact]
+    public void Ask_WellMatchedDutchQuestion_AnswersInDutch()
+    {
+        var answer = Answerer.Ask("Mag ik foto's van de klas op de website zetten?");
+
+        Assert.Equal(AnswerDecision.Answer, answer.Decision);
+        Assert.Equal("beeldmateriaal", answer.Entry?.Id);
+        Assert.Equal(KnowledgeLanguage.Dutch, answer.Language);
+    }
+
+    [Fact]
+    public void Ask_EnglishQuestion_AnswersInEnglishFromTheSameEntry()
+    {
+        var answer = Answerer.Ask("Can I put photos of my class on the website?");
+
+        Assert.Equal(AnswerDecision.Answer, answer.Decision);
+        Assert.Equal("beeldmateriaal", answer.Entry?.Id);
+        Assert.Equal(KnowledgeLanguage.English, answer.Language);
+    }
+
+    [Fact]
+    public void Ask_DutchQuestionFromEnglishLocale_RepliesInEnglish()
+    {
+        var answer = Answerer.Ask("mag ik foto's van de klas op de website zetten", KnowledgeLanguage.English);
+
+        Assert.Equal("beeldmateriaal", answer.Entry?.Id);
+        Assert.Equal(KnowledgeLanguage.English, answer.Language);
+    }
+
+    [Fact]
+    public void Ask_BreachReport_IsRecognisedBeforeRetrieval()
+    {
+        var answer = Answerer.Ask("help, mijn laptop is gestolen");
+
+        Assert.Equal(AnswerDecision.Breach, answer.Decision);
+        Assert.Equal("datalek", answer.Entry?.Id);
+        Assert.Equal(2, answer.Breach?.Line);
+    }
+
+    [Fact]
+    public void Ask_GeneralQuestionAboutBreaches_GetsTheBreachEntry()
+    {
+        var answer = Answerer.Ask("wat is een datalek?");
+
+        Assert.Equal(AnswerDecision.Answer, answer.Decision);
+        Assert.Equal("datalek", answer.Entry?.Id);
+    }
+
+    [Fact]
+    public void Ask_OffTopic_DoesNotKnow()
+    {
+        var answer = Answerer.Ask("hoe laat begint de kerstviering?");
+
+        Assert.Equal(AnswerDecision.None, answer.Decision);
+        Assert.Null(answer.Entry);
+    }
+
+    [Fact]
+    public void Ask_Empty_DoesNotKnow()
+    {
+        Assert.Equal(AnswerDecision.None, Answerer.Ask("   ").Decision);
+        Assert.Equal(AnswerDecision.None, Answerer.Ask("?!").Decision);
+    }
+}
