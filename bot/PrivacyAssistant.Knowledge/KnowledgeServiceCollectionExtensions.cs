@@ -3,7 +3,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PrivacyAssistant.Knowledge.Answering;
 using PrivacyAssistant.Knowledge.Entries;
+using PrivacyAssistant.Knowledge.Feedback;
 using PrivacyAssistant.Knowledge.Retrieval;
+using PrivacyAssistant.Storage;
+using PrivacyAssistant.Storage.Retention;
 
 namespace PrivacyAssistant.Knowledge;
 
@@ -35,6 +38,23 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<IRetriever>(sp => sp.GetRequiredService<KnowledgeEngine>().Retriever);
         services.AddSingleton(sp => sp.GetRequiredService<KnowledgeEngine>().Answerer);
         services.AddHostedService<KnowledgeStartupCheck>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the feedback store (👍/👎, daily counts per decision, escalations) with its tables
+    /// and retention rules on the shared database (see docs/data-retention.md).
+    /// </summary>
+    public static IServiceCollection AddKnowledgeFeedback(this IServiceCollection services)
+    {
+        services.AddStorage();
+        services.AddMigrations(KnowledgeMigrations.Feature, KnowledgeMigrations.All);
+        foreach (var rule in KnowledgeRetention.Rules)
+        {
+            services.AddRetentionRule(rule);
+        }
+
+        services.AddSingleton<IKnowledgeFeedbackStore, SqlKnowledgeFeedbackStore>();
         return services;
     }
 }

@@ -1,0 +1,24 @@
+using PrivacyAssistant.Knowledge.Answering;
+using PrivacyAssistant.Knowledge.Entries;
+
+namespace PrivacyAssistant.Knowledge.Feedback;
+
+/// <summary>
+/// Stores what the privacy officer needs to improve the knowledge base, never who asked:
+/// 👍/👎 per entry, daily counts per decision and entry (no question text), and questions sent to
+/// the desk with the asker's consent.
+/// </summary>
+public interface IKnowledgeFeedbackStore
+{
+    Task RecordVoteAsync(string entryId, bool helpful, KnowledgeLanguage language, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts one question by its outcome; <paramref name="entryId"/> is null for none.</summary>
+    Task CountQuestionAsync(AnswerDecision decision, string? entryId, KnowledgeLanguage language, CancellationToken cancellationToken = default);
+
+    Task<Escalation> EscalateAsync(EscalationRequest request, CancellationToken cancellationToken = default);
+
+    Task<FeedbackSummary> SummarizeAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
+
+    /// <summary>The desk marks an escalation as handled; returns false when it does not exist.</summary>
+    Task<bool> CloseEscalationAsync(long id, CancellationToken cancellationToken = default);
+}

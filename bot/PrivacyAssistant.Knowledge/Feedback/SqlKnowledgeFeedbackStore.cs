@@ -1,0 +1,114 @@
+using Dapper;
+using PrivacyAssistant.Knowledge.Answering;
+using PrivacyAssistant.Knowledge.Entries;
+using PrivacyAssistant.Storage;
+
+namespace PrivacyAssistant.Knowledge.Feedback;
+
+/// <summary><see cref="IKnowledgeFeedbackStore"/> on the shared SQLite/PostgreSQL database (portable SQL).</summary>
+public sealed class SqlKnowledgeFeedbackStore(IDbConnectionFactory database, TimeProvider time) : IKnowledgeFeedbackStore
+{
+    private const string Open = "open";
+    private const string Closed = "closed";
+
+    public async Task RecordVoteAsync(string entryId, bool helpful, KnowledgeLanguage language, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO knowledge_feedback (entry_id, helpful, language, created_at) VALUES (@entryId, @helpful, @language, @createdAt)",
+            new { entryId, helpful = helpful ? 1 : 0, language = Code(language), createdAt = StorageTime.ToUnixMs(time.GetUtcNow()) },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task CountQuestionAsync(AnswerDecision decision, string? entryId, KnowledgeLanguage language, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var day = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO knowledge_question_counts (day, decision, entry_id, language, count)
+            VALUES (@day, @decision, @entryId, @language, 1)
+            ON CONFLICT (day, decision, entry_id, language) DO UPDATE SET count = knowledge_question_counts.count + 1
+            """,
+            new { day = StorageTime.ToUnixMs(day), decision = decision.ToWire(), entryId = entryId ?? "", language = Code(language) },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<Escalation> EscalateAsync(EscalationRequest request, CancellationToken cancellationToken = default)
+    {
+        var question = request.Question.Trim();
+        if (question.Length > EscalationRequest.MaxQuestionLength)
+        {
+            question = question[..EscalationRequest.MaxQuestionLength];
+        }
+
+        var createdAt = time.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO knowledge_escalations (question, language, best_entry_id, contact_name, status, created_at)
+            VALUES (@question, @language, @bestEntryId, @contactName, @status, @createdAt)
+            RETURNING id
+            """,
+            new
+            {
+                question,
+                language = Code(request.Language),
+                bestEntryId = request.BestEntryId,
+                contactName = string.IsNullOrWhiteSpace(request.ContactName) ? null : request.ContactName.Trim(),
+                status = Open,
+                createdAt = StorageTime.ToUnixMs(createdAt),
+            },
+            cancellationToken: cancellationToken));
+        return new Escalation(id, question, request.Language, request.BestEntryId, request.ContactName, StorageTime.FromUnixMs(StorageTime.ToUnixMs(createdAt)));
+    }
+
+    public async Task<FeedbackSummary> SummarizeAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        var from = StorageTime.ToUnixMs(since);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var votes = await connection.QueryAsync<(string EntryId, long Helpful, long NotHelpful)>(new CommandDefinition(
+            """
+            SELECT entry_id, SUM(CASE WHEN helpful = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN helpful = 1 THEN 0 ELSE 1 END)
+            FROM knowledge_feedback WHERE created_at >= @from GROUP BY entry_id ORDER BY entry_id
+            """,
+            new { from },
+            cancellationToken: cancellationToken));
+        var decisions = await connection.QueryAsync<(string Decision, string EntryId, long Count)>(new CommandDefinition(
+            """
+            SELECT decision, entry_id, SUM(count) FROM knowledge_question_counts WHERE day >= @day
+            GROUP BY decision, entry_id ORDER BY decision, entry_id
+            """,
+            new { day = StorageTime.ToUnixMs(new DateTimeOffset(since.UtcDateTime.Date, TimeSpan.Zero)) },
+            cancellationToken: cancellationToken));
+        var escalations = await connection.QueryAsync<EscalationRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, question AS Question, language AS Language, best_entry_id AS BestEntryId,
+                   contact_name AS ContactName, created_at AS CreatedAt
+            FROM knowledge_escalations WHERE status = @status ORDER BY id
+            """,
+            new { status = Open },
+            cancellationToken: cancellationToken));
+        return new FeedbackSummary(
+            votes.ToList(),
+            decisions.ToList(),
+            escalations.Select(e => new Escalation(e.Id, e.Question, Language(e.Language), e.BestEntryId, e.ContactName, StorageTime.FromUnixMs(e.CreatedAt))).ToList());
+    }
+
+    public async Task<bool> CloseEscalationAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE knowledge_escalations SET status = @closed WHERE id = @id",
+            new { id, closed = Closed },
+            cancellationToken: cancellationToken));
+        return changed > 0;
+    }
+
+    private static string Code(KnowledgeLanguage language) => language == KnowledgeLanguage.English ? "en" : "nl";
+
+    private static KnowledgeLanguage Language(string code) => code == "en" ? KnowledgeLanguage.English : KnowledgeLanguage.Dutch;
+
+    private sealed record EscalationRow(long Id, string Question, string Language, string? BestEntryId, string? ContactName, long CreatedAt);
+}
