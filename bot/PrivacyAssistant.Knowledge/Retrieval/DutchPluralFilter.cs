@@ -4,9 +4,9 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace PrivacyAssistant.Knowledge.Retrieval;
 
 /// <summary>
-/// Fixes two Dutch plurals the Snowball stemmer leaves alone: a vowel + <c>s</c>
-/// (<c>fotos</c>, <c>videos</c>, <c>agendas</c>) and diminutives in <c>-jes</c>
-/// (<c>plaatjes</c>, <c>filmpjes</c>), so they meet their singular's stem.
+/// Fixes Dutch forms the Snowball stemmer leaves apart: plurals in a vowel + <c>s</c>
+/// (<c>fotos</c>, <c>videos</c>, <c>agendas</c>) and diminutives in <c>-je</c>/<c>-jes</c>
+/// (<c>plaatje</c>, <c>plaatjes</c>, <c>stickje</c>), so they meet the plain word's stem.
 /// </summary>
 /// <remarks>
 /// Runs after stemming and on index and query alike, so a non-plural that happens to match
@@ -40,7 +40,12 @@ public sealed class DutchPluralFilter(TokenStream input) : TokenFilter(input)
         var length = stem.Length;
         if (length >= 6 && stem.EndsWith("jes"))
         {
-            return length - 2; // plaatjes → plaatj, as Snowball stems plaatje
+            return length - 3; // plaatjes → plaat
+        }
+
+        if (length >= 5 && stem[^1] == 'j' && stem[^2] is not ('i' or 'e'))
+        {
+            return length - 1; // plaatje (Snowball: plaatj) → plaat, stickje → stick; not partij, vrij
         }
 
         if (length >= 5 && stem[^1] == 's' && stem[^2] is 'a' or 'o' or 'u' or 'i' or 'y')

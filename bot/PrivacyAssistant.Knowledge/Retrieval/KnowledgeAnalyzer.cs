@@ -3,6 +3,7 @@ using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Compound;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Pattern;
 using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Synonym;
@@ -24,6 +25,8 @@ public sealed class KnowledgeAnalyzer : Analyzer
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     private static readonly NormalizeCharMap CharMap = BuildCharMap();
+
+    private static readonly System.Text.RegularExpressions.Regex CaseChange = new("(\\p{Ll})(\\p{Lu})", System.Text.RegularExpressions.RegexOptions.Compiled);
 
     private readonly string _stemmer;
     private readonly CharArraySet? _stopWords;
@@ -75,7 +78,10 @@ public sealed class KnowledgeAnalyzer : Analyzer
         return tokens;
     }
 
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(CharMap, reader);
+    // camelCase and glued words are split ("meldpuntAVG@..." → "meldpunt AVG", "OneDrive" → "One Drive"),
+    // on both sides, so the parts can match and the compound splitter can rejoin them.
+    protected override TextReader InitReader(string fieldName, TextReader reader) =>
+        new PatternReplaceCharFilter(CaseChange, "$1 $2", new MappingCharFilter(CharMap, reader));
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

@@ -15,6 +15,11 @@ internal static class KnowledgeFieldNames
 {
     public const string Id = "id";
 
+    /// <summary>Suffix of the per-language catch-all field; only used for entry-level document frequencies.</summary>
+    public const string AllSuffix = "all";
+
+    public static string AllName(KnowledgeLanguage language) => (language == KnowledgeLanguage.English ? "en." : "nl.") + AllSuffix;
+
     public static readonly KnowledgeField[] All = [KnowledgeField.Title, KnowledgeField.Alternates, KnowledgeField.Keywords, KnowledgeField.Answer];
 
     public static string Name(KnowledgeLanguage language, KnowledgeField field) =>

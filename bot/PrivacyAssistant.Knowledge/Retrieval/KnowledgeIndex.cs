@@ -32,7 +32,8 @@ public sealed class KnowledgeIndex : IDisposable
             [KnowledgeLanguage.English] = LanguageAnalysis.Build(KnowledgeLanguage.English, Texts(knowledge, KnowledgeLanguage.English), knowledge.Synonyms, Settings),
         };
 
-        Similarity = new BM25Similarity(Settings.K1, Settings.B);
+        var similarity = new EntryIdfSimilarity(Settings.K1, Settings.B);
+        Similarity = similarity;
         _directory = new RAMDirectory();
         var fieldAnalyzers = new Dictionary<string, Analyzer>();
         foreach (var language in _analysis.Keys)
@@ -41,6 +42,8 @@ public sealed class KnowledgeIndex : IDisposable
             {
                 fieldAnalyzers[KnowledgeFieldNames.Name(language, field)] = _analysis[language].Index;
             }
+
+            fieldAnalyzers[KnowledgeFieldNames.AllName(language)] = _analysis[language].Index;
         }
 
         using (var perField = new PerFieldAnalyzerWrapper(_analysis[KnowledgeLanguage.Dutch].Index, fieldAnalyzers))
@@ -55,6 +58,7 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         _reader = DirectoryReader.Open(_directory);
+        similarity.Reader = _reader;
         Searcher = new IndexSearcher(_reader) { Similarity = Similarity };
         _entryIds = new string[_reader.MaxDoc];
         for (var doc = 0; doc < _reader.MaxDoc; doc++)
@@ -62,6 +66,7 @@ public sealed class KnowledgeIndex : IDisposable
             _entryIds[doc] = _reader.Document(doc).Get(KnowledgeFieldNames.Id);
         }
     }
+
 
     public KnowledgeBase Knowledge { get; }
 
@@ -79,6 +84,10 @@ public sealed class KnowledgeIndex : IDisposable
 
     public int DocFreq(KnowledgeLanguage language, KnowledgeField field, string term) =>
         _reader.DocFreq(new Term(KnowledgeFieldNames.Name(language, field), term));
+
+    /// <summary>How many entries contain <paramref name="term"/> in any field of the language.</summary>
+    public int EntryFreq(KnowledgeLanguage language, string term) =>
+        _reader.DocFreq(new Term(KnowledgeFieldNames.AllName(language), term));
 
     /// <summary>BM25's idf, as Lucene computes it, for a term in one field.</summary>
     public double Idf(int docFreq) => Math.Log(1 + ((DocumentCount - docFreq + 0.5) / (docFreq + 0.5)));
@@ -121,6 +130,10 @@ public sealed class KnowledgeIndex : IDisposable
             }
 
             document.Add(new TextField(KnowledgeFieldNames.Name(language, KnowledgeField.Answer), PlainAnswer(content.AnswerMarkdown), Field.Store.NO));
+            foreach (var text in new[] { content.Title, PlainAnswer(content.AnswerMarkdown) }.Concat(content.Alternates).Concat(content.Keywords))
+            {
+                document.Add(new TextField(KnowledgeFieldNames.AllName(language), text, Field.Store.NO));
+            }
         }
 
         return document;

@@ -26,7 +26,7 @@ public sealed class LanguageAnalysis : IDisposable
     /// <summary>Analyzes entry text for the index: no synonyms (they are expanded at query time).</summary>
     public KnowledgeAnalyzer Index { get; }
 
-    /// <summary>Analyzes questions: the index chain plus synonyms.</summary>
+    /// <summary>Adds synonyms to questions (the words and their compound parts come from <see cref="Index"/>).</summary>
     public KnowledgeAnalyzer Query { get; }
 
     public static LanguageAnalysis Build(KnowledgeLanguage language, IEnumerable<string> texts, string synonymsText, RetrievalSettings settings)
@@ -41,7 +41,7 @@ public sealed class LanguageAnalysis : IDisposable
         {
             using var plain = new KnowledgeAnalyzer(language, stemmerName);
             var vocabulary = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var text in texts.Append(synonymsText))
+            foreach (var text in texts)
             {
                 foreach (var token in plain.Analyze(text))
                 {
@@ -60,7 +60,8 @@ public sealed class LanguageAnalysis : IDisposable
         }
 
         var index = new KnowledgeAnalyzer(language, stemmerName, splitter: splitter, compoundDictionary: dictionary);
-        var query = new KnowledgeAnalyzer(language, stemmerName, synonyms: synonyms, splitter: splitter, compoundDictionary: dictionary);
+        // Synonyms are not decompounded: "inloggegevens" as a synonym of "wachtwoord" must not add "gegeven".
+        var query = new KnowledgeAnalyzer(language, stemmerName, synonyms: synonyms);
         return new LanguageAnalysis(language, stemmer, splitter, index, query);
     }
 

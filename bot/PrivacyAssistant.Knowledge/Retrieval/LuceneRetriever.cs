@@ -55,15 +55,23 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         }
 
         var selfScore = terms.Sum(t => t.Weight);
-        var candidates = perWord
-            .Select(pair => (Doc: pair.Key, Scores: pair.Value, Total: pair.Value.Sum()))
-            .OrderByDescending(c => c.Total)
+        var scored = perWord
+            .Select(pair => (
+                Doc: pair.Key,
+                Scores: pair.Value,
+                Total: pair.Value.Sum(),
+                Confidence: Coverage(terms, pair.Value, selfScore, _settings.ConfidenceCap),
+                Rank: Coverage(terms, pair.Value, selfScore, _settings.RankingCap)));
+        var ranked = _settings.RankByConfidence
+            ? scored.OrderByDescending(c => c.Rank).ThenByDescending(c => c.Total)
+            : scored.OrderByDescending(c => c.Total).ThenByDescending(c => c.Confidence);
+        var candidates = ranked
             .ThenBy(c => c.Doc)
             .Take(Math.Max(1, options.MaxCandidates))
             .Select(c => new RankedCandidate(
                 index.EntryId(c.Doc),
                 c.Total,
-                selfScore > 0 ? terms.Select((t, i) => Math.Min(c.Scores[i], t.Weight)).Sum() / selfScore : 0,
+                c.Confidence,
                 options.Explain ? terms.Select((t, i) => new TermContribution(t.Term, c.Scores[i], t.Weight)).ToList() : []))
             .ToList();
         return new RetrievalResult(language, terms, candidates);
@@ -98,10 +106,17 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 Add(alternatives, synonym.Term, _settings.SynonymWeight);
             }
 
-            var weight = 0d;
-            foreach (var (term, factor) in alternatives)
+            // The typed word sets the clause's weight. Synonyms and compound parts only stand in
+            // for a word the knowledge base does not contain; otherwise a rare synonym ("privacywet"
+            // for "avg") would make a common word look specific.
+            var wordEntries = index.EntryFreq(language, word.Term);
+            var weight = BestFieldWeight(language, word.Term);
+            if (weight == 0)
             {
-                weight = Math.Max(weight, BestFieldWeight(language, term) * (factor < 1 ? factor : 1));
+                foreach (var (term, factor) in alternatives.Skip(1))
+                {
+                    weight = Math.Max(weight, BestFieldWeight(language, term) * factor);
+                }
             }
 
             var known = weight > 0;
@@ -116,9 +131,23 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 }
             }
 
-            if (!corrected && !known)
+            if (!known && (!corrected || _settings.CorrectionKeepsUnknownWeight))
             {
                 weight = _settings.UnknownTermWeight;
+            }
+
+            // A synonym scores with the typed word's rarity (its boost is scaled by the idf ratio),
+            // as Lucene's later SynonymQuery does: matching "privacywet" is worth what matching
+            // "avg" would have been, not more.
+            var wordIdf = wordEntries > 0 ? index.Idf(wordEntries) : 0;
+            for (var i = 1; i < alternatives.Count; i++)
+            {
+                var (term, factor) = alternatives[i];
+                var entries = index.EntryFreq(language, term);
+                if (wordIdf > 0 && entries > 0)
+                {
+                    alternatives[i] = (term, (float)(factor * wordIdf / index.Idf(entries)));
+                }
             }
 
             var clause = new DisjunctionMaxQuery(_settings.TieBreaker);
@@ -138,6 +167,9 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         return (terms, clauses);
     }
 
+    private static double Coverage(IReadOnlyList<QueryTerm> terms, double[] scores, double selfScore, float cap) =>
+        selfScore > 0 ? terms.Select((t, i) => Math.Min(scores[i], t.Weight * cap)).Sum() / selfScore : 0;
+
     private static void Add(List<(string Term, float Weight)> alternatives, string term, float weight)
     {
         if (alternatives.All(a => a.Term != term))
@@ -149,17 +181,14 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
     /// <summary>The most a single occurrence of <paramref name="term"/> can score: boost × idf in its best field; 0 if absent.</summary>
     private double BestFieldWeight(KnowledgeLanguage language, string term)
     {
-        var best = 0d;
-        foreach (var field in KnowledgeFieldNames.All)
+        var entries = index.EntryFreq(language, term);
+        if (entries == 0)
         {
-            var docFreq = index.DocFreq(language, field, term);
-            if (docFreq > 0)
-            {
-                best = Math.Max(best, _settings.Boost(field) * index.Idf(docFreq));
-            }
+            return 0;
         }
 
-        return best;
+        var boost = KnowledgeFieldNames.All.Where(f => index.DocFreq(language, f, term) > 0).Max(f => _settings.Boost(f));
+        return boost * index.Idf(entries);
     }
 
     /// <summary>Index terms within one or two edits of a word the index does not contain (Lucene's FuzzyQuery automaton).</summary>

@@ -44,7 +44,29 @@ public sealed record RetrievalSettings
     /// It only enters the confidence denominator: an unknown word is evidence that the question is
     /// about something the knowledge base does not cover.
     /// </summary>
-    public float UnknownTermWeight { get; init; } = 6f;
+    public float UnknownTermWeight { get; init; } = 12f;
+
+    /// <summary>
+    /// When true, a typo-corrected word keeps the unknown-word weight in the denominator, so a
+    /// correction can only partly make up for a word the knowledge base does not know.
+    /// </summary>
+    public bool CorrectionKeepsUnknownWeight { get; init; }
+
+    /// <summary>
+    /// Rank by confidence (each word's score capped at its weight) instead of the raw BM25 sum, so
+    /// an entry that repeats one word of the question many times cannot outrank an entry that
+    /// matches all of its words.
+    /// </summary>
+    public bool RankByConfidence { get; init; }
+
+    /// <summary>
+    /// A word's score counts towards confidence up to this multiple of its weight: 1 means "matched
+    /// once in its best field" is all a word can contribute.
+    /// </summary>
+    public float ConfidenceCap { get; init; } = 1f;
+
+    /// <summary>The same cap for ranking (with <see cref="RankByConfidence"/>): a word matched in several fields may rank an entry higher than it raises confidence.</summary>
+    public float RankingCap { get; init; } = 1.5f;
 
     /// <summary>How much a term's second-best field adds to its best one (DisjunctionMax tie breaker).</summary>
     public float TieBreaker { get; init; } = 0.2f;

@@ -25,6 +25,9 @@ public static class StopWords
         "weet", "weten", "wil", "wilt", "willen", "kan", "kunnen", "moet", "mijn", "m'n", "mn", "je", "jouw", "u", "uw", "me", "mij",
         "precies", "iets", "ergens", "soms", "vaak", "altijd", "nooit", "allemaal", "alle", "elke", "ieder", "iedere", "per",
         "svp", "pls", "please", "aub",
+        // Words that frame a question rather than name its topic ("datalek definitie", "wat houdt het in").
+        "definitie", "betekenis", "betekent", "houdt", "inhouden", "bedoeld", "bedoelen",
+        "toegestaan", "regels", "regel", "idee",
     ];
 
     private static readonly string[] EnglishExtra =
@@ -34,6 +37,7 @@ public static class StopWords
         "who", "whom", "when", "where", "why", "how", "hi", "hello", "hey", "please", "thanks", "thank", "just", "actually",
         "really", "any", "anything", "something", "some", "about", "there", "here", "it's", "its", "i'm", "im", "allowed",
         "question", "know", "want", "need", "get", "got", "let", "lets",
+        "many", "much", "definition", "meaning", "mean", "means", "rules", "rule",
     ];
 
     public static CharArraySet Dutch { get; } = Build(DutchAnalyzer.DefaultStopSet, DutchExtra);
