@@ -20,13 +20,13 @@ public sealed class KnowledgeOptions
 
     /// <summary>At or above this confidence the best entry is shown as the answer.</summary>
     [Range(0.0, 10.0)]
-    public double AnswerThreshold { get; set; } = 0.45;
+    public double AnswerThreshold { get; set; } = 0.70;
 
     /// <summary>Below this confidence the bot says it does not know. Between the two it asks "Bedoel je…?".</summary>
     [Range(0.0, 10.0)]
-    public double NoneThreshold { get; set; } = 0.3;
+    public double NoneThreshold { get; set; } = 0.22;
 
     /// <summary>When the runner-up scores at least this fraction of the best, the two are too close to call.</summary>
     [Range(0.0, 1.0)]
-    public double ClarifyRatio { get; set; } = 0.9;
+    public double ClarifyRatio { get; set; } = 0.95;
 }

@@ -29,7 +29,9 @@ public sealed record AnswerPolicy(double AnswerThreshold, double NoneThreshold, 
             return (AnswerDecision.Answer, [top]);
         }
 
-        // Between the thresholds, or two entries neck and neck: let the user pick.
-        return (AnswerDecision.Clarify, close ? [top, second!] : [top]);
+        // Between the thresholds, or two entries neck and neck: let the user pick from the best
+        // one or two (the runner-up only when it is plausible at all).
+        var plausibleSecond = second is not null && second.Confidence >= NoneThreshold;
+        return (AnswerDecision.Clarify, plausibleSecond ? [top, second!] : [top]);
     }
 }

@@ -50,14 +50,14 @@ public sealed record RetrievalSettings
     /// When true, a typo-corrected word keeps the unknown-word weight in the denominator, so a
     /// correction can only partly make up for a word the knowledge base does not know.
     /// </summary>
-    public bool CorrectionKeepsUnknownWeight { get; init; }
+    public bool CorrectionKeepsUnknownWeight { get; init; } = true;
 
     /// <summary>
     /// Rank by confidence (each word's score capped at its weight) instead of the raw BM25 sum, so
     /// an entry that repeats one word of the question many times cannot outrank an entry that
     /// matches all of its words.
     /// </summary>
-    public bool RankByConfidence { get; init; }
+    public bool RankByConfidence { get; init; } = true;
 
     /// <summary>
     /// A word's score counts towards confidence up to this multiple of its weight: 1 means "matched
@@ -66,10 +66,10 @@ public sealed record RetrievalSettings
     public float ConfidenceCap { get; init; } = 1f;
 
     /// <summary>The same cap for ranking (with <see cref="RankByConfidence"/>): a word matched in several fields may rank an entry higher than it raises confidence.</summary>
-    public float RankingCap { get; init; } = 1.5f;
+    public float RankingCap { get; init; } = 2f;
 
     /// <summary>How much a term's second-best field adds to its best one (DisjunctionMax tie breaker).</summary>
-    public float TieBreaker { get; init; } = 0.2f;
+    public float TieBreaker { get; init; } = 0.3f;
 
     public float K1 { get; init; } = 1.2f;
 

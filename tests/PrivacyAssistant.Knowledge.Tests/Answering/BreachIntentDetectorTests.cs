@@ -3,13 +3,10 @@ using PrivacyAssistant.Knowledge.Entries;
 
 namespace PrivacyAssistant.Knowledge.Tests.Answering;
 
-/// <summary>The product's own <c>knowledge/breach-intents.txt</c> against the phrasings the issue names.</summary>
+/// <summary>The product's own <c>knowledge/breach-intents.txt</c> (with the product's vocabulary) against the phrasings the issue names.</summary>
 public sealed class BreachIntentDetectorTests
 {
-    private static readonly Lazy<BreachIntentDetector> Product = new(() => new BreachIntentDetector(
-        File.ReadAllText(Path.Combine(TestKnowledge.RepositoryFolder, KnowledgeLoader.BreachIntentsFile)),
-        TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.Dutch),
-        TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.English)));
+    private static readonly Lazy<BreachIntentDetector> Product = new(() => Evaluation.EvaluationSets.Product.BreachIntents);
 
     [Theory]
     [InlineData("laptop kwijt")]
