@@ -6,7 +6,8 @@ namespace PrivacyAssistant.Knowledge.Retrieval;
 /// <summary>
 /// Fixes Dutch forms the Snowball stemmer leaves apart: plurals in a vowel + <c>s</c>
 /// (<c>fotos</c>, <c>videos</c>, <c>agendas</c>) and diminutives in <c>-je</c>/<c>-jes</c>
-/// (<c>plaatje</c>, <c>plaatjes</c>, <c>stickje</c>), so they meet the plain word's stem.
+/// (<c>plaatje</c>, <c>plaatjes</c>, <c>stickje</c>) and plurals with a doubled consonant
+/// (<c>bronnen</c>, <c>klassen</c>), so they meet the plain word's stem.
 /// </summary>
 /// <remarks>
 /// Runs after stemming and on index and query alike, so a non-plural that happens to match
@@ -51,6 +52,11 @@ public sealed class DutchPluralFilter(TokenStream input) : TokenFilter(input)
         if (length >= 5 && stem[^1] == 's' && stem[^2] is 'a' or 'o' or 'u' or 'i' or 'y')
         {
             return length - 1; // fotos → foto
+        }
+
+        if (length >= 4 && stem[^1] == stem[^2] && stem[^1] is 'n' or 'm' or 'l' or 's' or 'p' or 'r' or 'f' or 'g' or 'b')
+        {
+            return length - 1; // bronnen (Snowball: bronn) → bron, klassen → klas; Snowball only undoubles k, d, t
         }
 
         return length;

@@ -1,0 +1,80 @@
+using PrivacyAssistant.Knowledge.Answering;
+using PrivacyAssistant.Knowledge.Evaluation;
+
+namespace PrivacyAssistant.Knowledge.Tests.Evaluation;
+
+public sealed class KnowledgeEvaluationTests
+{
+    private static string Describe(EvaluationReport report) =>
+        $"{report.Passed}/{report.Outcomes.Count} passed; failures:{Environment.NewLine}" +
+        string.Join(Environment.NewLine, report.Outcomes.Where(o => !o.Passed).Select(o =>
+            $"  line {o.Case.Line}: expected {o.Case.Expected}, got {o.Got} ({o.Score:0.000}): {o.Case.Question}"));
+
+    [Fact]
+    public void TestSet_IsLargeAndCoversEveryKindOfQuestion()
+    {
+        var cases = EvaluationSets.Test;
+
+        Assert.True(cases.Count >= 240, $"only {cases.Count} questions");
+        Assert.Contains(cases, c => c.Expected == EvaluationCase.None);
+        Assert.Contains(cases, c => c.Expected == EvaluationCase.Breach);
+        var ids = EvaluationSets.Product.Knowledge.Entries.Select(e => e.Id).ToHashSet();
+        Assert.All(cases.Where(c => c.Expected is not (EvaluationCase.None or EvaluationCase.Breach)), c => Assert.Contains(c.Expected, ids));
+        Assert.All(ids, id => Assert.Contains(cases, c => c.Expected == id));
+    }
+
+    // The target is 95 % top-1 on the held-out test set with no confident answer to an
+    // off-topic question. Measured with the shipped defaults (tuned on dev.tsv only): 86.4 %
+    // (255/295) and one off-topic question answered with confidence 1.0; see
+    // docs/knowledge-retrieval.md. These floors guard the measured level against regressions; they
+    // are not the target, and raising them is the work left.
+    private const double TargetAccuracy = 0.95;
+    private const double MeasuredTestAccuracyFloor = 0.85;
+    private const int MeasuredConfidentOffTopic = 1;
+
+    [Fact]
+    public void TestSet_TopOneAccuracy_StaysAtTheMeasuredLevel()
+    {
+        var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, EvaluationSets.Test);
+
+        Assert.True(
+            report.Accuracy >= MeasuredTestAccuracyFloor,
+            $"top-1 accuracy {report.Accuracy:P1} fell below the measured {MeasuredTestAccuracyFloor:P0} (target {TargetAccuracy:P0}); {Describe(report)}");
+    }
+
+    [Fact]
+    public void TestSet_OffTopicQuestions_GetNoMoreConfidentAnswersThanMeasured()
+    {
+        var offTopic = EvaluationSets.Test.Where(c => c.Expected == EvaluationCase.None).ToList();
+
+        var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, offTopic);
+
+        Assert.True(report.ConfidentOffTopic <= MeasuredConfidentOffTopic, $"{report.ConfidentOffTopic} off-topic questions answered with confidence; {Describe(report)}");
+    }
+
+    [Fact]
+    public void TestSet_BreachReports_AreMostlyRecognised()
+    {
+        var reports = EvaluationSets.Test.Where(c => c.Expected == EvaluationCase.Breach).ToList();
+
+        var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, reports);
+
+        Assert.True(report.Accuracy >= 0.80, Describe(report));
+    }
+
+    [Fact]
+    public void DevSet_TopOneAccuracy_IsAtLeast92Percent()
+    {
+        var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, EvaluationSets.Dev);
+
+        Assert.True(report.Accuracy >= 0.92, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
+    }
+
+    [Fact]
+    public void DevSet_OffTopicQuestions_NeverGetAConfidentAnswer()
+    {
+        var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, EvaluationSets.Dev.Where(c => c.Expected == EvaluationCase.None));
+
+        Assert.All(report.Outcomes, o => Assert.True(o.Decision != AnswerDecision.Answer, $"answered '{o.Case.Question}' with {o.EntryId} ({o.Score:0.000})"));
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using PrivacyAssistant.Knowledge.Evaluation;
+using PrivacyAssistant.Knowledge.Retrieval;
+
+namespace PrivacyAssistant.Knowledge.Tests.Evaluation;
+
+/// <summary>
+/// The evaluation sets only measure something if the knowledge files were not written from them:
+/// no test or dev question may appear verbatim in any knowledge file (as a phrasing, a synonym, a
+/// breach pattern or inside an answer).
+/// </summary>
+public sealed partial class VerbatimOverlapTests
+{
+    public static TheoryData<string> Sets => new() { "questions.tsv", "dev.tsv" };
+
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public void EvaluationQuestions_DoNotAppearVerbatimInTheKnowledgeFiles(string set)
+    {
+        var questions = EvaluationFile.Read(Path.Combine(EvaluationSets.Folder, set));
+        var files = Directory.EnumerateFiles(TestKnowledge.RepositoryFolder, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".txt", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(files);
+        var lines = new HashSet<string>(StringComparer.Ordinal);
+        var texts = new List<(string File, string Text)>();
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file);
+            var withoutTitles = string.Join('\n', text.Split('\n').Where(l => !IsTitleOrId(l)));
+            texts.Add((Path.GetRelativePath(TestKnowledge.RepositoryFolder, file), Normalize(withoutTitles)));
+            foreach (var line in text.Split('\n'))
+            {
+                // Titles are the FAQ's canonical questions (from the school's own FAQ); a test
+                // question may well be the canonical question itself. Everything else - alternates,
+                // keywords, synonyms, breach patterns - must not contain a test question.
+                if (IsTitleOrId(line))
+                {
+                    continue;
+                }
+
+                // A YAML list item, a synonym line: compare the whole phrase.
+                lines.Add(Normalize(line.Trim().TrimStart('-', '#', '!')));
+                foreach (var item in line.Split([',', '[', ']', '|', '+']))
+                {
+                    lines.Add(Normalize(item));
+                }
+            }
+        }
+
+        var copied = new List<string>();
+        foreach (var question in questions)
+        {
+            var normalized = Normalize(question.Question);
+            if (normalized.Length == 0)
+            {
+                continue;
+            }
+
+            if (lines.Contains(normalized))
+            {
+                copied.Add($"line {question.Line}: '{question.Question}' is a phrase in the knowledge files");
+            }
+            else if (normalized.Split(' ').Length >= 4 && texts.FirstOrDefault(t => (" " + t.Text + " ").Contains(" " + normalized + " ", StringComparison.Ordinal)) is { File: not null } hit)
+            {
+                copied.Add($"line {question.Line}: '{question.Question}' appears in {hit.File}");
+            }
+        }
+
+        Assert.True(copied.Count == 0, $"{set}: evaluation questions copied into the knowledge:{Environment.NewLine}{string.Join(Environment.NewLine, copied)}");
+    }
+
+    [Fact]
+    public void TestAndDevSets_ShareNoQuestion()
+    {
+        var dev = EvaluationSets.Dev.Select(c => Normalize(c.Question)).ToHashSet();
+
+        Assert.DoesNotContain(EvaluationSets.Test, c => dev.Contains(Normalize(c.Question)));
+    }
+
+    /// <summary>Titles (canonical questions) and entry ids (id, related) are not phrasings.</summary>
+    private static bool IsTitleOrId(string line)
+    {
+        var trimmed = line.TrimStart();
+        return trimmed.StartsWith("title:", StringComparison.Ordinal)
+            || trimmed.StartsWith("id:", StringComparison.Ordinal)
+            || trimmed.StartsWith("related:", StringComparison.Ordinal);
+    }
+
+    /// <summary>Lowercase, accents and punctuation removed, whitespace collapsed: "Foto's?" and "fotos" are the same text.</summary>
+    private static string Normalize(string text) =>
+        Whitespace().Replace(NonWord().Replace(TextNormalizer.Fold(text), " "), " ").Trim();
+
+    [GeneratedRegex(@"[^\p{L}\p{N}@]+")]
+    private static partial Regex NonWord();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
