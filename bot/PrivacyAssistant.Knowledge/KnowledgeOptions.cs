@@ -26,7 +26,7 @@ public sealed class KnowledgeOptions
     [Range(0.0, 10.0)]
     public double NoneThreshold { get; set; } = 0.22;
 
-    /// <summary>When the runner-up scores at least this fraction of the best, the two are too close to call.</summary>
+    /// <summary>When the runner-up's BM25 score is at least this fraction of the best's, the two are too close to call.</summary>
     [Range(0.0, 1.0)]
-    public double ClarifyRatio { get; set; } = 0.95;
+    public double ClarifyRatio { get; set; } = 0.9;
 }

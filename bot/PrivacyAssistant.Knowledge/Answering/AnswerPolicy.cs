@@ -8,7 +8,7 @@ namespace PrivacyAssistant.Knowledge.Answering;
 /// </summary>
 /// <param name="AnswerThreshold">Confidence at or above which the best entry is the answer.</param>
 /// <param name="NoneThreshold">Confidence below which the bot does not know.</param>
-/// <param name="ClarifyRatio">Runner-up ÷ best confidence from which the two are too close to call.</param>
+/// <param name="ClarifyRatio">Runner-up ÷ best BM25 score from which the two are too close to call.</param>
 public sealed record AnswerPolicy(double AnswerThreshold, double NoneThreshold, double ClarifyRatio)
 {
     public static AnswerPolicy From(KnowledgeOptions options) =>
@@ -23,8 +23,10 @@ public sealed record AnswerPolicy(double AnswerThreshold, double NoneThreshold, 
         }
 
         var second = candidates.Count > 1 ? candidates[1] : null;
-        var close = second is not null && second.Confidence >= NoneThreshold && second.Confidence >= top.Confidence * ClarifyRatio;
-        if (top.Confidence >= AnswerThreshold && !close)
+        // Closeness is judged on the raw BM25 scores: confidence saturates at 1 for every entry that
+        // contains all the question's words, so "Wat zijn persoonsgegevens?" would otherwise always tie.
+        var close = second is not null && second.Confidence >= NoneThreshold && second.Score >= top.Score * ClarifyRatio;
+        if (top.Confidence >= AnswerThreshold && (!close || top.ExactPhrasing))
         {
             return (AnswerDecision.Answer, [top]);
         }

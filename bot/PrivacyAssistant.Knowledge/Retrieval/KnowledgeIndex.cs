@@ -21,6 +21,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly DirectoryReader _reader;
     private readonly string[] _entryIds;
     private readonly Dictionary<KnowledgeLanguage, LanguageAnalysis> _analysis;
+    private readonly Dictionary<(KnowledgeLanguage, string), string> _phrasings = [];
 
     public KnowledgeIndex(KnowledgeBase knowledge, RetrievalSettings? settings = null)
     {
@@ -60,6 +61,36 @@ public sealed class KnowledgeIndex : IDisposable
         _reader = DirectoryReader.Open(_directory);
         similarity.Reader = _reader;
         Searcher = new IndexSearcher(_reader) { Similarity = Similarity };
+        // Every phrasing (title or alternate) as its set of analysed words: asking a known phrasing,
+        // in any word order or inflection, is the strongest evidence there is. A set shared by two
+        // entries says nothing and is dropped.
+        var ambiguous = new HashSet<(KnowledgeLanguage, string)>();
+        foreach (var entry in knowledge.Entries)
+        {
+            foreach (var language in _analysis.Keys)
+            {
+                var content = entry.In(language);
+                foreach (var phrasing in content.Alternates.Prepend(content.Title))
+                {
+                    var key = (language, PhrasingKey(_analysis[language].Index.Analyze(phrasing).Where(t => !t.Stacked).Select(t => t.Term)));
+                    if (key.Item2.Length == 0 || ambiguous.Contains(key))
+                    {
+                        continue;
+                    }
+
+                    if (_phrasings.TryGetValue(key, out var other) && other != entry.Id)
+                    {
+                        _phrasings.Remove(key);
+                        ambiguous.Add(key);
+                    }
+                    else
+                    {
+                        _phrasings[key] = entry.Id;
+                    }
+                }
+            }
+        }
+
         _entryIds = new string[_reader.MaxDoc];
         for (var doc = 0; doc < _reader.MaxDoc; doc++)
         {
@@ -88,6 +119,12 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>How many entries contain <paramref name="term"/> in any field of the language.</summary>
     public int EntryFreq(KnowledgeLanguage language, string term) =>
         _reader.DocFreq(new Term(KnowledgeFieldNames.AllName(language), term));
+
+    /// <summary>The entry one of whose phrasings consists of exactly <paramref name="words"/> (analysed, any order), if any.</summary>
+    public string? EntryWithPhrasing(KnowledgeLanguage language, IEnumerable<string> words) =>
+        _phrasings.GetValueOrDefault((language, PhrasingKey(words)));
+
+    private static string PhrasingKey(IEnumerable<string> words) => string.Join(' ', words.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
     /// <summary>BM25's idf, as Lucene computes it, for a term in one field.</summary>
     public double Idf(int docFreq) => Math.Log(1 + ((DocumentCount - docFreq + 0.5) / (docFreq + 0.5)));

@@ -62,9 +62,12 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 Total: pair.Value.Sum(),
                 Confidence: Coverage(terms, pair.Value, selfScore, _settings.ConfidenceCap),
                 Rank: Coverage(terms, pair.Value, selfScore, _settings.RankingCap)));
-        var ranked = _settings.RankByConfidence
-            ? scored.OrderByDescending(c => c.Rank).ThenByDescending(c => c.Total)
-            : scored.OrderByDescending(c => c.Total).ThenByDescending(c => c.Confidence);
+        // A question that is exactly one of an entry's phrasings (same words, any order) ranks that entry first.
+        var phrased = index.EntryWithPhrasing(language, terms.Select(t => t.Term));
+        var ranked = scored.OrderByDescending(c => index.EntryId(c.Doc) == phrased);
+        ranked = _settings.RankByConfidence
+            ? ranked.ThenByDescending(c => c.Rank).ThenByDescending(c => c.Total)
+            : ranked.ThenByDescending(c => c.Total).ThenByDescending(c => c.Confidence);
         var candidates = ranked
             .ThenBy(c => c.Doc)
             .Take(Math.Max(1, options.MaxCandidates))
@@ -72,7 +75,8 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 index.EntryId(c.Doc),
                 c.Total,
                 c.Confidence,
-                options.Explain ? terms.Select((t, i) => new TermContribution(t.Term, c.Scores[i], t.Weight)).ToList() : []))
+                options.Explain ? terms.Select((t, i) => new TermContribution(t.Term, c.Scores[i], t.Weight)).ToList() : [],
+                index.EntryId(c.Doc) == phrased))
             .ToList();
         return new RetrievalResult(language, terms, candidates);
     }

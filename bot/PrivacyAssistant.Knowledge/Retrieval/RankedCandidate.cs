@@ -8,4 +8,5 @@ namespace PrivacyAssistant.Knowledge.Retrieval;
 /// <see cref="QueryTerm.Weight"/>): comparable across questions, so one threshold fits all.
 /// </param>
 /// <param name="Breakdown">Per-word contributions, when asked for.</param>
-public sealed record RankedCandidate(string EntryId, double Score, double Confidence, IReadOnlyList<TermContribution> Breakdown);
+/// <param name="ExactPhrasing">The question is one of the entry's phrasings (same words, any order).</param>
+public sealed record RankedCandidate(string EntryId, double Score, double Confidence, IReadOnlyList<TermContribution> Breakdown, bool ExactPhrasing = false);

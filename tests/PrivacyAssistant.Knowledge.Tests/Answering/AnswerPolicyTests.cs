@@ -7,7 +7,7 @@ public sealed class AnswerPolicyTests
 {
     private static readonly AnswerPolicy Policy = new(AnswerThreshold: 0.5, NoneThreshold: 0.3, ClarifyRatio: 0.9);
 
-    private static RankedCandidate Candidate(string id, double confidence) => new(id, confidence * 10, confidence, []);
+    private static RankedCandidate Candidate(string id, double confidence, double? score = null) => new(id, score ?? confidence * 10, confidence, []);
 
     [Fact]
     public void Decide_ClearWinnerAboveThreshold_Answers()
@@ -25,6 +25,15 @@ public sealed class AnswerPolicyTests
 
         Assert.Equal(AnswerDecision.Clarify, decision);
         Assert.Equal(["a", "b"], chosen.Select(c => c.EntryId));
+    }
+
+    [Fact]
+    public void Decide_BothFullyMatchedButOneScoresClearlyHigher_Answers()
+    {
+        var (decision, chosen) = Policy.Decide([Candidate("a", 1.0, score: 20), Candidate("b", 1.0, score: 12)]);
+
+        Assert.Equal(AnswerDecision.Answer, decision);
+        Assert.Equal("a", Assert.Single(chosen).EntryId);
     }
 
     [Fact]

@@ -24,8 +24,8 @@ public sealed class KnowledgeEvaluationTests
     }
 
     // The target is 95 % top-1 on the held-out test set with no confident answer to an
-    // off-topic question. Measured with the shipped defaults (tuned on dev.tsv only): 86.4 %
-    // (255/295) and one off-topic question answered with confidence 1.0; see
+    // off-topic question. Measured with the shipped defaults (tuned on dev.tsv only): 86.8 %
+    // (256/295) and one off-topic question answered with confidence 1.0; see
     // docs/knowledge-retrieval.md. These floors guard the measured level against regressions; they
     // are not the target, and raising them is the work left.
     private const double TargetAccuracy = 0.95;
@@ -76,5 +76,35 @@ public sealed class KnowledgeEvaluationTests
         var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, EvaluationSets.Dev.Where(c => c.Expected == EvaluationCase.None));
 
         Assert.All(report.Outcomes, o => Assert.True(o.Decision != AnswerDecision.Answer, $"answered '{o.Case.Question}' with {o.EntryId} ({o.Score:0.000})"));
+    }
+}
+
+public sealed class EntryTitleTests
+{
+    public static TheoryData<string> EntryIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var entry in EvaluationSets.Product.Knowledge.Entries)
+        {
+            data.Add(entry.Id);
+        }
+
+        return data;
+    }
+
+    // The Outlook add-in's "Lees meer" links type an entry's title into the chat
+    // (knowledge/addin-policy.json): a title must always bring up its own entry, in both languages.
+    [Theory]
+    [MemberData(nameof(EntryIds))]
+    public void Title_AskedAsAQuestion_IsAnsweredWithItsOwnEntry(string id)
+    {
+        var entry = EvaluationSets.Product.Knowledge.Get(id);
+
+        foreach (var title in new[] { entry.Dutch.Title, entry.English.Title })
+        {
+            var answer = EvaluationSets.Product.Answerer.Ask(title);
+
+            Assert.True(answer.Decision == AnswerDecision.Answer && answer.Entry?.Id == id, $"'{title}' gave {answer.Decision.ToWire()} {answer.Entry?.Id} ({answer.Confidence:0.000})");
+        }
     }
 }
