@@ -13,6 +13,10 @@ public static class AdminCommandLine
     private static readonly Func<Command>[] Factories =
     [
         CheckConfigCommand.Create,
+        CheckKnowledgeCommand.Create,
+        AskCommand.Create,
+        EvaluateCommand.Create,
+        BenchCommand.Create,
     ];
 
     private static readonly string[] HelpArguments = ["--help", "-h", "-?", "help"];

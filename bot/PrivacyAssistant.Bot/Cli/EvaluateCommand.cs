@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using PrivacyAssistant.Knowledge;
+using PrivacyAssistant.Knowledge.Answering;
+using PrivacyAssistant.Knowledge.Entries;
+using PrivacyAssistant.Knowledge.Evaluation;
+using PrivacyAssistant.Knowledge.Retrieval;
+
+namespace PrivacyAssistant.Bot.Cli;
+
+/// <summary><c>evaluate &lt;file.tsv&gt; [--json]</c>: runs expected-id/question lines and prints top-1 accuracy, confusions and "N passed, M failed".</summary>
+public static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A TSV file of 'expected-id<TAB>question' lines (expected may be none or breach)." };
+        var json = new Option<bool>("--json") { Description = "Also print one JSON object per question (expected, question, decision, entryId, score)." };
+        var command = new Command("evaluate", "Runs a file of questions and prints top-1 accuracy and the confusions.") { file, json };
+        command.SetAction(parse => KnowledgeCli.WithKnowledge(parse, (engine, output, error) =>
+        {
+            var path = parse.GetValue(file)!;
+            IReadOnlyList<EvaluationCase> cases;
+            try
+            {
+                cases = EvaluationFile.Read(path.FullName);
+            }
+            catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"Cannot read {path.FullName}: {ex.Message}");
+                return 2;
+            }
+
+            var report = KnowledgeEvaluator.Run(engine.Answerer, cases);
+            if (parse.GetValue(json))
+            {
+                foreach (var outcome in report.Outcomes)
+                {
+                    output.WriteLine(JsonSerializer.Serialize(
+                        new
+                        {
+                            expected = outcome.Case.Expected,
+                            question = outcome.Case.Question,
+                            decision = outcome.Decision.ToWire(),
+                            entryId = outcome.EntryId,
+                            score = Math.Round(outcome.Score, 4),
+                        },
+                        KnowledgeCli.JsonLine));
+                }
+            }
+
+            KnowledgeCli.WriteReport(output, report);
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using PrivacyAssistant.Knowledge;
+using PrivacyAssistant.Knowledge.Answering;
+using PrivacyAssistant.Knowledge.Entries;
+using PrivacyAssistant.Knowledge.Evaluation;
+using PrivacyAssistant.Knowledge.Retrieval;
+
+namespace PrivacyAssistant.Bot.Cli;
+
+/// <summary>What the knowledge commands share: the engine from the bot's configuration and the printing.</summary>
+public static class KnowledgeCli
+{
+    public static readonly JsonSerializerOptions JsonLine = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    /// <summary>Builds the knowledge engine from the bot's configuration and runs <paramref name="action"/>; a broken folder or configuration is printed with exit code 1.</summary>
+    public static int WithKnowledge(ParseResult parse, Func<KnowledgeEngine, TextWriter, TextWriter, int> action)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        using var host = AdminHost.Build(builder => builder.Services.AddKnowledge());
+        KnowledgeEngine engine;
+        try
+        {
+            engine = host.Services.GetRequiredService<KnowledgeEngine>();
+        }
+        catch (KnowledgeLoadException ex)
+        {
+            error.WriteLine(ex.Message);
+            return 1;
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                error.WriteLine(failure);
+            }
+
+            return 1;
+        }
+
+        return action(engine, output, error);
+    }
+
+    public static void WriteAnswer(TextWriter output, KnowledgeEngine engine, KnowledgeAnswer answer)
+    {
+        var policy = engine.Policy;
+        output.WriteLine($"decision:   {answer.Decision.ToWire()}");
+        output.WriteLine($"entry:      {(answer.Entry is null ? "-" : $"{answer.Entry.Id} ({answer.Entry.In(answer.Language).Title})")}");
+        if (answer.Options.Count > 1)
+        {
+            output.WriteLine($"options:    {string.Join(", ", answer.Options.Select(o => o.Id))}");
+        }
+
+        if (answer.Breach is not null)
+        {
+            output.WriteLine($"breach:     breach-intents.txt line {answer.Breach.Line}: {answer.Breach.Pattern}");
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"confidence: {answer.Confidence:0.000} (answer at >= {policy.AnswerThreshold:0.00}, none below {policy.NoneThreshold:0.00}, clarify when the runner-up reaches {policy.ClarifyRatio:P0} of the best)"));
+        if (answer.Retrieval is not { } retrieval)
+        {
+            return;
+        }
+
+        output.WriteLine($"searched:   {(retrieval.Language == KnowledgeLanguage.English ? "English" : "Dutch")} fields; reply in {(answer.Language == KnowledgeLanguage.English ? "English" : "Dutch")}");
+        output.WriteLine("terms:      " + string.Join("  ", retrieval.Terms.Select(Describe)));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"self score: {retrieval.Terms.Sum(t => t.Weight):0.00} (sum of term weights; confidence = score / self score)"));
+        output.WriteLine("candidates:");
+        var rank = 0;
+        foreach (var candidate in retrieval.Candidates)
+        {
+            rank++;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rank}. {candidate.EntryId,-36} score {candidate.Score,7:0.000}  confidence {candidate.Confidence:0.000}"));
+            foreach (var part in candidate.Breakdown.Where(b => b.Score > 0))
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"       {part.Term,-24} {part.Score,7:0.000} of {part.Weight:0.000}"));
+            }
+        }
+    }
+
+    private static string Describe(QueryTerm term)
+    {
+        var text = term.Term;
+        if (term.Expansions.Count > 0)
+        {
+            text += $"[{(term.Corrected ? "~" : "+")}{string.Join(",", term.Expansions)}]";
+        }
+
+        return text + (term.Known ? "" : "(unknown)") + string.Create(CultureInfo.InvariantCulture, $"={term.Weight:0.0}");
+    }
+
+    public static void WriteReport(TextWriter output, EvaluationReport report)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-1 accuracy: {report.Accuracy:P1} ({report.Passed}/{report.Outcomes.Count})"));
+        output.WriteLine($"clarify (\"Bedoel je…?\"): {report.Clarified}; off-topic questions answered with confidence: {report.ConfidentOffTopic}");
+        if (report.Confusions.Count > 0)
+        {
+            output.WriteLine("confusions (expected -> got):");
+            foreach (var (expected, got, count) in report.Confusions)
+            {
+                output.WriteLine($"  {expected} -> {got}: {count}");
+            }
+
+            output.WriteLine("failures:");
+            foreach (var outcome in report.Outcomes.Where(o => !o.Passed))
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  line {outcome.Case.Line}: expected {outcome.Case.Expected}, got {outcome.Got} ({outcome.Score:0.000}): {outcome.Case.Question}"));
+            }
+        }
+
+        output.WriteLine($"{report.Passed} passed, {report.Failed} failed");
+    }
+}

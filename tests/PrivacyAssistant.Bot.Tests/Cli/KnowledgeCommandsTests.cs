@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using PrivacyAssistant.Bot.Tests.Support;
+
+namespace PrivacyAssistant.Bot.Tests.Cli;
+
+/// <summary>The knowledge admin commands, run as the real executable against the shipped knowledge folder.</summary>
+public sealed class KnowledgeCommandsTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task CheckKnowledge_OnTheShippedFolder_SucceedsAndCountsTheEntries()
+    {
+        await using var process = BotProcess.Start(["check-knowledge"]);
+
+        var exitCode = await process.WaitForExitAsync(Timeout);
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"is valid: \d+ entries", process.Output);
+    }
+
+    [Fact]
+    public async Task CheckKnowledge_WithABrokenEntry_FailsNamingTheFileAndTheProblem()
+    {
+        using var folder = BrokenKnowledgeFolder.Create();
+        await using var process = BotProcess.Start(["check-knowledge"], new Dictionary<string, string> { ["Knowledge__Path"] = folder.Path });
+
+        var exitCode = await process.WaitForExitAsync(Timeout);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("entries/datalek.md: 'related' names unknown entry 'bestaat-niet'", process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_PrintsTheDecisionTheEntryAndTheScorePerWord()
+    {
+        await using var process = BotProcess.Start(["ask", "is een IP-adres een persoonsgegeven?"]);
+
+        var exitCode = await process.WaitForExitAsync(Timeout);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("decision:   answer", process.Output, StringComparison.Ordinal);
+        Assert.Contains("entry:      persoonsgegevens", process.Output, StringComparison.Ordinal);
+        Assert.Contains("1. persoonsgegevens", process.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\n\s+ip\s+\d+\.\d+ of \d+\.\d+", process.Output);
+    }
+
+    [Fact]
+    public async Task Evaluate_WithJson_PrintsOneObjectPerQuestionAndTheSummaryLineLast()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"pa-eval-{Guid.NewGuid():N}.tsv");
+        await File.WriteAllLinesAsync(file,
+        [
+            "expected\tquestion",
+            "persoonsgegevens\tis een IP-adres een persoonsgegeven?",
+            "breach\tik ben mijn laptop kwijt",
+            "none\twat eten we vandaag in de kantine",
+            "datalek\thoe laat begint de kerstviering",
+        ]);
+        try
+        {
+            await using var process = BotProcess.Start(["evaluate", file, "--json"]);
+
+            var exitCode = await process.WaitForExitAsync(Timeout);
+
+            Assert.Equal(0, exitCode);
+            var lines = process.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var objects = lines.Where(l => l.StartsWith('{')).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+            Assert.Equal(4, objects.Count);
+            Assert.Equal(["expected", "question", "decision", "entryId", "score"], objects[0].Select(p => p.Key));
+            Assert.Equal("persoonsgegevens", objects[0]["entryId"]!.GetValue<string>());
+            Assert.Equal("breach", objects[1]["decision"]!.GetValue<string>());
+            Assert.Equal("none", objects[2]["decision"]!.GetValue<string>());
+            Assert.Contains("top-1 accuracy: 75.0 % (3/4)", process.Output, StringComparison.Ordinal);
+            Assert.Contains("datalek -> none: 1", process.Output, StringComparison.Ordinal);
+            Assert.Equal("3 passed, 1 failed", lines[^1]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Bot_WithABrokenKnowledgeFolder_DoesNotStartAndNamesTheFile()
+    {
+        using var folder = BrokenKnowledgeFolder.Create();
+        await using var process = BotProcess.Start([], new Dictionary<string, string> { ["Knowledge__Path"] = folder.Path, ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" });
+
+        var exitCode = await process.WaitForExitAsync(Timeout);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("entries/datalek.md: 'related' names unknown entry 'bestaat-niet'", process.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A copy of the shipped knowledge folder with one broken entry.</summary>
+    private sealed class BrokenKnowledgeFolder : IDisposable
+    {
+        private BrokenKnowledgeFolder(string path) => Path = path;
+
+        public string Path { get; }
+
+        public static BrokenKnowledgeFolder Create()
+        {
+            var source = System.IO.Path.Combine(Testing.RepositoryPaths.Root, "knowledge");
+            var target = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"pa-knowledge-{Guid.NewGuid():N}");
+            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var copy = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy)!);
+                File.Copy(file, copy);
+            }
+
+            var entry = System.IO.Path.Combine(target, "entries", "datalek.md");
+            var text = File.ReadAllText(entry);
+            var related = text.Split('\n').First(l => l.StartsWith("related:", StringComparison.Ordinal));
+            File.WriteAllText(entry, text.Replace(related, "related: [bestaat-niet]", StringComparison.Ordinal));
+            return new BrokenKnowledgeFolder(target);
+        }
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}
