@@ -3,9 +3,14 @@
 // English localization, the add-in-only XML manifest and the icons from ONE set of values
 // (config.json), and zips the Teams/Microsoft 365 app package.
 //   node manifest/package.mjs [--config manifest/config.json] [--out manifest/build] [--with-addin]
+//                             [--bot-id GUID] [--bot-settings DIR] [--environment NAME]
+// The bot id is the bot's own Bot:AppId, read the way the host reads it (appsettings.json,
+// appsettings.<environment>.json, then Bot__AppId in the environment): a manifest that names another
+// bot would install an app whose chat nobody answers. botId in config.json or --bot-id may pin it,
+// but must then agree with the bot's configuration.
 // --with-addin also builds the add-in with the policy URL of the configured host baked in.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { deflateRawSync } from "node:zlib";
@@ -15,10 +20,82 @@ const { iconPng } = await import(pathToFileURL(join(here, "..", "addin", "tools"
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
-export function loadConfig(path) {
+const EMPTY_GUID = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * Reads configuration keys the way ASP.NET Core does for the host: appsettings.json, then
+ * appsettings.<environment>.json (both in the content root), then environment variables with "__"
+ * as the section separator; keys are case-insensitive. Returns a lookup and where each value came from.
+ */
+export function readBotSettings(contentRoot, environment, env) {
+  const values = new Map();
+  const flatten = (node, prefix, source) => {
+    if (node && typeof node === "object" && !Array.isArray(node)) {
+      for (const [k, v] of Object.entries(node)) flatten(v, prefix ? `${prefix}:${k}` : k, source);
+    } else if (prefix) {
+      values.set(prefix.toLowerCase(), { value: node === null ? "" : String(node), source });
+    }
+  };
+  for (const name of ["appsettings.json", `appsettings.${environment}.json`]) {
+    const file = join(contentRoot, name);
+    if (!existsSync(file)) continue;
+    let json;
+    try { json = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, "")); } catch (e) { throw new Error(`${file}: ${e.message}`); }
+    flatten(json, "", name);
+  }
+  for (const [k, v] of Object.entries(env || {})) {
+    if (k.includes("__") && v !== undefined) values.set(k.replace(/__/g, ":").toLowerCase(), { value: String(v), source: `environment variable ${k}` });
+  }
+  return (key) => {
+    const hit = values.get(key.toLowerCase());
+    return hit && hit.value.trim() !== "" ? { value: hit.value.trim(), source: hit.source } : null;
+  };
+}
+
+/**
+ * The bot id for the manifest: every place that names it must agree — --bot-id, config.json's botId,
+ * the bot's Bot:AppId, Addin:TeamsBotId (the bot the add-in's "Lees meer" links open a chat with)
+ * and a bot id fixed in the add-in policy.
+ */
+export function resolveBotId(config, options = {}) {
+  const contentRoot = options.botSettings || join(here, "..", "bot", "PrivacyAssistant.Bot");
+  const env = options.env || process.env;
+  const environment = options.environment || env.ASPNETCORE_ENVIRONMENT || env.DOTNET_ENVIRONMENT || "Production";
+  const setting = readBotSettings(contentRoot, environment, env);
+  const claims = [];
+  if (options.botId) claims.push({ value: options.botId, source: "--bot-id" });
+  if (config.botId) claims.push({ value: config.botId, source: "botId in manifest config" });
+  const appId = setting("Bot:AppId");
+  if (appId) claims.push({ value: appId.value, source: `the bot's Bot:AppId (${appId.source})` });
+  const teamsBotId = setting("Addin:TeamsBotId");
+  if (teamsBotId) claims.push({ value: teamsBotId.value, source: `Addin:TeamsBotId (${teamsBotId.source})` });
+  const policyPath = resolve(contentRoot, (setting("Addin:PolicyPath") || { value: "../../knowledge/addin-policy.json" }).value);
+  if (existsSync(policyPath)) {
+    try {
+      const fixed = JSON.parse(readFileSync(policyPath, "utf8")).knowledge?.botId;
+      if (fixed) claims.push({ value: fixed, source: `knowledge.botId in ${policyPath.split(/[\\/]/).pop()}` });
+    } catch { /* the host validates the policy; an unreadable one names no bot */ }
+  }
+  if (claims.length === 0) {
+    throw new Error(`no bot id: set Bot:AppId in the bot's configuration (appsettings.${environment}.json in ${contentRoot}, or the Bot__AppId environment variable), or pass --bot-id`);
+  }
+  for (const c of claims) {
+    if (!GUID.test(c.value) || c.value === EMPTY_GUID) throw new Error(`the bot id from ${c.source} must be the bot's Entra app id (a GUID), not "${c.value}"`);
+  }
+  const first = claims[0];
+  for (const c of claims.slice(1)) {
+    if (c.value.toLowerCase() !== first.value.toLowerCase()) {
+      throw new Error(`bot ids disagree: ${first.source} says ${first.value}, ${c.source} says ${c.value}`);
+    }
+  }
+  return { botId: first.value.toLowerCase(), sources: claims.map((c) => c.source) };
+}
+
+export function loadConfig(path, options = {}) {
   const c = JSON.parse(readFileSync(path, "utf8"));
   const problems = [];
-  for (const k of ["appId", "botId"]) if (!GUID.test(c[k] || "")) problems.push(`${k} must be a GUID`);
+  if (!GUID.test(c.appId || "") || c.appId === EMPTY_GUID) problems.push("appId must be a GUID");
+  if (c.botId && !GUID.test(c.botId)) problems.push("botId must be a GUID (or empty: the bot's Bot:AppId)");
   if (!/^https:\/\/[^/]+$/.test(c.hostUrl || "")) problems.push("hostUrl must be https://host (no path, no trailing slash)");
   if (!/^\d+\.\d+\.\d+$/.test(c.version || "")) problems.push("version must be x.y.z");
   for (const k of ["shortName", "fullName", "shortNameEn", "fullNameEn", "developerName"]) if (!c[k]) problems.push(`${k} is required`);
@@ -26,7 +103,8 @@ export function loadConfig(path) {
   for (const k of ["websiteUrl", "privacyUrl", "termsOfUseUrl", "supportUrl"]) if (!/^https:\/\//.test(c[k] || "")) problems.push(`${k} must be an https URL`);
   if (!/^#[0-9a-fA-F]{6}$/.test(c.accentColor || "")) problems.push("accentColor must be #RRGGBB");
   if (problems.length) throw new Error(`${path}: ${problems.join("; ")}`);
-  return { ...c, hostDomain: new URL(c.hostUrl).host, version4: c.version + ".0" };
+  const bot = resolveBotId(c, options);
+  return { ...c, botId: bot.botId, botIdSources: bot.sources.join(", "), hostDomain: new URL(c.hostUrl).host, version4: c.version + ".0" };
 }
 
 const escapeJson = (s) => JSON.stringify(String(s)).slice(1, -1);
@@ -70,8 +148,9 @@ export function zip(files) {
   return Buffer.concat([...locals, cd, end]);
 }
 
-export function generate(configPath, outDir) {
-  const values = loadConfig(configPath);
+/** options: botId, botSettings (the host's content root), environment, env (environment variables). */
+export function generate(configPath, outDir, options = {}) {
+  const values = loadConfig(configPath, options);
   const t = (f) => readFileSync(join(here, "templates", f), "utf8");
   const manifest = fill(t("manifest.json"), values, escapeJson);
   const enUs = fill(t("en-us.json"), values, escapeJson);
@@ -94,12 +173,13 @@ function main() {
   const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : def; };
   const config = resolve(opt("--config", join(here, "config.json")));
   const out = resolve(opt("--out", join(here, "build")));
-  const r = generate(config, out);
+  const r = generate(config, out, { botId: opt("--bot-id"), botSettings: opt("--bot-settings") && resolve(opt("--bot-settings")), environment: opt("--environment") });
   if (args.includes("--with-addin")) {
     const addin = join(here, "..", "addin");
     execFileSync(process.execPath, [join(addin, "build.mjs")], { stdio: "inherit", env: { ...process.env, ADDIN_POLICY_URL: `${r.values.hostUrl}/addin/policy.json` } });
   }
   console.log(`Wrote ${r.outDir}: manifest.json, en-us.json, manifest.xml, color.png, outline.png and ${r.zip.split("/").pop()}`);
+  console.log(`Bot id ${r.values.botId}, agreed by: ${r.values.botIdSources}`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

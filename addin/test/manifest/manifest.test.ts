@@ -23,6 +23,19 @@ let manifest: Json;
 let xml: string;
 let config: Json;
 let pkg: Json;
+let botSettings: string;
+
+const BOT_ID = "3f2b1a0c-1d2e-4f3a-8b4c-5d6e7f8a9b0c";
+const botProject = join(repo, "bot", "PrivacyAssistant.Bot");
+
+/** A copy of the host's content root with the production override a deployment would add. */
+function botContentRoot(production: Json, extra: Record<string, Json> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), "pa-bot-"));
+  writeFileSync(join(dir, "appsettings.json"), readFileSync(join(botProject, "appsettings.json")));
+  if (production) writeFileSync(join(dir, "appsettings.Production.json"), JSON.stringify(production));
+  for (const [name, content] of Object.entries(extra)) writeFileSync(join(dir, name), typeof content === "string" ? content : JSON.stringify(content));
+  return dir;
+}
 
 // Names from the "Supported events" table of Microsoft's event-based activation docs (Outlook).
 const UNIFIED_EVENTS = ["newMessageComposeCreated", "newAppointmentOrganizerCreated", "messageAttachmentsChanged", "appointmentAttachmentsChanged", "messageRecipientsChanged", "appointmentAttendeesChanged", "appointmentTimeChanged", "appointmentRecurrenceChanged", "infoBarDismissClicked", "messageSending", "appointmentSending", "messageComposeOpened", "appointmentOrganizerOpened", "sensitivityLabelChanged", "messageFromChanged", "appointmentFromChanged", "messageReadWithCustomAttachment", "messageReadWithCustomHeader", "selectedMailItemsChanged"];
@@ -39,7 +52,8 @@ function associatedNames(): string[] {
 beforeAll(async () => {
   pkg = await import(pathToFileURL(join(repo, "manifest", "package.mjs")).href);
   out = mkdtempSync(join(tmpdir(), "pa-manifest-"));
-  pkg.generate(join(repo, "manifest", "config.json"), out);
+  botSettings = botContentRoot({ Bot: { AppId: BOT_ID } });
+  pkg.generate(join(repo, "manifest", "config.json"), out, { botSettings, env: {} });
   manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
   xml = readFileSync(join(out, "manifest.xml"), "utf8");
   config = JSON.parse(readFileSync(join(repo, "manifest", "config.json"), "utf8"));
@@ -69,7 +83,7 @@ describe("unified manifest", () => {
 
   it("declares the bot and the add-in from the one set of values", () => {
     expect(manifest.id).toBe(config.appId);
-    expect(manifest.bots[0].botId).toBe(config.botId);
+    expect(manifest.bots[0].botId).toBe(BOT_ID);
     expect(manifest.bots[0].scopes).toEqual(["personal"]);
     expect(manifest.version).toBe(config.version);
     expect(manifest.name.short).toBe(config.shortName);
@@ -120,6 +134,23 @@ describe("unified manifest", () => {
     walk(manifest);
     expect(urls.length).toBeGreaterThan(5);
     for (const u of urls) expect(manifest.validDomains, u).toContain(new URL(u).host);
+  });
+
+  it("declares alternate icons so the admin center can derive an add-in-only manifest", async () => {
+    const { pngInfo } = await import(pathToFileURL(join(repo, "addin", "tools", "png.mjs")).href);
+    const icons = manifest.extensions[0].alternates[0].alternateIcons;
+    expect(icons.icon.url).toBe(`${config.hostUrl}/addin/assets/icon-64.png`);
+    expect(icons.highResolutionIcon.url).toBe(`${config.hostUrl}/addin/assets/icon-128.png`);
+    expect(pngInfo(readFileSync(join(repo, "addin", "dist", "assets", "icon-64.png")))).toMatchObject({ width: 64, height: 64 });
+    expect(pngInfo(readFileSync(join(repo, "addin", "dist", "assets", "icon-128.png")))).toMatchObject({ width: 128, height: 128 });
+  });
+
+  it("points every add-in URL of both manifests at a file the build produces", () => {
+    const urls = [...JSON.stringify(manifest).matchAll(/"(https:[^"]+)"/g), ...xml.matchAll(/"(https:[^"]+)"/g)]
+      .map((m) => m[1])
+      .filter((u) => u.startsWith(`${config.hostUrl}/addin/`));
+    expect(urls.length).toBeGreaterThan(10);
+    for (const u of new Set(urls)) expect(existsSync(join(repo, "addin", "dist", u.slice(`${config.hostUrl}/addin/`.length))), u).toBe(true);
   });
 
   it("localizes into English only keys that exist in the manifest", () => {
@@ -195,10 +226,51 @@ describe("XML add-in-only manifest", () => {
 });
 
 describe("packaging command", () => {
+  const configPath = () => join(repo, "manifest", "config.json");
+  const botIdOf = (options: Json) => {
+    const dir = mkdtempSync(join(tmpdir(), "pa-manifest-"));
+    pkg.generate(configPath(), dir, options);
+    return JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")).bots[0].botId;
+  };
+
   it("refuses bad values and unknown placeholders", () => {
     const bad = join(out, "bad.json");
     writeFileSync(bad, JSON.stringify({ ...config, botId: "123", hostUrl: "http://x/" }));
-    expect(() => pkg.generate(bad, join(out, "x"))).toThrow(/botId must be a GUID.*hostUrl must be https/);
+    expect(() => pkg.generate(bad, join(out, "x"), { botSettings, env: {} })).toThrow(/botId must be a GUID.*hostUrl must be https/);
     expect(() => pkg.fill("{{nope}}", {}, String)).toThrow(/unknown placeholder \{\{nope\}\}/);
+  });
+
+  it("reads the bot's configuration where the host keeps it", () => {
+    // The real content root: appsettings.json has a Bot section (AppId empty = local mode).
+    const setting = pkg.readBotSettings(botProject, "Production", {});
+    expect(setting("Bot:MaxRequestBodyBytes")).toMatchObject({ source: "appsettings.json" });
+    expect(setting("Bot:AppId")).toBeNull();
+  });
+
+  it("takes the bot id from the bot's configuration, in the host's order of precedence", () => {
+    const other = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+    expect(botIdOf({ botSettings, env: {} })).toBe(BOT_ID);
+    // Environment variables win over appsettings.<environment>.json, keys are case-insensitive.
+    expect(botIdOf({ botSettings, env: { BOT__APPID: other } })).toBe(other);
+    // appsettings.Development.json applies only in that environment.
+    const dev = botContentRoot(null, { "appsettings.Development.json": { Bot: { AppId: other } } });
+    expect(botIdOf({ botSettings: dev, env: { ASPNETCORE_ENVIRONMENT: "Development" } })).toBe(other);
+    expect(() => botIdOf({ botSettings: dev, env: {} })).toThrow(/no bot id: set Bot:AppId .*appsettings\.Production\.json.*Bot__AppId/);
+    expect(botIdOf({ botSettings: dev, env: {}, botId: other.toUpperCase() })).toBe(other);
+  });
+
+  it("refuses a bot id that another part of the configuration contradicts", () => {
+    const other = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+    expect(() => botIdOf({ botSettings, env: {}, botId: other })).toThrow(/bot ids disagree: --bot-id says 9a8b.*Bot:AppId \(appsettings\.Production\.json\) says 3f2b/);
+    const pinned = join(out, "pinned.json");
+    writeFileSync(pinned, JSON.stringify({ ...config, botId: other }));
+    expect(() => pkg.generate(pinned, join(out, "y"), { botSettings, env: {} })).toThrow(/botId in manifest config says 9a8b.*Bot:AppId/);
+    // The add-in's "Lees meer" links must open a chat with the same bot.
+    expect(() => botIdOf({ botSettings, env: { Addin__TeamsBotId: other } })).toThrow(/Addin:TeamsBotId \(environment variable Addin__TeamsBotId\) says 9a8b/);
+    const policy = JSON.parse(readFileSync(join(repo, "knowledge", "addin-policy.json"), "utf8"));
+    policy.knowledge.botId = other;
+    const withPolicy = botContentRoot({ Bot: { AppId: BOT_ID } }, { "policy.json": JSON.stringify(policy) });
+    expect(() => botIdOf({ botSettings: withPolicy, env: { Addin__PolicyPath: "policy.json" } })).toThrow(/knowledge\.botId in policy\.json says 9a8b/);
+    expect(() => botIdOf({ botSettings, env: {}, botId: "00000000-0000-0000-0000-000000000000" })).toThrow(/must be the bot's Entra app id/);
   });
 });
