@@ -90,7 +90,7 @@ public static partial class BotMessagesEndpoint
             return;
         }
 
-        LogTurn(logger, activity!.Type!, activity.Name);
+        LogTurn(logger, activity!.Type!, activity.Name ?? "-");
         var result = await processor.ProcessAsync(activity, activityCheck.Caller!, http.RequestServices, cancellationToken);
         http.Response.StatusCode = result.StatusCode;
         if (result.Body is not null)
@@ -195,5 +195,5 @@ public static partial class BotMessagesEndpoint
     private static partial void LogRejected(ILogger logger, int status, string code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Turn: {ActivityType} {InvokeName}")]
-    private static partial void LogTurn(ILogger logger, string activityType, string? invokeName);
+    private static partial void LogTurn(ILogger logger, string activityType, string invokeName);
 }
