@@ -6,8 +6,9 @@ import { Budget } from "../../src/core/content/budget";
 import { findSharingServices } from "../../src/core/links";
 import { defaultPolicy, type Policy } from "../../src/core/policy";
 import type { Recipient } from "../../src/core/types";
+import { strToU8 } from "fflate";
 import { makeCsv } from "../fixtures/make";
-import { cijfers3B, factuurPdf, klassenPptx, newsletterDocx, oppDocx, roosterXlsx, verzuimCsv, zorgPdf } from "../fixtures/school";
+import { cijfers3B, factuurPdf, gradeRows, klassenPptx, newsletterDocx, oppDocx, roosterXlsx, verzuimCsv, zorgPdf } from "../fixtures/school";
 
 const policy = defaultPolicy();
 const r = (emailAddress: string): Recipient => ({ displayName: "", emailAddress });
@@ -73,6 +74,19 @@ describe("assess: student files", () => {
   it("does not flag a newsletter, a timetable or an invoice", () => {
     const a = run({ recipients: parent, scans: [scan("Nieuwsbrief december.docx", newsletterDocx()), scan("rooster 3B.xlsx", roosterXlsx()), scan("factuur 2025-0142.pdf", factuurPdf())] });
     expect(a.findings).toEqual([]);
+  });
+
+  it("flags an HTML table saved as .xls by its content, and not an HTML newsletter", () => {
+    const rows = gradeRows(27);
+    const table = "<table>" + rows.map((r) => "<tr>" + r.map((c) => `<td>${c}</td>`).join("") + "</tr>").join("") + "</table>";
+    const a = run({ recipients: parent, scans: [scan("export.xls", strToU8(`<html><body>${table}</body></html>`))] });
+    expect(a.findings).toHaveLength(1);
+    expect(a.findings[0]).toMatchObject({ kind: "student-file", severity: "high", attachmentName: "export.xls" });
+    expect(a.findings[0].message).toContain("27 leerlingnamen met cijfers");
+    const newsletter = "<!DOCTYPE html><html><body><h1>Nieuwsbrief december</h1><p>Beste ouders en verzorgers,</p><p>Op 12 december is er een informatieavond over de profielkeuze in 3B.</p><table><tr><td>19.00</td><td>Ontvangst in de aula</td></tr><tr><td>19.30</td><td>Presentatie</td></tr></table></body></html>";
+    const n = scan("nieuwsbrief.htm", strToU8(newsletter));
+    expect(n.status).toBe("checked");
+    expect(run({ recipients: parent, scans: [n] }).findings).toEqual([]);
   });
 
   it("never calls an unreadable file safe", () => {

@@ -68,6 +68,46 @@ describe("extract", () => {
     }
   });
 
+  it("reads an .xls export that is really an HTML table, with HTML entities, without scripts or styles", () => {
+    const rows = gradeRows(4);
+    const html =
+      `<html><head><meta charset="utf-8"><style>td { mso-number-format: "0.0" }</style><script>var x = "<td>nee</td>";</script></head><body>` +
+      `<table border="1">\n` +
+      rows.map((r, i) => "<tr>" + r.map((c) => (i === 0 ? `<th>${c}</th>` : `<td class="n">${c}`)).join("") + "</tr>").join("\n") +
+      `\n<tr><td>Zo&euml; Kok<td>7,5</td></tr><!-- <tr><td>verborgen</td></tr> --></table></body></html>`;
+    const c = ok(run("Magister export 3B.xls", strToU8(html)));
+    expect(c.tables).toHaveLength(1);
+    expect(c.tables[0][0]).toEqual(["Leerling", "Ne", "En", "Wi", "Gem."]);
+    expect(c.tables[0][1]).toEqual(rows[1]);
+    expect(c.tables[0][5]).toEqual(["Zoë Kok", "7,5"]);
+    expect(c.tables[0]).toHaveLength(6);
+    expect(c.text).toContain("Sanne de Vries");
+    expect(c.text).not.toMatch(/<td|mso-number|verborgen|nee/);
+  });
+
+  it("reads an .xls export that is really tab-separated text", () => {
+    const c = ok(run("leerlingen.xls", makeCsv(gradeRows(3), "\t", "cp1252")));
+    expect(c.tables[0][0]).toEqual(["Leerling", "Ne", "En", "Wi", "Gem."]);
+    expect(c.tables[0][3]).toEqual(gradeRows(3)[3]);
+  });
+
+  it("reports a document whose bytes do not match its name as damaged, and RTF as not readable", () => {
+    const cases: [string, Uint8Array, string][] = [
+      ["brief.docx", strToU8("Beste ouders, dit is geen Word-bestand."), "corrupt"],
+      ["verslag.pdf", strToU8("<html><body>Downloadfout</body></html>"), "corrupt"],
+      ["cijfers.xlsx", new Uint8Array(64), "corrupt"],
+      ["plan.rtf", strToU8("{\\rtf1\\ansi Sanne de Vries\\par}"), "unsupported-format"],
+      ["oud.xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "unsupported-format"],
+    ];
+    for (const [name, data, reason] of cases) expect(run(name, data), name).toMatchObject({ ok: false, reason });
+    // A PDF header after some bytes of junk is still a PDF, as readers accept it.
+    const pdf = makePdf(["Nieuwsbrief", "Beste ouders en verzorgers van klas 3B"], false);
+    const junk = new Uint8Array(pdf.length + 3);
+    junk.set([0xef, 0xbb, 0xbf]);
+    junk.set(pdf, 3);
+    expect(ok(run("brief.pdf", junk)).text).toContain("Beste ouders");
+  });
+
   it("refuses a zip bomb before inflating it", () => {
     const bomb = zipSync({ "xl/worksheets/sheet1.xml": new Uint8Array(120 << 20) }, { level: 9 });
     expect(bomb.length).toBeLessThan(1 << 20);

@@ -1,6 +1,7 @@
 import { Budget, ScanAborted } from "./budget";
 import { decodeText, head } from "./bytes";
 import { parseDelimited, sniffDelimiter } from "./delimited";
+import { extractHtml, looksLikeHtml } from "./html";
 import type { ExtractResult, Table } from "./model";
 import { extractDocx, extractPptx, extractXlsx } from "./ooxml";
 import { extractPdf } from "./pdf";
@@ -25,6 +26,10 @@ export const MAX_CELLS = 300000;
 
 const TEXT_FORMATS = ["csv", "txt", "tsv", "tab", "text", "md", "json", "xml", "html", "htm", "ics", "vcf", "eml"];
 const IMAGE_FORMATS = ["jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "heic", "webp", "svg"];
+const OOXML_FORMATS = ["docx", "docm", "dotx", "xlsx", "xlsm", "xltx", "pptx", "pptm", "ppsx"];
+/** Extensions whose files we read as delimited text when they turn out to be text (exports named .xls). */
+const DELIMITED_FORMATS = ["csv", "tsv", "tab", "txt", "", "xls", "dat"];
+const MAX_TABLE_ROWS = 200000;
 
 /** Reads what can be read from an attachment. Never throws: failures become { ok: false, reason }. */
 export function extract(name: string, data: Uint8Array, limits: ExtractLimits, budget: Budget): ExtractResult {
@@ -44,20 +49,31 @@ export function extract(name: string, data: Uint8Array, limits: ExtractLimits, b
       if (ext === "pptx" || ext === "pptm" || ext === "ppsx") return { ok: true, format, content: extractPptx(data, maxInflated, budget) };
       throw new ScanAborted("unsupported-format"); // .zip and others: contents not checked
     }
-    if (sig.slice(0, 5) === "%PDF-") {
+    // Readers accept a PDF header anywhere in the first kilobyte.
+    if (sig.slice(0, 5) === "%PDF-" || (ext === "pdf" && head(data, 1024).indexOf("%PDF-") >= 0)) {
       const content = extractPdf(data, maxInflated, budget, limits.maxExtractedChars);
       if (readableLetters(content.text) < 20) throw new ScanAborted("no-text"); // a scan or image-only PDF
       return { ok: true, format: "pdf", content };
     }
     if (IMAGE_FORMATS.indexOf(ext) >= 0) throw new ScanAborted("no-text");
-    if (TEXT_FORMATS.indexOf(ext) >= 0 || (ext === "" && looksLikeText(data))) {
-      let text = decodeText(data);
+    // A Word/Excel/PowerPoint/PDF name on bytes of another kind: damaged, never "unsupported".
+    if (OOXML_FORMATS.indexOf(ext) >= 0 || ext === "pdf") throw new ScanAborted("corrupt");
+    // RTF is text full of control words; reading it raw could miss names and call the file clean.
+    if (ext === "rtf") throw new ScanAborted("unsupported-format");
+    // Text under any other name: school systems export "Excel" files that are HTML tables or
+    // tab-separated text named .xls; a legacy binary .xls or .doc is not text and stays unsupported.
+    if (TEXT_FORMATS.indexOf(ext) >= 0 || looksLikeText(data)) {
+      const decoded = decodeText(data);
+      if (ext !== "xml" && looksLikeHtml(decoded)) {
+        return { ok: true, format, content: extractHtml(decoded, limits.maxExtractedChars, MAX_TABLE_ROWS, budget) };
+      }
+      let text = decoded;
       let truncated = false;
       if (text.length > limits.maxExtractedChars) { text = text.slice(0, limits.maxExtractedChars); truncated = true; }
       const tables: Table[] = [];
       const d = sniffDelimiter(text);
-      if (d && (ext === "csv" || ext === "tsv" || ext === "tab" || ext === "txt" || ext === "")) {
-        const parsed = parseDelimited(text, d, 200000);
+      if (d && (DELIMITED_FORMATS.indexOf(ext) >= 0 || TEXT_FORMATS.indexOf(ext) < 0)) {
+        const parsed = parseDelimited(text, d, MAX_TABLE_ROWS);
         tables.push(parsed.rows);
         truncated = truncated || parsed.truncated;
       }

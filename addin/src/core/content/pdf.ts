@@ -257,7 +257,8 @@ export function contentText(src: string, cmaps: Record<string, CMap>, maxChars: 
 }
 
 export function extractPdf(data: Uint8Array, maxInflated: number, budget: Budget, maxChars: number): Extracted {
-  if (head(data, 5) !== "%PDF-") throw new ScanAborted("corrupt");
+  // Readers accept the header anywhere in the first kilobyte (some mail gateways prepend bytes).
+  if (head(data, 1024).indexOf("%PDF-") < 0) throw new ScanAborted("corrupt");
   const scan = scanStreams(data, budget, maxInflated, Infinity);
   const skel = scan.skeleton;
   if (/\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(skel)) throw new ScanAborted("encrypted");
