@@ -129,6 +129,18 @@ describe("assess: recipients and links", () => {
     expect(a.findings[0]).toMatchObject({ kind: "sharing-link", severity: "warning", knowledgeEntryId: "big-tech", details: { services: ["Google Drive"] } });
     const allowing: Policy = { ...policy, sharing: { ...policy.sharing, allowedHosts: [...policy.sharing.allowedHosts, "drive.google.com"] } };
     expect(run({ body: "https://drive.google.com/file/d/123", policy: allowing }).findings).toEqual([]);
+
+  });
+
+  it("recognises shared links typed without https, but not mentions or e-mail addresses", () => {
+    expect(findSharingServices("Download: we.tl/t-AbC123 of www.dropbox.com en mega.nz/file/x.", policy)).toEqual(["WeTransfer", "Dropbox", "MEGA"]);
+    // A parent's iCloud address, a signature, and a plain mention are not links.
+    expect(findSharingServices("Mail ouder@icloud.com of <a href=\"mailto:ouder@icloud.com\">ouder</a>; verstuur het niet via WeTransfer of wetransfer.com.", policy)).toEqual([]);
+    // A longer host that merely ends in a service's name is another host.
+    expect(findSharingServices("https://notdropbox.com/s/x https://dropbox.com.example.org/x", policy)).toEqual([]);
+    // An inline image as a megabyte of base64 does not slow the scan down to a crawl or trip it.
+    const image = "<img src=\"data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB".repeat(40000) + "\">";
+    expect(findSharingServices(image + " https://www.wetransfer.com/downloads/abc", policy)).toEqual(["WeTransfer"]);
   });
 
   it("links to a Teams chat with the bot when the policy knows the bot id", () => {
