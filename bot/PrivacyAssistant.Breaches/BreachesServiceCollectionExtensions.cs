@@ -39,6 +39,15 @@ public static class BreachesServiceCollectionExtensions
         services.AddSingleton<BreachReportValidator>();
         services.AddSingleton<IBreachRegister, SqlBreachRegister>();
         services.AddSingleton<IBreachNotificationComposer, BreachMailComposer>();
+        if (!string.IsNullOrWhiteSpace(configuration[$"{BreachesOptions.SectionName}:OfficerGroupId"]))
+        {
+            // Uses the Graph credential of the mail channel (Notifications:Mail:Credential).
+            services.TryAddSingleton<IGroupMembership>(sp => new GraphGroupMembership(
+                sp.GetRequiredService<IOptions<NotificationsOptions>>(),
+                sp.GetRequiredKeyedService<Azure.Core.TokenCredential>(PrivacyAssistant.Notifications.Mail.GraphMailChannel.CredentialKey),
+                sp.GetRequiredService<TimeProvider>()));
+        }
+
         services.TryAddSingleton<IOfficerDirectory>(sp => new ConfiguredOfficerDirectory(
             sp.GetRequiredService<IOptions<BreachesOptions>>(), sp.GetService<IGroupMembership>()));
         services.AddHostedService<OverdueBreachMonitor>();

@@ -98,4 +98,10 @@ public sealed class TeamsNotificationOptions
 
     /// <summary>Entra object ids of the people to message; empty = the configured breach officers.</summary>
     public List<string> Recipients { get; set; } = [];
+
+    /// <summary>The Bot Connector service URL of the tenant's region, e.g. <c>https://smba.trafficmanager.net/emea/</c>.</summary>
+    public string? ServiceUrl { get; set; }
+
+    /// <summary>The school's Entra tenant id; default <c>Bot:TenantId</c>.</summary>
+    public string? TenantId { get; set; }
 }

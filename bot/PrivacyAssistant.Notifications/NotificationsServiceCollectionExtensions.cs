@@ -43,19 +43,20 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
 
-        var mail = configuration.GetSection(NotificationsOptions.SectionName).GetSection("Mail");
-        if (mail.GetValue<bool>("Enabled"))
+        // The Graph credential is created on first use only (mail channel, officer group check).
+        services.TryAddKeyedSingleton<TokenCredential>(GraphMailChannel.CredentialKey, (sp, _) =>
         {
-            services.TryAddKeyedSingleton<TokenCredential>(GraphMailChannel.CredentialKey, (sp, _) =>
+            var credential = sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.Mail.Credential;
+            if (GraphCredentials.Problem(credential) is { } problem)
             {
-                var credential = sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.Mail.Credential;
-                if (GraphCredentials.Problem(credential) is { } problem)
-                {
-                    throw new OptionsValidationException(NotificationsOptions.SectionName, typeof(NotificationsOptions), [problem]);
-                }
+                throw new OptionsValidationException(NotificationsOptions.SectionName, typeof(NotificationsOptions), [problem]);
+            }
 
-                return GraphCredentials.Create(credential);
-            });
+            return GraphCredentials.Create(credential);
+        });
+
+        if (configuration.GetSection(NotificationsOptions.SectionName).GetSection("Mail").GetValue<bool>("Enabled"))
+        {
             services.AddSingleton<INotificationChannel>(sp => new GraphMailChannel(
                 sp.GetRequiredService<IOptions<NotificationsOptions>>(),
                 sp.GetRequiredKeyedService<TokenCredential>(GraphMailChannel.CredentialKey)));

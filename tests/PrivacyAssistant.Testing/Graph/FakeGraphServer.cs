@@ -49,11 +49,15 @@ public sealed class FakeGraphServer : IAsyncDisposable
         var app = builder.Build();
         var server = new FakeGraphServer(app);
         app.MapPost("/v1.0/users/{user}/sendMail", server.SendMailAsync);
+        app.MapPost("/v1.0/users/{user}/checkMemberGroups", server.CheckMemberGroupsAsync);
         await app.StartAsync();
         var address = app.Urls.Single();
         server.BaseUrl = address.TrimEnd('/') + "/v1.0";
         return server;
     }
+
+    /// <summary>Group memberships answered by <c>checkMemberGroups</c>: (user object id, group id).</summary>
+    public ConcurrentDictionary<(string User, string Group), bool> Memberships { get; } = new();
 
     /// <summary>The next <paramref name="count"/> sendMail requests get <paramref name="status"/>.</summary>
     public void FailNext(int count, HttpStatusCode status, int? retryAfterSeconds = null)
@@ -100,6 +104,25 @@ public sealed class FakeGraphServer : IAsyncDisposable
             ?? throw new InvalidOperationException("sendMail without a body");
         sent.Enqueue(new SentMail(Uri.UnescapeDataString(user), body.AsObject(), context.Request.ContentType ?? string.Empty));
         return Results.StatusCode(StatusCodes.Status202Accepted);
+    }
+
+    private async Task<IResult> CheckMemberGroupsAsync(string user, HttpContext context)
+    {
+        if (context.Request.Headers.Authorization.ToString() != "Bearer " + ExpectedToken)
+        {
+            return GraphError(HttpStatusCode.Unauthorized, "InvalidAuthenticationToken", null, context);
+        }
+
+        var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        var asked = (body?.AsObject().FirstOrDefault(pair => string.Equals(pair.Key, "groupIds", StringComparison.OrdinalIgnoreCase)).Value as JsonArray ?? [])
+            .Select(id => id?.GetValue<string>() ?? string.Empty);
+        var member = asked.Where(group => Memberships.ContainsKey((Uri.UnescapeDataString(user), group))).Select(group => (JsonNode?)group).ToArray();
+        var response = new JsonObject
+        {
+            ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#Collection(Edm.String)",
+            ["value"] = new JsonArray(member),
+        };
+        return Results.Content(response.ToJsonString(), "application/json");
     }
 
     private static IResult GraphError(HttpStatusCode status, string code, int? retryAfterSeconds, HttpContext context)

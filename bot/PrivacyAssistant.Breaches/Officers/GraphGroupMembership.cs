@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Azure.Core;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using Microsoft.Graph.Users.Item.CheckMemberGroups;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Authentication.Azure;
+using PrivacyAssistant.Notifications;
+
+namespace PrivacyAssistant.Breaches.Officers;
+
+/// <summary>
+/// Officer group membership through Microsoft Graph <c>POST users/{id}/checkMemberGroups</c>
+/// (transitive; app permission GroupMember.Read.All), with the Graph credential of the mail
+/// channel. Answers are cached for five minutes; a Graph failure means "not an officer" (fail closed).
+/// </summary>
+public sealed class GraphGroupMembership : IGroupMembership, IDisposable
+{
+    private static readonly TimeSpan CacheTime = TimeSpan.FromMinutes(5);
+    private readonly GraphServiceClient client;
+    private readonly TimeProvider timeProvider;
+    private readonly ConcurrentDictionary<(string User, string Group), (bool Member, DateTimeOffset Until)> cache = new();
+
+    public GraphGroupMembership(IOptions<NotificationsOptions> options, TokenCredential credential, TimeProvider timeProvider)
+    {
+        var baseUrl = options.Value.Mail.GraphBaseUrl.TrimEnd('/');
+        var authentication = new AzureIdentityAuthenticationProvider(
+            credential, allowedHosts: [new Uri(baseUrl).Host], observabilityOptions: null, isCaeEnabled: false, scopes: ["https://graph.microsoft.com/.default"]);
+        client = new GraphServiceClient(authentication, baseUrl);
+        this.timeProvider = timeProvider;
+    }
+
+    public async Task<bool> IsMemberAsync(string userObjectId, string groupId, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (cache.TryGetValue((userObjectId, groupId), out var cached) && cached.Until > now)
+        {
+            return cached.Member;
+        }
+
+        bool member;
+        try
+        {
+            var response = await client.Users[userObjectId].CheckMemberGroups.PostAsCheckMemberGroupsPostResponseAsync(
+                new CheckMemberGroupsPostRequestBody { GroupIds = [groupId] }, cancellationToken: cancellationToken);
+            member = response?.Value?.Contains(groupId, StringComparer.OrdinalIgnoreCase) == true;
+        }
+        catch (ApiException)
+        {
+            return false;
+        }
+
+        cache[(userObjectId, groupId)] = (member, now + CacheTime);
+        return member;
+    }
+
+    public void Dispose() => client.Dispose();
+}
