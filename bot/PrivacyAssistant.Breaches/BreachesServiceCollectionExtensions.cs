@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -16,10 +15,10 @@ namespace PrivacyAssistant.Breaches;
 public static class BreachesServiceCollectionExtensions
 {
     /// <summary>The breach register, validation, desk notifications and the overdue monitor.</summary>
-    public static IServiceCollection AddBreaches(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBreaches(this IServiceCollection services)
     {
         services.AddStorage();
-        services.AddNotifications(configuration);
+        services.AddNotifications();
         services.AddOptions<BreachesOptions>()
             .BindConfiguration(BreachesOptions.SectionName)
             .ValidateDataAnnotations()
@@ -39,14 +38,11 @@ public static class BreachesServiceCollectionExtensions
         services.AddSingleton<BreachReportValidator>();
         services.AddSingleton<IBreachRegister, SqlBreachRegister>();
         services.AddSingleton<IBreachNotificationComposer, BreachMailComposer>();
-        if (!string.IsNullOrWhiteSpace(configuration[$"{BreachesOptions.SectionName}:OfficerGroupId"]))
-        {
-            // Uses the Graph credential of the mail channel (Notifications:Mail:Credential).
-            services.TryAddSingleton<IGroupMembership>(sp => new GraphGroupMembership(
-                sp.GetRequiredService<IOptions<NotificationsOptions>>(),
-                sp.GetRequiredKeyedService<Azure.Core.TokenCredential>(PrivacyAssistant.Notifications.Mail.GraphMailChannel.CredentialKey),
-                sp.GetRequiredService<TimeProvider>()));
-        }
+        // Only asked when Breaches:OfficerGroupId is set; uses the Graph credential of the mail channel.
+        services.TryAddSingleton<IGroupMembership>(sp => new GraphGroupMembership(
+            sp.GetRequiredService<IOptions<NotificationsOptions>>(),
+            () => sp.GetRequiredKeyedService<Azure.Core.TokenCredential>(PrivacyAssistant.Notifications.Mail.GraphMailChannel.CredentialKey),
+            sp.GetRequiredService<TimeProvider>()));
 
         services.TryAddSingleton<IOfficerDirectory>(sp => new ConfiguredOfficerDirectory(
             sp.GetRequiredService<IOptions<BreachesOptions>>(), sp.GetService<IGroupMembership>()));

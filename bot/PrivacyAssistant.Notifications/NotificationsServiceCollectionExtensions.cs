@@ -1,5 +1,4 @@
 using Azure.Core;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -16,7 +15,7 @@ public static class NotificationsServiceCollectionExtensions
     /// The outbox (table, dispatcher, retention) and, when <c>Notifications:Mail:Enabled</c>, the
     /// Graph mail channel. Other layers add channels with <see cref="AddNotificationChannel{TChannel}"/>.
     /// </summary>
-    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         services.AddStorage();
         services.AddOptions<NotificationsOptions>()
@@ -55,12 +54,10 @@ public static class NotificationsServiceCollectionExtensions
             return GraphCredentials.Create(credential);
         });
 
-        if (configuration.GetSection(NotificationsOptions.SectionName).GetSection("Mail").GetValue<bool>("Enabled"))
-        {
-            services.AddSingleton<INotificationChannel>(sp => new GraphMailChannel(
-                sp.GetRequiredService<IOptions<NotificationsOptions>>(),
-                sp.GetRequiredKeyedService<TokenCredential>(GraphMailChannel.CredentialKey)));
-        }
+        // Always registered; Notifications:Mail:Enabled is read at run time (hosts may add configuration late).
+        services.AddSingleton<INotificationChannel>(sp => new GraphMailChannel(
+            sp.GetRequiredService<IOptions<NotificationsOptions>>(),
+            () => sp.GetRequiredKeyedService<TokenCredential>(GraphMailChannel.CredentialKey)));
 
         return services;
     }

@@ -33,7 +33,7 @@ internal static class BreachesTestHost
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddKeyedSingleton<Azure.Core.TokenCredential>(PrivacyAssistant.Notifications.Mail.GraphMailChannel.CredentialKey, new FakeTokenCredential());
-        builder.Services.AddBreaches(builder.Configuration);
+        builder.Services.AddBreaches();
         var host = builder.Build();
         await host.StartAsync();
         return host;

@@ -39,7 +39,7 @@ internal static class NotificationsTestHost
         }
 
         builder.Services.AddKeyedSingleton(GraphMailChannel.CredentialKey, credential);
-        builder.Services.AddNotifications(builder.Configuration);
+        builder.Services.AddNotifications();
         return builder.Build();
     }
 }

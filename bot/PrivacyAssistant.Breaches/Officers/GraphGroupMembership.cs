@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Users.Item.CheckMemberGroups;
 using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Authentication.Azure;
 using PrivacyAssistant.Notifications;
+using PrivacyAssistant.Notifications.Mail;
 
 namespace PrivacyAssistant.Breaches.Officers;
 
@@ -17,16 +17,13 @@ namespace PrivacyAssistant.Breaches.Officers;
 public sealed class GraphGroupMembership : IGroupMembership, IDisposable
 {
     private static readonly TimeSpan CacheTime = TimeSpan.FromMinutes(5);
-    private readonly GraphServiceClient client;
+    private readonly Lazy<GraphServiceClient> client;
     private readonly TimeProvider timeProvider;
     private readonly ConcurrentDictionary<(string User, string Group), (bool Member, DateTimeOffset Until)> cache = new();
 
-    public GraphGroupMembership(IOptions<NotificationsOptions> options, TokenCredential credential, TimeProvider timeProvider)
+    public GraphGroupMembership(IOptions<NotificationsOptions> options, Func<TokenCredential> credential, TimeProvider timeProvider)
     {
-        var baseUrl = options.Value.Mail.GraphBaseUrl.TrimEnd('/');
-        var authentication = new AzureIdentityAuthenticationProvider(
-            credential, allowedHosts: [new Uri(baseUrl).Host], observabilityOptions: null, isCaeEnabled: false, scopes: ["https://graph.microsoft.com/.default"]);
-        client = new GraphServiceClient(authentication, baseUrl);
+        client = new Lazy<GraphServiceClient>(() => GraphMailChannel.CreateClient(options.Value.Mail.GraphBaseUrl, credential()));
         this.timeProvider = timeProvider;
     }
 
@@ -41,7 +38,7 @@ public sealed class GraphGroupMembership : IGroupMembership, IDisposable
         bool member;
         try
         {
-            var response = await client.Users[userObjectId].CheckMemberGroups.PostAsCheckMemberGroupsPostResponseAsync(
+            var response = await client.Value.Users[userObjectId].CheckMemberGroups.PostAsCheckMemberGroupsPostResponseAsync(
                 new CheckMemberGroupsPostRequestBody { GroupIds = [groupId] }, cancellationToken: cancellationToken);
             member = response?.Value?.Contains(groupId, StringComparer.OrdinalIgnoreCase) == true;
         }
@@ -54,5 +51,11 @@ public sealed class GraphGroupMembership : IGroupMembership, IDisposable
         return member;
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose()
+    {
+        if (client.IsValueCreated)
+        {
+            client.Value.Dispose();
+        }
+    }
 }

@@ -23,20 +23,27 @@ public sealed class GraphMailChannel : INotificationChannel, IDisposable
     public const string NotificationHeader = "X-PrivacyAssistant-Notification";
     private static readonly string[] Scopes = ["https://graph.microsoft.com/.default"];
 
-    private readonly GraphServiceClient client;
+    private readonly Lazy<GraphServiceClient> client;
     private readonly GraphMailOptions options;
 
-    public GraphMailChannel(IOptions<NotificationsOptions> options, TokenCredential credential)
+    public GraphMailChannel(IOptions<NotificationsOptions> options, Func<TokenCredential> credential)
     {
         this.options = options.Value.Mail;
-        var baseUrl = this.options.GraphBaseUrl.TrimEnd('/');
-        // Tokens go only to the configured Graph host (Kiota refuses others, and plain http except on loopback).
-        var authentication = new AzureIdentityAuthenticationProvider(
-            credential, allowedHosts: [new Uri(baseUrl).Host], observabilityOptions: null, isCaeEnabled: false, scopes: Scopes);
-        client = new GraphServiceClient(authentication, baseUrl);
+        client = new Lazy<GraphServiceClient>(() => CreateClient(this.options.GraphBaseUrl, credential()));
     }
 
     public string Name => ChannelName;
+
+    public bool IsEnabled => options.Enabled;
+
+    /// <summary>A Graph client that sends tokens only to the configured Graph host (Kiota refuses others, and plain http except on loopback).</summary>
+    public static GraphServiceClient CreateClient(string graphBaseUrl, TokenCredential credential)
+    {
+        var baseUrl = graphBaseUrl.TrimEnd('/');
+        var authentication = new AzureIdentityAuthenticationProvider(
+            credential, allowedHosts: [new Uri(baseUrl).Host], observabilityOptions: null, isCaeEnabled: false, scopes: Scopes);
+        return new GraphServiceClient(authentication, baseUrl);
+    }
 
     public async Task<DeliveryOutcome> DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
     {
@@ -60,7 +67,7 @@ public sealed class GraphMailChannel : INotificationChannel, IDisposable
 
         try
         {
-            await client.Users[options.Mailbox].SendMail.PostAsync(body, cancellationToken: cancellationToken);
+            await client.Value.Users[options.Mailbox].SendMail.PostAsync(body, cancellationToken: cancellationToken);
             return DeliveryOutcome.Success("graph-202");
         }
         catch (ODataError error)
@@ -85,7 +92,13 @@ public sealed class GraphMailChannel : INotificationChannel, IDisposable
         }
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose()
+    {
+        if (client.IsValueCreated)
+        {
+            client.Value.Dispose();
+        }
+    }
 
     private static TimeSpan? RetryAfter(ApiException error)
     {

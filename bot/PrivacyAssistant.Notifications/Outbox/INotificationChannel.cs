@@ -9,5 +9,8 @@ public interface INotificationChannel
 {
     string Name { get; }
 
+    /// <summary>Read from options at run time, so configuration can switch a channel on or off without re-registering it.</summary>
+    bool IsEnabled { get; }
+
     Task<DeliveryOutcome> DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken);
 }

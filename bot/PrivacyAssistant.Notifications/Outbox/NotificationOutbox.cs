@@ -7,12 +7,11 @@ namespace PrivacyAssistant.Notifications.Outbox;
 
 internal sealed class NotificationOutbox(IEnumerable<INotificationChannel> channels, TimeProvider timeProvider) : INotificationOutbox
 {
-    private readonly HashSet<string> channelNames = channels.Select(channel => channel.Name).ToHashSet(StringComparer.Ordinal);
     private readonly Channel<bool> nudges = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     internal ChannelReader<bool> Nudges => nudges.Reader;
 
-    public bool HasChannel(string channel) => channelNames.Contains(channel);
+    public bool HasChannel(string channel) => channels.Any(candidate => candidate.Name == channel && candidate.IsEnabled);
 
     public async Task EnqueueAsync(DbConnection connection, DbTransaction transaction, OutboxMessage message, CancellationToken cancellationToken = default)
     {

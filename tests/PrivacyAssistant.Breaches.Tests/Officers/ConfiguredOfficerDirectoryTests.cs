@@ -27,7 +27,7 @@ public sealed class ConfiguredOfficerDirectoryTests
         await using var graph = await FakeGraphServer.StartAsync();
         graph.Memberships[("member-1", "group-1")] = true;
         var notifications = Options.Create(new NotificationsOptions { Mail = { GraphBaseUrl = graph.BaseUrl } });
-        using var membership = new GraphGroupMembership(notifications, new FakeTokenCredential(), new FakeTimeProvider());
+        using var membership = new GraphGroupMembership(notifications, () => new FakeTokenCredential(), new FakeTimeProvider());
         var directory = new ConfiguredOfficerDirectory(Options.Create(new BreachesOptions { OfficerGroupId = "group-1" }), membership);
 
         Assert.True(await directory.IsOfficerAsync("member-1"));

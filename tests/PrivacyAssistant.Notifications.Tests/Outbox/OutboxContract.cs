@@ -174,6 +174,8 @@ public abstract class OutboxContract(StorageProvider provider) : IAsyncLifetime
 
         public string Name => "mail";
 
+        public bool IsEnabled => true;
+
         public async Task<DeliveryOutcome> DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
         {
             await Task.Yield();
