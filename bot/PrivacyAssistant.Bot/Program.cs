@@ -2,6 +2,7 @@ using PrivacyAssistant.Bot.Addin;
 using PrivacyAssistant.Bot.Cli;
 using PrivacyAssistant.BotFramework.Hosting;
 using PrivacyAssistant.Conversations;
+using PrivacyAssistant.Conversations.Breaches;
 using PrivacyAssistant.Knowledge;
 
 if (AdminCommandLine.Handles(args))
@@ -12,6 +13,7 @@ if (AdminCommandLine.Handles(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddBotFramework();
 builder.Services.AddConversations();
+builder.Services.AddBreachConversations();
 builder.Services.AddAddin();
 builder.Services.AddKnowledge();
 builder.Services.AddHealthChecks();
@@ -19,6 +21,7 @@ builder.Services.AddHealthChecks();
 var app = builder.Build();
 app.MapHealthChecks("/healthz");
 app.MapBotMessages();
+app.MapBreachExport();
 app.MapAddin();
 await app.RunAsync();
 return 0;

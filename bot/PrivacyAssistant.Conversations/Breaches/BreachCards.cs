@@ -1,0 +1,271 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using PrivacyAssistant.Breaches;
+using PrivacyAssistant.Breaches.Notifications;
+using PrivacyAssistant.Breaches.Register;
+using PrivacyAssistant.Breaches.Reports;
+using PrivacyAssistant.Breaches.Texts;
+using PrivacyAssistant.Conversations.Cards;
+
+namespace PrivacyAssistant.Conversations.Breaches;
+
+/// <summary>Turns breach records into the data of the <c>Cards/Breaches/*</c> templates.</summary>
+public sealed class BreachCards(CardLibrary cards, IOptions<BreachesOptions> options, TimeProvider timeProvider)
+{
+    public const string MessagesTable = "Breaches";
+
+    public string Text(string key, string language, object? data = null) => cards.Text(MessagesTable, key, language, data);
+
+    public string Summary(string card, string language, object? data = null) => cards.Text(card, "summary", language, data);
+
+    /// <summary>The report form; <paramref name="values"/> and <paramref name="problems"/> when it comes back after an invalid submit.</summary>
+    public JsonObject Form(string language, string submissionId, string? reporterName, BreachReportDraft? values = null, IReadOnlyList<FieldProblem>? problems = null, string? preselectKind = null)
+    {
+        var texts = BreachTexts.For(language);
+        var now = TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), options.Value.Zone());
+        values ??= new BreachReportDraft
+        {
+            // Most reports are made right after the discovery: propose now, the reporter corrects it.
+            DiscoveredDate = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DiscoveredTime = now.ToString("HH:mm", CultureInfo.InvariantCulture),
+            Kind = preselectKind is not null && Codes.TryParse<BreachKind>(preselectKind, out _) ? preselectKind : null,
+        };
+        var problemTexts = new JsonObject();
+        foreach (var problem in problems ?? [])
+        {
+            problemTexts[problem.Field] ??= texts.Problem(problem);
+        }
+
+        var data = new JsonObject
+        {
+            ["submissionId"] = submissionId,
+            ["reporterName"] = string.IsNullOrWhiteSpace(reporterName) ? null : reporterName,
+            ["today"] = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["hasProblems"] = problemTexts.Count > 0,
+            ["problems"] = problemTexts,
+            ["values"] = new JsonObject
+            {
+                [BreachReportDraft.Fields.Kind] = values.Kind,
+                [BreachReportDraft.Fields.OccurredDate] = values.OccurredDate,
+                [BreachReportDraft.Fields.OccurredTime] = values.OccurredTime,
+                [BreachReportDraft.Fields.DiscoveredDate] = values.DiscoveredDate,
+                [BreachReportDraft.Fields.DiscoveredTime] = values.DiscoveredTime,
+                [BreachReportDraft.Fields.Categories] = values.Categories,
+                [BreachReportDraft.Fields.Groups] = values.Groups,
+                [BreachReportDraft.Fields.Count] = values.Count,
+                [BreachReportDraft.Fields.Protection] = values.Protection,
+                [BreachReportDraft.Fields.Measures] = values.Measures,
+                [BreachReportDraft.Fields.Description] = values.Description,
+            },
+            ["choices"] = new JsonObject
+            {
+                ["kinds"] = Choices<BreachKind>(texts.Kinds),
+                ["categories"] = Choices<DataCategory>(texts.Categories),
+                ["groups"] = Choices<AffectedGroup>(texts.Groups),
+                ["counts"] = Choices<AffectedCount>(texts.Counts),
+                ["protection"] = Choices<Protection>(texts.Protection),
+            },
+        };
+        return cards.Render("BreachForm", language, data);
+    }
+
+    public JsonObject Confirmation(string language, BreachReport report)
+    {
+        var texts = BreachTexts.For(language);
+        var data = new JsonObject
+        {
+            ["reference"] = report.Reference,
+            ["kind"] = texts.Kinds[Codes.Of(report.Kind)],
+            ["discovered"] = When(report.DiscoveredAt, language),
+            ["advice"] = new JsonArray(texts.Advice[Codes.Of(report.Kind)].Select(line => (JsonNode?)line).ToArray()),
+            ["nextSteps"] = new JsonArray(texts.NextSteps.Select(line => (JsonNode?)line).ToArray()),
+        };
+        return cards.Render("BreachConfirmation", language, data);
+    }
+
+    /// <summary>Open reports for officers (with the countdown), or a reporter's own reports.</summary>
+    public JsonObject List(string language, IReadOnlyList<BreachReport> reports, bool isOfficer)
+    {
+        var texts = BreachTexts.For(language);
+        var items = new JsonArray();
+        foreach (var report in reports)
+        {
+            var (status, color) = Status(report, language, isOfficer);
+            items.Add(new JsonObject
+            {
+                ["reference"] = report.Reference,
+                ["kind"] = texts.Kinds[Codes.Of(report.Kind)],
+                ["discovered"] = When(report.DiscoveredAt, language),
+                ["status"] = status,
+                ["statusColor"] = color,
+            });
+        }
+
+        var data = new JsonObject
+        {
+            ["title"] = Text(isOfficer ? "openTitle" : "mineTitle", language),
+            ["items"] = items,
+            ["isOfficer"] = isOfficer,
+        };
+        return cards.Render("BreachList", language, data);
+    }
+
+    /// <summary>One report. Officers see the register part and the decision forms; reporters only their facts.</summary>
+    public JsonObject Detail(
+        string language,
+        BreachReport report,
+        IReadOnlyList<DecisionEntry> trail,
+        bool isOfficer,
+        IReadOnlyList<FieldProblem>? problems = null,
+        JsonObject? form = null,
+        string? message = null)
+    {
+        var texts = BreachTexts.For(language);
+        var en = texts.Language == "en";
+        var (status, color) = Status(report, language, isOfficer);
+        var problemTexts = new JsonObject();
+        foreach (var problem in problems ?? [])
+        {
+            problemTexts[problem.Field] ??= texts.Problem(problem);
+        }
+
+        string YesNo(bool? value) => value switch { true => en ? "yes" : "ja", false => en ? "no" : "nee", null => en ? "not decided yet" : "nog geen besluit" };
+        var facts = new JsonArray
+        {
+            Fact(en ? "Occurred" : "Gebeurd", report.OccurredTimeKnown ? When(report.OccurredAt, language) : Day(report.OccurredAt, language)),
+            Fact(en ? "Discovered" : "Ontdekt", When(report.DiscoveredAt, language)),
+            Fact(en ? "AP deadline (72 h)" : "Termijn AP (72 uur)", When(report.Deadline, language)),
+            Fact(en ? "Kinds of data" : "Soorten gegevens", string.Join(", ", report.Categories.Select(c => texts.Categories[Codes.Of(c)]))),
+            Fact(en ? "Whose" : "Van wie", string.Join(", ", report.Groups.Select(g => texts.Groups[Codes.Of(g)]))),
+            Fact(en ? "About how many" : "Ongeveer hoeveel", texts.Counts[Codes.Of(report.Count)]),
+            Fact(en ? "Protected" : "Beveiligd", texts.Protection[Codes.Of(report.Protection)]),
+        };
+        if (isOfficer)
+        {
+            facts.Add(Fact(en ? "Reported by" : "Gemeld door", report.Reporter.Name));
+            facts.Add(Fact(en ? "Reported" : "Gemeld", When(report.ReportedAt, language)));
+        }
+
+        var register = new JsonArray
+        {
+            Fact(en ? "AP notified" : "Gemeld bij AP", YesNo(report.ApNotified)
+                + (report.ApNotifiedAt is { } at ? " · " + When(at, language) : string.Empty)
+                + (report.ApReference is { } apRef ? " · " + apRef : string.Empty)),
+            Fact(en ? "Reason" : "Reden", report.ApReason ?? "–"),
+            Fact(en ? "People informed" : "Betrokkenen geïnformeerd", YesNo(report.SubjectsInformed) + (report.SubjectsReason is { } why ? " · " + why : string.Empty)),
+            Fact(en ? "Effects" : "Gevolgen", report.Consequences ?? "–"),
+            Fact(en ? "Measures" : "Maatregelen", report.RemedialActions ?? "–"),
+        };
+
+        var trailItems = new JsonArray(trail.Select(entry => (JsonNode?)new JsonObject
+        {
+            ["text"] = $"{When(entry.DecidedAt, language)} · {entry.Officer.Name} · {DecisionName(entry.Decision, en)}",
+        }).ToArray());
+
+        form ??= new JsonObject
+        {
+            ["apNotified"] = report.ApNotified switch { true => "yes", false => "no", null => null },
+            ["apNotifiedDate"] = report.ApNotifiedAt is { } notifiedAt ? Day(notifiedAt, "iso") : null,
+            ["apReference"] = report.ApReference,
+            ["apReason"] = report.ApReason,
+            ["subjectsInformed"] = report.SubjectsInformed switch { true => "yes", false => "no", null => null },
+            ["subjectsReason"] = report.SubjectsReason,
+            ["consequences"] = report.Consequences,
+            ["remedialActions"] = report.RemedialActions,
+        };
+
+        var data = new JsonObject
+        {
+            ["reference"] = report.Reference,
+            ["kind"] = texts.Kinds[Codes.Of(report.Kind)],
+            ["status"] = status,
+            ["statusColor"] = color,
+            ["message"] = message,
+            ["hasProblems"] = problemTexts.Count > 0,
+            ["problems"] = problemTexts,
+            ["facts"] = facts,
+            ["description"] = report.Description,
+            ["measures"] = report.Measures,
+            ["isOfficer"] = isOfficer,
+            ["riskHintLabel"] = texts.RiskHintLabel,
+            ["riskHint"] = report.RiskHint.Describe(texts),
+            ["register"] = register,
+            ["trail"] = isOfficer ? trailItems : new JsonArray(),
+            ["canDecide"] = isOfficer && !report.IsClosed,
+            ["form"] = form,
+            ["today"] = Day(timeProvider.GetUtcNow(), "iso"),
+            ["backVerb"] = isOfficer ? BreachVerbs.List : BreachVerbs.Mine,
+        };
+        return cards.Render("BreachDetail", language, data);
+    }
+
+    /// <summary>The proactive Teams card for officers.</summary>
+    public JsonObject Alert(string language, BreachNotificationKind kind, BreachReport report)
+    {
+        var texts = BreachTexts.For(language);
+        var data = new JsonObject
+        {
+            ["title"] = Text(kind == BreachNotificationKind.Reported ? "newReportTitle" : "overdueTitle", language, new { reference = report.Reference }),
+            ["titleColor"] = kind == BreachNotificationKind.Reported ? "Default" : "Attention",
+            ["reference"] = report.Reference,
+            ["kind"] = texts.Kinds[Codes.Of(report.Kind)],
+            ["discovered"] = When(report.DiscoveredAt, language),
+            ["deadline"] = When(report.Deadline, language),
+            ["riskHintLabel"] = texts.RiskHintLabel,
+            ["riskHint"] = report.RiskHint.Describe(texts),
+        };
+        return cards.Render("BreachAlert", language, data);
+    }
+
+    private (string Status, string Color) Status(BreachReport report, string language, bool isOfficer)
+    {
+        if (report.IsClosed)
+        {
+            return (Text("closed", language), "Default");
+        }
+
+        if (!isOfficer)
+        {
+            return (Text("awaiting", language), "Default");
+        }
+
+        if (report.HasApDecision)
+        {
+            return (Text("decided", language), "Good");
+        }
+
+        var remaining = BreachDeadlines.Remaining(report, timeProvider.GetUtcNow());
+        if (remaining <= TimeSpan.Zero)
+        {
+            return (Text("deadlinePassed", language), "Attention");
+        }
+
+        var hours = (int)Math.Ceiling(remaining.TotalHours);
+        var warning = remaining <= BreachDeadlines.NotificationWindow - TimeSpan.FromHours(options.Value.DeadlineWarningHours);
+        return (Text("hoursLeft", language, new { hours }), warning ? "Attention" : "Warning");
+    }
+
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+
+    private static string DecisionName(string code, bool en) => code switch
+    {
+        "ap" => en ? "AP notification" : "melding AP",
+        "subjects" => en ? "people affected" : "betrokkenen",
+        "measures" => en ? "effects and measures" : "gevolgen en maatregelen",
+        "close" => en ? "closed" : "afgesloten",
+        _ => code,
+    };
+
+    private string When(DateTimeOffset moment, string language) =>
+        TimeZoneInfo.ConvertTime(moment, options.Value.Zone()).ToString("ddd d MMM yyyy HH:mm", Culture(language));
+
+    private string Day(DateTimeOffset moment, string language) =>
+        TimeZoneInfo.ConvertTime(moment, options.Value.Zone()).ToString(language == "iso" ? "yyyy-MM-dd" : "ddd d MMM yyyy", language == "iso" ? CultureInfo.InvariantCulture : Culture(language));
+
+    private static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(BreachTexts.LanguageOf(language) == "en" ? "en-GB" : "nl-NL");
+
+    private static JsonArray Choices<T>(Dictionary<string, string> labels)
+        where T : struct, Enum =>
+        new(Codes.All<T>().Select(value => (JsonNode?)new JsonObject { ["title"] = labels[Codes.Of(value)], ["value"] = Codes.Of(value) }).ToArray());
+}

@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using PrivacyAssistant.BotFramework.Builder;
+using PrivacyAssistant.BotFramework.Schema;
+
+namespace PrivacyAssistant.Conversations.Breaches;
+
+/// <summary>
+/// Typed commands: "datalek melden" / "report a data breach" (the form), "meldingen" (officers:
+/// open reports), "mijn meldingen" (own reports), "datalek DL-2026-0001" (one report) and
+/// "register exporteren" (officers: CSV link). Free-text breach intents ("ik ben mijn laptop
+/// kwijt") are recognised by the knowledge feature, which offers <c>breach.start</c>.
+/// </summary>
+public sealed partial class BreachCommands(BreachCards cards, BreachRegisterView view) : IMessageHandler
+{
+    private static readonly HashSet<string> StartPhrases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "datalek melden", "meld datalek", "datalek rapporteren", "datalek doorgeven", "een datalek melden", "ik wil een datalek melden",
+        "report a data breach", "report data breach", "report a breach", "report breach", "i want to report a data breach",
+    };
+
+    private static readonly HashSet<string> ListPhrases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "meldingen", "datalekken", "datalekregister", "open meldingen", "openstaande meldingen", "register",
+        "breaches", "breach register", "open breaches", "open reports",
+    };
+
+    private static readonly HashSet<string> MinePhrases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mijn meldingen", "mijn datalekken", "mijn datalekmeldingen", "my reports", "my breaches", "my breach reports",
+    };
+
+    private static readonly HashSet<string> ExportPhrases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "register exporteren", "exporteer register", "datalekregister exporteren", "export", "exporteren",
+        "export register", "export breaches", "export breach register",
+    };
+
+    public bool Matches(ITurnContext turn) => Command(turn) is not null;
+
+    public async Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var text = Normalize(turn.Activity.GetTextWithoutMentions());
+        var result = Command(turn) switch
+        {
+            "start" => CardActionResult.ReplaceCard(cards.Form(turn.Language, Guid.NewGuid().ToString("N"), BreachCaller.Name(turn))),
+            "list" => await view.OpenReportsAsync(turn, cancellationToken),
+            "mine" => await view.MyReportsAsync(turn, cancellationToken),
+            "export" => await view.ExportAsync(turn, cancellationToken),
+            _ => await view.ShowAsync(turn, ShowPattern().Match(text).Groups["reference"].Value, cancellationToken),
+        };
+
+        switch (result)
+        {
+            case CardActionResult.Card card:
+                await turn.SendActivityAsync(MessageFactory.Card(card.Content, card.Content["speak"]?.ToString()), cancellationToken);
+                break;
+            case CardActionResult.Text message:
+                await turn.SendActivityAsync(message.Value, cancellationToken);
+                break;
+            case CardActionResult.Failure failure:
+                await turn.SendActivityAsync(failure.ErrorMessage, cancellationToken);
+                break;
+        }
+    }
+
+    private static string? Command(ITurnContext turn)
+    {
+        if (turn.Activity.Type != ActivityTypes.Message)
+        {
+            return null;
+        }
+
+        var text = Normalize(turn.Activity.GetTextWithoutMentions());
+        return text.Length == 0 ? null
+            : StartPhrases.Contains(text) ? "start"
+            : ListPhrases.Contains(text) ? "list"
+            : MinePhrases.Contains(text) ? "mine"
+            : ExportPhrases.Contains(text) ? "export"
+            : ShowPattern().IsMatch(text) ? "show"
+            : null;
+    }
+
+    private static string Normalize(string text) => WhiteSpace().Replace(text.Trim().TrimEnd('.', '!', '?', ' '), " ");
+
+    [GeneratedRegex(@"^(?:(?:datalek|melding|breach|report|toon|show)\s+)?(?<reference>DL-\d{4}-\d{4,})$", RegexOptions.IgnoreCase)]
+    private static partial Regex ShowPattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+}

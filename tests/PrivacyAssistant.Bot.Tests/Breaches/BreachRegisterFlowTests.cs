@@ -1,0 +1,189 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using PrivacyAssistant.Testing.Activities;
+using PrivacyAssistant.Testing.BotConnector;
+
+namespace PrivacyAssistant.Bot.Tests.Breaches;
+
+/// <summary>Officers and reporters working with the register through the bot, on a fake clock.</summary>
+public sealed partial class BreachRegisterFlowTests
+{
+    private const string Officer = "5e6f7a8b-0000-4000-8000-00000000beef";
+    private static readonly Dictionary<string, string?> WithOfficer = new() { ["Breaches:Officers:0"] = Officer };
+
+    [Fact]
+    public async Task NonOfficer_AskingForTheRegister_GetsAPoliteRefusalAndNoReportData()
+    {
+        await using var host = await BreachHost.StartAsync(WithOfficer);
+        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("s1"), aadObjectId: "someone-else");
+
+        var replies = await host.SayAsync("meldingen");
+        var show = await host.ExecuteAsync("breach.show", new JsonObject { ["reference"] = "DL-2026-0001" });
+        var decide = await host.ExecuteAsync("breach.decide.ap", new JsonObject { ["reference"] = "DL-2026-0001", ["apNotified"] = "no", ["apReason"] = "x" });
+
+        Assert.Contains("alleen voor de privacyfunctionarissen", replies[0]!["text"]!.GetValue<string>());
+        Assert.DoesNotContain("DL-2026-0001", replies.ToJsonString());
+        Assert.Equal("application/vnd.microsoft.activity.message", show["type"]!.GetValue<string>());
+        Assert.DoesNotContain("Laptop", show.ToJsonString());
+        Assert.DoesNotContain("DL-2026-0001", decide.ToJsonString());
+        Assert.Null((await host.Register.FindAsync("DL-2026-0001"))!.ApNotified);
+    }
+
+    [Fact]
+    public async Task Officer_SeesTheCountdownComputedFromDiscovery()
+    {
+        await using var host = await BreachHost.StartAsync(WithOfficer);
+        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("s1"));
+
+        // Discovered 09:15 local (08:15Z); deadline 13 March 08:15Z. Now 10 March 12:00Z → 68.25 h left.
+        var early = (await host.SayAsync("meldingen", Officer)).ToJsonString();
+        host.Clock.Advance(TimeSpan.FromHours(48));
+        var late = (await host.SayAsync("meldingen", Officer)).ToJsonString();
+        host.Clock.Advance(TimeSpan.FromHours(21));
+        var past = (await host.SayAsync("meldingen", Officer)).ToJsonString();
+
+        Assert.Contains("DL-2026-0001", early);
+        Assert.Contains("nog 69 uur", early);
+        Assert.Contains("nog 21 uur", late);
+        Assert.Contains("termijn verstreken", past);
+    }
+
+    [Fact]
+    public async Task Reporter_SeesOnlyTheirOwnReports()
+    {
+        await using var host = await BreachHost.StartAsync(WithOfficer);
+        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("a"));
+        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("b"), aadObjectId: "colleague");
+
+        var mine = (await host.SayAsync("mijn meldingen")).ToJsonString();
+        var own = await host.ExecuteAsync("breach.show", new JsonObject { ["reference"] = "DL-2026-0001" });
+        var other = await host.ExecuteAsync("breach.show", new JsonObject { ["reference"] = "DL-2026-0002" });
+
+        Assert.Contains("DL-2026-0001", mine);
+        Assert.DoesNotContain("DL-2026-0002", mine);
+        Assert.Contains("Laptop in de trein laten liggen.", own["value"]!.ToJsonString());
+        Assert.DoesNotContain("breach.decide", own["value"]!.ToJsonString());
+        Assert.Equal("Je kunt alleen je eigen meldingen bekijken.", other["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Officer_RecordsTheDecisionsAndClosesTheReport()
+    {
+        await using var host = await BreachHost.StartAsync(WithOfficer);
+        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("s1"));
+        var reference = new JsonObject { ["reference"] = "DL-2026-0001" };
+
+        var missingReason = await host.ExecuteAsync("breach.decide.ap", With(reference, ("apNotified", "no")), Officer);
+        var early = await host.ExecuteAsync("breach.close", reference.DeepClone().AsObject(), Officer);
+        await host.ExecuteAsync("breach.decide.ap", With(reference, ("apNotified", "yes"), ("apNotifiedDate", "2026-03-10"), ("apReference", "M-2026-42")), Officer);
+        await host.ExecuteAsync("breach.decide.subjects", With(reference, ("subjectsInformed", "no"), ("subjectsReason", "Geen hoog risico")), Officer);
+        await host.ExecuteAsync("breach.decide.measures", With(reference, ("consequences", "Mogelijk inzage"), ("remedialActions", "Op afstand gewist")), Officer);
+        var closed = await host.ExecuteAsync("breach.close", reference.DeepClone().AsObject(), Officer);
+
+        Assert.Contains("Geef een reden.", missingReason["value"]!.ToJsonString());
+        Assert.Contains("Leg eerst dit besluit vast.", early["value"]!.ToJsonString());
+        Assert.Contains("Melding afgesloten.", closed["value"]!.ToJsonString());
+        var report = (await host.Register.FindAsync("DL-2026-0001"))!;
+        Assert.True(report.ApNotified);
+        Assert.Equal("M-2026-42", report.ApReference);
+        Assert.Equal(host.Clock.GetUtcNow(), report.ApNotifiedAt);
+        Assert.False(report.SubjectsInformed);
+        Assert.Equal("Op afstand gewist", report.RemedialActions);
+        Assert.NotNull(report.ClosedAt);
+        Assert.Equal(["ap", "subjects", "measures", "close"], (await host.Register.ListDecisionsAsync("DL-2026-0001")).Select(entry => entry.Decision));
+    }
+
+    [Fact]
+    public async Task Officer_ExportsTheRegisterThroughAShortLivedLink()
+    {
+        await using var host = await BreachHost.StartAsync(WithOfficer);
+        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("s1"));
+
+        var refused = await host.SayAsync("register exporteren");
+        var reply = (await host.SayAsync("register exporteren", Officer))[0]!["text"]!.GetValue<string>();
+        var url = LinkPattern().Match(reply).Groups["url"].Value;
+        var path = new Uri(url).PathAndQuery;
+
+        using var download = await host.Client.GetAsync(path);
+        var csv = await download.Content.ReadAsStringAsync();
+        using var tampered = await host.Client.GetAsync(path[..^3] + "AAA");
+        host.Clock.Advance(TimeSpan.FromMinutes(11));
+        using var expired = await host.Client.GetAsync(path);
+
+        Assert.Contains("alleen voor de privacyfunctionarissen", refused[0]!["text"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/csv", download.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("DL-2026-0001;", csv);
+        Assert.Contains("Laptop in de trein laten liggen.", csv);
+        Assert.Equal(HttpStatusCode.Forbidden, tampered.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
+    }
+
+    [Fact]
+    public async Task NewReport_IsSentToTheOfficersInTeamsThroughCreateConversation()
+    {
+        await using var connector = await FakeBotConnector.StartAsync();
+        await using var host = await BreachHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Breaches:Officers:0"] = Officer,
+            ["Notifications:Teams:Enabled"] = "true",
+            ["Notifications:Teams:ServiceUrl"] = connector.ServiceUrl,
+            ["Notifications:Teams:TenantId"] = TestActivities.TenantId,
+        });
+
+        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("s1"));
+
+        var requests = await connector.WaitForRequestsAsync(2);
+        var create = requests.Single(request => request.RawTarget.EndsWith("/v3/conversations", StringComparison.Ordinal));
+        Assert.Equal("POST", create.Method);
+        Assert.Equal(Officer, create.Body!["members"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal(TestActivities.TenantId, create.Body!["tenantId"]!.GetValue<string>());
+        var send = requests.Single(request => request.RawTarget.EndsWith("/activities", StringComparison.Ordinal));
+        var card = send.FirstAttachmentContent!.ToJsonString();
+        Assert.Contains("Nieuwe datalekmelding DL-2026-0001", card);
+        Assert.Contains("breach.show", card);
+        Assert.DoesNotContain("Laptop in de trein", card);
+    }
+
+    [Fact]
+    public async Task ReportWithoutDecisionAfter48Hours_IsFlaggedToTheOfficersOnce()
+    {
+        await using var connector = await FakeBotConnector.StartAsync();
+        await using var host = await BreachHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Breaches:Officers:0"] = Officer,
+            ["Breaches:OverdueMonitorEnabled"] = "true",
+            ["Breaches:OverdueCheckInterval"] = "00:15:00",
+            ["Notifications:Teams:Enabled"] = "true",
+            ["Notifications:Teams:ServiceUrl"] = connector.ServiceUrl,
+            ["Notifications:Teams:TenantId"] = TestActivities.TenantId,
+        });
+        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("s1"));
+        await connector.WaitForRequestsAsync(2);
+
+        // Discovered 08:15Z; the warning is due at 12 March 08:15Z. Jumping 48 h fires the monitor's next check.
+        host.Clock.Advance(TimeSpan.FromHours(48));
+
+        await BreachReportFlowTests.WaitFor(() => connector.Requests.Count >= 4);
+        var alert = connector.Requests.Last(request => request.RawTarget.EndsWith("/activities", StringComparison.Ordinal));
+        Assert.Contains("Let op: DL-2026-0001 heeft nog geen besluit", alert.FirstAttachmentContent!.ToJsonString());
+        Assert.NotNull((await host.Register.FindAsync("DL-2026-0001"))!.FlaggedAt);
+        await BreachReportFlowTests.WaitFor(() => host.Graph.SentMail.Count == 2);
+        Assert.Contains("nog zonder besluit", host.Graph.SentMail[1].Subject);
+    }
+
+    private static JsonObject With(JsonObject baseData, params (string Key, string Value)[] values)
+    {
+        var data = baseData.DeepClone().AsObject();
+        foreach (var (key, value) in values)
+        {
+            data[key] = value;
+        }
+
+        return data;
+    }
+
+    [GeneratedRegex(@"\((?<url>https?://[^)]+)\)")]
+    private static partial Regex LinkPattern();
+}

@@ -1,0 +1,170 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using PrivacyAssistant.Breaches;
+using PrivacyAssistant.Breaches.Notifications;
+using PrivacyAssistant.Breaches.Register;
+using PrivacyAssistant.Breaches.Reports;
+using PrivacyAssistant.Conversations.Breaches;
+using PrivacyAssistant.Conversations.Cards;
+using PrivacyAssistant.Conversations.Tests.Support;
+
+namespace PrivacyAssistant.Conversations.Tests.Breaches;
+
+/// <summary>Every breach card, rendered with realistic data in both languages, is valid Adaptive Card 1.5 and accessible.</summary>
+public sealed class BreachCardsTests
+{
+    private static readonly FakeTimeProvider Clock = new(DateTimeOffset.Parse("2026-03-10T12:00:00Z"));
+    private readonly BreachCards cards = new(new CardLibrary(), Options.Create(new BreachesOptions()), Clock);
+
+    public static TheoryData<string, string> Cards()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var language in new[] { "nl", "en" })
+        {
+            foreach (var card in new[] { "form", "form-problems", "confirmation", "list-officer", "list-mine", "list-empty", "detail-officer", "detail-officer-problems", "detail-closed", "detail-reporter", "alert-new", "alert-overdue" })
+            {
+                data.Add(card, language);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Card_IsValidAdaptiveCard15AndAccessible(string name, string language)
+    {
+        var card = Render(name, language);
+
+        Assert.Empty(AdaptiveCardSchema.Validate(card));
+        Assert.Empty(AdaptiveCardSchema.AccessibilityProblems(card));
+        Assert.Equal("1.5", card["version"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public void Form_HasExecuteSubmitWithSubmitFallbackCarryingTheSameData()
+    {
+        var card = cards.Form("nl", "sub-1", "Jan de Vries");
+
+        var execute = card["actions"]![0]!;
+        Assert.Equal("Action.Execute", execute["type"]!.GetValue<string>());
+        Assert.Equal("breach.submit", execute["verb"]!.GetValue<string>());
+        Assert.Equal("sub-1", execute["data"]!["submissionId"]!.GetValue<string>());
+        var fallback = execute["fallback"]!;
+        Assert.Equal("Action.Submit", fallback["type"]!.GetValue<string>());
+        Assert.Equal("breach.submit", fallback["data"]!["verb"]!.GetValue<string>());
+        Assert.Equal("sub-1", fallback["data"]!["submissionId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Form_RequiredInputsHaveErrorMessagesAndEveryKindIsAChoice()
+    {
+        var inputs = Inputs(cards.Form("nl", "sub-1", null)).ToDictionary(input => input["id"]!.GetValue<string>());
+
+        foreach (var id in new[] { "kind", "occurredDate", "discoveredDate", "discoveredTime", "categories", "groups", "count", "protection", "description" })
+        {
+            Assert.True(inputs[id]["isRequired"]?.GetValue<bool>(), id);
+            Assert.False(string.IsNullOrWhiteSpace(inputs[id]["errorMessage"]?.GetValue<string>()), id);
+        }
+
+        Assert.Equal(Codes.All<BreachKind>().Select(Codes.Of), inputs["kind"]["choices"]!.AsArray().Select(choice => choice!["value"]!.GetValue<string>()));
+        Assert.Equal("2026-03-10", inputs["discoveredDate"]["value"]!.GetValue<string>());
+        Assert.Equal("13:00", inputs["discoveredTime"]["value"]!.GetValue<string>());
+        Assert.True(inputs["categories"]["isMultiSelect"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Form_WithProblems_KeepsTheInputAndShowsTheMessagesNextToTheFields()
+    {
+        var draft = new BreachReportDraft { Kind = "usb-stick", Description = "Stick kwijt", Categories = "grades,bsn" };
+        var card = cards.Form("nl", "sub-1", null, draft, [new FieldProblem("groups", "required"), new FieldProblem("occurredTime", "occurred-after-discovered")]);
+        var json = card.ToJsonString();
+        var inputs = Inputs(card).ToDictionary(input => input["id"]!.GetValue<string>());
+
+        Assert.Equal("usb-stick", inputs["kind"]["value"]!.GetValue<string>());
+        Assert.Equal("Stick kwijt", inputs["description"]["value"]!.GetValue<string>());
+        Assert.Equal("grades,bsn", inputs["categories"]["value"]!.GetValue<string>());
+        Assert.Contains("Dit veld is verplicht.", json);
+        Assert.Contains("Het datalek kan niet later gebeurd zijn dan het ontdekt is.", json);
+    }
+
+    [Fact]
+    public void Confirmation_ShowsReferenceAndAdviceForTheKind()
+    {
+        var json = cards.Confirmation("nl", Report(BreachKind.LostDevice)).ToJsonString();
+
+        Assert.Contains("DL-2026-0001", json);
+        Assert.Contains("op afstand blokkeren of wissen", json);
+        Assert.Contains("72 uur", json);
+    }
+
+    [Fact]
+    public void List_ForOfficers_CountsDownFromDiscovery()
+    {
+        var report = Report(BreachKind.LostDevice) with { DiscoveredAt = Clock.GetUtcNow().AddHours(-50) };
+
+        var json = cards.List("nl", [report], isOfficer: true).ToJsonString();
+
+        Assert.Contains("nog 22 uur", json);
+        Assert.Contains("breach.export", json);
+    }
+
+    [Fact]
+    public void Detail_ForReporters_HidesTheRegisterAndTheDecisionForms()
+    {
+        var json = cards.Detail("nl", Report(BreachKind.LostDevice), [], isOfficer: false).ToJsonString();
+
+        Assert.DoesNotContain("breach.decide", json);
+        Assert.DoesNotContain("Hint (geen besluit)", json);
+        Assert.DoesNotContain("Jan de Vries", json);
+    }
+
+    private JsonObject Render(string name, string language)
+    {
+        var report = Report(BreachKind.EmailWrongRecipient);
+        var closed = report with { ApNotified = false, ApReason = "Eén ontvanger", SubjectsInformed = false, SubjectsReason = "Geen risico", RemedialActions = "Verwijderd", ClosedAt = Clock.GetUtcNow() };
+        var trail = new[] { new DecisionEntry(Clock.GetUtcNow(), new Officer("o", "Fatima Bakker"), "ap", "{}") };
+        return name switch
+        {
+            "form" => cards.Form(language, "sub-1", "Jan de Vries"),
+            "form-problems" => cards.Form(language, "sub-1", null, new BreachReportDraft { Kind = "other" }, [new FieldProblem("description", "too-long", 2000), new FieldProblem("kind", "invalid-choice")]),
+            "confirmation" => cards.Confirmation(language, report),
+            "list-officer" => cards.List(language, [report, closed], isOfficer: true),
+            "list-mine" => cards.List(language, [report], isOfficer: false),
+            "list-empty" => cards.List(language, [], isOfficer: true),
+            "detail-officer" => cards.Detail(language, report, trail, isOfficer: true, message: "Opgeslagen"),
+            "detail-officer-problems" => cards.Detail(language, report, trail, isOfficer: true, [new FieldProblem(DecisionFields.ApReason, "reason-required")], new JsonObject { ["apNotified"] = "no" }),
+            "detail-closed" => cards.Detail(language, closed, trail, isOfficer: true),
+            "detail-reporter" => cards.Detail(language, report, [], isOfficer: false),
+            "alert-new" => cards.Alert(language, BreachNotificationKind.Reported, report),
+            _ => cards.Alert(language, BreachNotificationKind.DecisionOverdue, report),
+        };
+    }
+
+    private static IEnumerable<JsonObject> Inputs(JsonNode? node) => node switch
+    {
+        JsonObject obj when obj["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true => [obj],
+        JsonObject obj => obj.SelectMany(pair => Inputs(pair.Value)),
+        JsonArray array => array.SelectMany(Inputs),
+        _ => [],
+    };
+
+    private static BreachReport Report(BreachKind kind) => new()
+    {
+        Id = 1,
+        Reference = "DL-2026-0001",
+        Kind = kind,
+        OccurredAt = Clock.GetUtcNow().AddHours(-3),
+        OccurredTimeKnown = true,
+        DiscoveredAt = Clock.GetUtcNow().AddHours(-2),
+        ReportedAt = Clock.GetUtcNow(),
+        Categories = [DataCategory.Grades, DataCategory.Bsn],
+        Groups = [AffectedGroup.Students],
+        Count = AffectedCount.UpTo100,
+        Protection = Protection.None,
+        Measures = "Ontvanger gebeld.",
+        Description = "Cijferlijst naar de verkeerde ouder gemaild.",
+        Reporter = new Reporter("aad-1", "Jan de Vries"),
+    };
+}
