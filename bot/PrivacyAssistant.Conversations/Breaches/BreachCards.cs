@@ -122,7 +122,6 @@ public sealed class BreachCards(CardLibrary cards, IOptions<BreachesOptions> opt
         string? message = null)
     {
         var texts = BreachTexts.For(language);
-        var en = texts.Language == "en";
         var (status, color) = Status(report, language, isOfficer);
         var problemTexts = new JsonObject();
         foreach (var problem in problems ?? [])
@@ -130,37 +129,37 @@ public sealed class BreachCards(CardLibrary cards, IOptions<BreachesOptions> opt
             problemTexts[problem.Field] ??= texts.Problem(problem);
         }
 
-        string YesNo(bool? value) => value switch { true => en ? "yes" : "ja", false => en ? "no" : "nee", null => en ? "not decided yet" : "nog geen besluit" };
+        string YesNo(bool? value) => Text(value switch { true => "yes", false => "no", null => "undecided" }, language);
         var facts = new JsonArray
         {
-            Fact(en ? "Occurred" : "Gebeurd", report.OccurredTimeKnown ? When(report.OccurredAt, language) : Day(report.OccurredAt, language)),
-            Fact(en ? "Discovered" : "Ontdekt", When(report.DiscoveredAt, language)),
-            Fact(en ? "AP deadline (72 h)" : "Termijn AP (72 uur)", When(report.Deadline, language)),
-            Fact(en ? "Kinds of data" : "Soorten gegevens", string.Join(", ", report.Categories.Select(c => texts.Categories[Codes.Of(c)]))),
-            Fact(en ? "Whose" : "Van wie", string.Join(", ", report.Groups.Select(g => texts.Groups[Codes.Of(g)]))),
-            Fact(en ? "About how many" : "Ongeveer hoeveel", texts.Counts[Codes.Of(report.Count)]),
-            Fact(en ? "Protected" : "Beveiligd", texts.Protection[Codes.Of(report.Protection)]),
+            Fact(Text("factOccurred", language), report.OccurredTimeKnown ? When(report.OccurredAt, language) : Day(report.OccurredAt, language)),
+            Fact(Text("factDiscovered", language), When(report.DiscoveredAt, language)),
+            Fact(Text("factDeadline", language), When(report.Deadline, language)),
+            Fact(Text("factCategories", language), string.Join(", ", report.Categories.Select(c => texts.Categories[Codes.Of(c)]))),
+            Fact(Text("factGroups", language), string.Join(", ", report.Groups.Select(g => texts.Groups[Codes.Of(g)]))),
+            Fact(Text("factCount", language), texts.Counts[Codes.Of(report.Count)]),
+            Fact(Text("factProtection", language), texts.Protection[Codes.Of(report.Protection)]),
         };
         if (isOfficer)
         {
-            facts.Add(Fact(en ? "Reported by" : "Gemeld door", report.Reporter.Name));
-            facts.Add(Fact(en ? "Reported" : "Gemeld", When(report.ReportedAt, language)));
+            facts.Add(Fact(Text("factReporter", language), report.Reporter.Name));
+            facts.Add(Fact(Text("factReported", language), When(report.ReportedAt, language)));
         }
 
         var register = new JsonArray
         {
-            Fact(en ? "AP notified" : "Gemeld bij AP", YesNo(report.ApNotified)
+            Fact(Text("factApNotified", language), YesNo(report.ApNotified)
                 + (report.ApNotifiedAt is { } at ? " · " + When(at, language) : string.Empty)
                 + (report.ApReference is { } apRef ? " · " + apRef : string.Empty)),
-            Fact(en ? "Reason" : "Reden", report.ApReason ?? "–"),
-            Fact(en ? "People informed" : "Betrokkenen geïnformeerd", YesNo(report.SubjectsInformed) + (report.SubjectsReason is { } why ? " · " + why : string.Empty)),
-            Fact(en ? "Effects" : "Gevolgen", report.Consequences ?? "–"),
-            Fact(en ? "Measures" : "Maatregelen", report.RemedialActions ?? "–"),
+            Fact(Text("factApReason", language), report.ApReason ?? "–"),
+            Fact(Text("factSubjects", language), YesNo(report.SubjectsInformed) + (report.SubjectsReason is { } why ? " · " + why : string.Empty)),
+            Fact(Text("factConsequences", language), report.Consequences ?? "–"),
+            Fact(Text("factRemedial", language), report.RemedialActions ?? "–"),
         };
 
         var trailItems = new JsonArray(trail.Select(entry => (JsonNode?)new JsonObject
         {
-            ["text"] = $"{When(entry.DecidedAt, language)} · {entry.Officer.Name} · {DecisionName(entry.Decision, en)}",
+            ["text"] = $"{When(entry.DecidedAt, language)} · {entry.Officer.Name} · {DecisionName(entry.Decision, language)}",
         }).ToArray());
 
         form ??= new JsonObject
@@ -248,12 +247,12 @@ public sealed class BreachCards(CardLibrary cards, IOptions<BreachesOptions> opt
 
     private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 
-    private static string DecisionName(string code, bool en) => code switch
+    private string DecisionName(string code, string language) => code switch
     {
-        "ap" => en ? "AP notification" : "melding AP",
-        "subjects" => en ? "people affected" : "betrokkenen",
-        "measures" => en ? "effects and measures" : "gevolgen en maatregelen",
-        "close" => en ? "closed" : "afgesloten",
+        "ap" => Text("decisionAp", language),
+        "subjects" => Text("decisionSubjects", language),
+        "measures" => Text("decisionMeasures", language),
+        "close" => Text("decisionClose", language),
         _ => code,
     };
 
