@@ -17,6 +17,7 @@ public static class AdminCommandLine
         AskCommand.Create,
         EvaluateCommand.Create,
         BenchCommand.Create,
+        ExportBreachesCommand.Create,
     ];
 
     private static readonly string[] HelpArguments = ["--help", "-h", "-?", "help"];
