@@ -8,14 +8,18 @@ using Microsoft.Extensions.Options;
 namespace PrivacyAssistant.Conversations.Breaches;
 
 /// <summary>
-/// Short-lived links to <c>/breaches/export.csv</c>, signed for one officer. A Teams bot cannot
-/// simply drop a file into a personal chat (that needs the file-consent flow and OneDrive), so
-/// the officer gets a link from the bot instead; the endpoint checks the signature, the expiry
-/// and that the holder is still an officer.
+/// Short-lived links to <c>/breaches/export.csv</c> for one officer. A Teams bot cannot simply
+/// drop a file into a personal chat (that needs the file-consent flow and OneDrive), so the officer
+/// gets a link from the bot instead; the endpoint checks the token, the expiry and that the holder
+/// is still an officer. The token is sealed with AES-GCM (authenticated encryption), so whoever sees
+/// the link learns nothing from it (no Entra object id in URLs, browser history or proxy logs).
 /// </summary>
 public sealed class BreachExportLinks
 {
     public const string Path = "/breaches/export.csv";
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+    private static readonly byte[] AssociatedData = "privacy-assistant/breach-export/v1"u8.ToArray();
     private readonly BreachExportOptions options;
     private readonly TimeProvider timeProvider;
     private readonly IHttpContextAccessor http;
@@ -26,7 +30,8 @@ public sealed class BreachExportLinks
         this.options = options.Value;
         this.timeProvider = timeProvider;
         this.http = http;
-        key = string.IsNullOrWhiteSpace(this.options.SigningKey) ? RandomNumberGenerator.GetBytes(32) : Convert.FromBase64String(this.options.SigningKey);
+        // AES-256 needs exactly 32 bytes; a longer configured key is condensed with SHA-256.
+        key = string.IsNullOrWhiteSpace(this.options.SigningKey) ? RandomNumberGenerator.GetBytes(32) : SHA256.HashData(Convert.FromBase64String(this.options.SigningKey));
     }
 
     public TimeSpan Lifetime => options.LinkLifetime;
@@ -42,23 +47,20 @@ public sealed class BreachExportLinks
 
         var expires = (timeProvider.GetUtcNow() + options.LinkLifetime).ToUnixTimeSeconds();
         var payload = string.Join('\n', officerId, language, expires.ToString(CultureInfo.InvariantCulture));
-        var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(payload)) + "." + WebEncoders.Base64UrlEncode(Sign(payload));
-        return baseUrl.TrimEnd('/') + Path + "?token=" + token;
+        return baseUrl.TrimEnd('/') + Path + "?token=" + Seal(payload);
     }
 
     /// <summary>The officer id and language of a valid, unexpired token; null otherwise.</summary>
     public (string OfficerId, string Language)? Validate(string? token)
     {
-        var parts = token?.Split('.');
-        if (parts is not { Length: 2 })
+        if (string.IsNullOrEmpty(token) || token.Length > 1000)
         {
             return null;
         }
 
         try
         {
-            var payload = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(parts[0]));
-            if (!CryptographicOperations.FixedTimeEquals(Sign(payload), WebEncoders.Base64UrlDecode(parts[1])))
+            if (Open(token) is not { } payload)
             {
                 return null;
             }
@@ -78,5 +80,36 @@ public sealed class BreachExportLinks
         }
     }
 
-    private byte[] Sign(string payload) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload));
+    private string Seal(string payload)
+    {
+        var plain = Encoding.UTF8.GetBytes(payload);
+        var sealedBytes = new byte[NonceSize + plain.Length + TagSize];
+        var nonce = sealedBytes.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize, plain.Length), sealedBytes.AsSpan(NonceSize + plain.Length), AssociatedData);
+        return WebEncoders.Base64UrlEncode(sealedBytes);
+    }
+
+    private string? Open(string token)
+    {
+        var sealedBytes = WebEncoders.Base64UrlDecode(token);
+        if (sealedBytes.Length <= NonceSize + TagSize)
+        {
+            return null;
+        }
+
+        var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
+        using var aes = new AesGcm(key, TagSize);
+        try
+        {
+            aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize, plain.Length), sealedBytes.AsSpan(NonceSize + plain.Length), plain, AssociatedData);
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return null;
+        }
+
+        return Encoding.UTF8.GetString(plain);
+    }
 }

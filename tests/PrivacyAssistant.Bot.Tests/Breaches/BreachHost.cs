@@ -19,8 +19,9 @@ internal sealed class BreachHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-03-10T12:00:00Z");
 
-    private BreachHost(TestDatabase database, FakeGraphServer graph, BotApplicationFactory factory, FakeTimeProvider clock)
+    private BreachHost(TestDatabase database, FakeGraphServer graph, BotApplicationFactory factory, FakeTimeProvider clock, LogCapture logs)
     {
+        Logs = logs;
         Database = database;
         Graph = graph;
         Factory = factory;
@@ -37,6 +38,9 @@ internal sealed class BreachHost : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
 
     public HttpClient Client { get; }
+
+    /// <summary>Everything the host logged, at every level.</summary>
+    public LogCapture Logs { get; }
 
     public IBreachRegister Register => Factory.Services.GetRequiredService<IBreachRegister>();
 
@@ -59,12 +63,18 @@ internal sealed class BreachHost : IAsyncDisposable
             settings[pair.Key] = pair.Value;
         }
 
+        settings["Logging:LogLevel:Default"] = "Trace";
+        settings["Logging:LogLevel:Microsoft"] = "Trace";
+        settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace";
+        settings["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace";
+        var logs = new LogCapture();
         var factory = new BotApplicationFactory(settings, services =>
         {
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
             services.AddSingleton<TimeProvider>(clock);
             services.AddKeyedSingleton<TokenCredential>(GraphMailChannel.CredentialKey, new FakeTokenCredential());
         });
-        return new BreachHost(database, graph, factory, clock);
+        return new BreachHost(database, graph, factory, clock, logs);
     }
 
     /// <summary>A typed message; returns the replies (expectReplies).</summary>
