@@ -11,12 +11,19 @@ function inDomains(domain: string, list: string[]): boolean {
   return false;
 }
 
+/**
+ * Sorts an address. The sender's own mail domain counts as the school's (unless it is a private
+ * provider): a teacher's mailbox is the school's, so colleagues are recognised even while the add-in
+ * runs on its built-in policy or the admin has not listed every domain yet.
+ */
 export function classify(address: string, sender: string, policy: Policy): RecipientClass {
   const a = address.trim().toLowerCase();
   if (sender && a === sender.trim().toLowerCase()) return "self";
   const domain = domainOf(a);
   if (!domain) return "invalid";
   if (inDomains(domain, policy.schoolDomains)) return "school";
+  const own = sender ? domainOf(sender) : "";
+  if (own && inDomains(domain, [own]) && !inDomains(own, policy.privateDomains)) return "school";
   if (inDomains(domain, policy.trustedPartnerDomains)) return "partner";
   if (inDomains(domain, policy.privateDomains)) return "private";
   return "external";

@@ -23,6 +23,24 @@ describe("classify", () => {
   });
 });
 
+describe("classify by the sender's domain", () => {
+  it("counts the sender's own domain as the school's, also when the policy does not list it", () => {
+    const me = "docent@csw.nl";
+    expect(classify("collega@csw.nl", me, policy)).toBe("school");
+    expect(classify("mentor@LEERLING.csw.nl", me, policy)).toBe("school");
+    expect(classify("ouder@gmail.com", me, policy)).toBe("private");
+    expect(classify("iemand@notcsw.nl", me, policy)).toBe("external");
+    const staff = Array.from({ length: 12 }, (_, i) => r(`collega${i}@csw.nl`));
+    expect(assessRecipients({ to: staff, cc: [], bcc: [] }, me, policy).exposedTriggered).toBe(false);
+    expect(planMoveToBcc({ to: staff.concat(parents(5)), cc: [], bcc: [] }, r(me), policy).moved).toBe(5);
+  });
+
+  it("does not treat a private mailbox's provider as the school", () => {
+    expect(classify("ouder@gmail.com", "docent@gmail.com", policy)).toBe("private");
+    expect(assessRecipients({ to: parents(5), cc: [], bcc: [] }, "docent@gmail.com", policy).exposedTriggered).toBe(true);
+  });
+});
+
 describe("assessRecipients", () => {
   it("warns for a mail to all parents of a class in To", () => {
     const a = assessRecipients({ to: parents(27), cc: [], bcc: [] }, ME, policy);
