@@ -147,6 +147,45 @@ public sealed partial class BreachRegisterFlowTests
     }
 
     [Fact]
+    public async Task TeamsAlert_WhenTheConnectorFailsForAWhile_IsDeliveredByTheOutboxRetries()
+    {
+        await using var connector = await FakeBotConnector.StartAsync();
+        // 503 is not retried by the connector client itself; 403 MessageWritesBlocked neither:
+        // each failure is one outbox attempt, rescheduled with backoff on the (fake) clock.
+        connector.Enqueue(HttpStatusCode.ServiceUnavailable, times: 2);
+        connector.Enqueue(HttpStatusCode.Forbidden, errorCode: "MessageWritesBlocked");
+        await using var host = await BreachHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Breaches:Officers:0"] = Officer,
+            ["Notifications:Mail:Enabled"] = "false",
+            ["Notifications:Teams:Enabled"] = "true",
+            ["Notifications:Teams:ServiceUrl"] = connector.ServiceUrl,
+            ["Notifications:Teams:TenantId"] = TestActivities.TenantId,
+        });
+
+        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("s1"));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!connector.Requests.Any(request => request.RawTarget.EndsWith("/activities", StringComparison.Ordinal)))
+        {
+            host.Clock.Advance(TimeSpan.FromMinutes(2));
+            await Task.Delay(50, timeout.Token);
+        }
+
+        var entry = Assert.Single(await host.OutboxAsync());
+        while (entry.Status != PrivacyAssistant.Notifications.Outbox.OutboxStatus.Delivered)
+        {
+            await Task.Delay(50, timeout.Token);
+            entry = Assert.Single(await host.OutboxAsync());
+        }
+
+
+        Assert.Equal("teams", entry.Channel);
+        Assert.Equal(4, entry.Attempts);
+        Assert.Equal(4, connector.Requests.Count(request => request.RawTarget.EndsWith("/v3/conversations", StringComparison.Ordinal)));
+        Assert.Single(connector.Requests, request => request.RawTarget.EndsWith("/activities", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ReportWithoutDecisionAfter48Hours_IsFlaggedToTheOfficersOnce()
     {
         await using var connector = await FakeBotConnector.StartAsync();
