@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using PrivacyAssistant.Knowledge.Answering;
 using PrivacyAssistant.Knowledge.Entries;
@@ -43,6 +44,20 @@ public sealed partial class HybridKnowledgeAssistant(
             return AssistedAnswer.Lexical(lexical);
         }
 
+        var text = question.Length > options.MaxQuestionCharacters ? question[..options.MaxQuestionCharacters] : question;
+        var redacted = redactor.Redact(text);
+        if (redacted.Redactions.Count > 0)
+        {
+            // Names and numbers are words no entry contains, so they drag the lexical confidence down
+            // ("mag ik de foto van Daan Jansen plaatsen"). Search the question without them too (locally)
+            // and keep whichever the lexical search is surer of; breach intent was decided on the original.
+            var cleaned = engine.Answerer.Ask(PlaceholderPattern().Replace(redacted.Text, " "), preferredLanguage);
+            if (cleaned.Decision != AnswerDecision.Breach && cleaned.Confidence > lexical.Confidence)
+            {
+                lexical = cleaned;
+            }
+        }
+
         // Never wait for the entry vectors during a question: they load in the background.
         var wantsVector = model.CanEmbed && embeddings.IsReady;
         if (model.CanEmbed && !wantsVector)
@@ -65,8 +80,6 @@ public sealed partial class HybridKnowledgeAssistant(
         var deadline = time.GetUtcNow() + options.QuestionBudget;
         TimeSpan Remaining() => Min(options.CallTimeout, deadline - time.GetUtcNow());
 
-        var text = question.Length > options.MaxQuestionCharacters ? question[..options.MaxQuestionCharacters] : question;
-        var redacted = redactor.Redact(text);
         var answer = lexical;
         var retrieval = "lexical";
         IReadOnlyList<FusedCandidate> fused = [];
@@ -130,6 +143,9 @@ public sealed partial class HybridKnowledgeAssistant(
         GroundedReplyCheck.UnknownLink => "unknown-link",
         _ => "malformed-reply",
     };
+
+    [GeneratedRegex(@"\[[A-Z-]+-\d+\]")]
+    private static partial Regex PlaceholderPattern();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Azure OpenAI not used for a question: rate limit reached")]
     private static partial void LogRateLimited(ILogger logger);

@@ -20,7 +20,7 @@ public sealed partial class PersonalDataRedactor
 {
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
     {
-        "van", "de", "der", "den", "ten", "ter", "te", "t", "het", "el", "al", "von", "la", "le", "du", "da", "di", "bin", "op",
+        "van", "de", "der", "den", "ten", "ter", "te", "t", "het", "el", "al", "von", "la", "le", "du", "da", "di", "bin",
     };
 
     private static readonly HashSet<string> FormsOfAddress = new(StringComparer.Ordinal)
@@ -181,9 +181,15 @@ public sealed partial class PersonalDataRedactor
             return false;
         }
 
-        if (CommonNames.Value.Contains(folded))
+        if (CommonNames.Value.Contains(folded) || word.Split('-').Any(part => CommonNames.Value.Contains(Fold(part))))
         {
             return true;
+        }
+
+        // "OSO-dossier", "e-mail-adres": a compound with a known or abbreviated part is a word, not a name.
+        if (word.Contains('-') && word.Split('-').Any(part => part.Length > 0 && (IsAcronym(part) || IsKnown(part))))
+        {
+            return false;
         }
 
         // "juf Petra", "meneer de Boer" (the particle is joined later), "mevrouw jansen".
