@@ -4,6 +4,7 @@ using PrivacyAssistant.BotFramework.Hosting;
 using PrivacyAssistant.Conversations;
 using PrivacyAssistant.Conversations.Breaches;
 using PrivacyAssistant.Knowledge;
+using PrivacyAssistant.Knowledge.AzureOpenAI;
 
 if (AdminCommandLine.Handles(args))
 {
@@ -16,6 +17,7 @@ builder.Services.AddConversations();
 builder.Services.AddBreachConversations();
 builder.Services.AddAddin();
 builder.Services.AddKnowledge();
+builder.Services.AddKnowledgeAssistant();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

@@ -20,8 +20,14 @@ public static class AskCommand
         var command = new Command("ask", "Shows what the bot does with a question: decision, entry and score breakdown.") { question, english };
         command.SetAction(parse => KnowledgeCli.WithKnowledge(parse, (engine, output, error) =>
         {
-            var answer = engine.Answerer.Ask(parse.GetValue(question) ?? "", parse.GetValue(english) ? KnowledgeLanguage.English : null, explain: true);
+            var language = parse.GetValue(english) ? KnowledgeLanguage.English : (KnowledgeLanguage?)null;
+            var answer = engine.Answerer.Ask(parse.GetValue(question) ?? "", language, explain: true);
             KnowledgeCli.WriteAnswer(output, engine, answer);
+            if (AzureOpenAICli.IsConfigured())
+            {
+                AzureOpenAICli.AskAsync(parse.GetValue(question) ?? "", language, output, error).GetAwaiter().GetResult();
+            }
+
             return 0;
         }));
         return command;

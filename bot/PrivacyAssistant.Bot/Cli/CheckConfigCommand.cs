@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PrivacyAssistant.BotFramework;
 using PrivacyAssistant.BotFramework.Hosting;
+using PrivacyAssistant.Knowledge.AzureOpenAI;
 
 namespace PrivacyAssistant.Bot.Cli;
 
@@ -23,6 +24,17 @@ public static class CheckConfigCommand
                 output.WriteLine(bot.IsLocalMode
                     ? "Bot: local mode (no Bot:AppId): no authentication, loopback only."
                     : $"Bot: {bot.AuthType}, authentication on.");
+                var azureOpenAI = host.Services.GetRequiredService<IConfiguration>().GetSection(AzureOpenAIOptions.SectionName).Get<AzureOpenAIOptions>() ?? new AzureOpenAIOptions();
+                var problems = AzureOpenAIOptionsValidation.Problems(azureOpenAI).ToList();
+                if (problems.Count > 0)
+                {
+                    problems.ForEach(parseResult.InvocationConfiguration.Error.WriteLine);
+                    return Task.FromResult(1);
+                }
+
+                output.WriteLine(azureOpenAI.IsConfigured
+                    ? $"AzureOpenAI: on: {HybridKnowledgeAssistant.Describe(azureOpenAI)}."
+                    : "AzureOpenAI: off (no AzureOpenAI:Endpoint): nothing is sent to the cloud.");
                 output.WriteLine("Configuration is valid.");
                 return Task.FromResult(0);
             }

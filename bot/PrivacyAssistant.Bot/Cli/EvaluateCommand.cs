@@ -16,10 +16,12 @@ public static class EvaluateCommand
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "A TSV file of 'expected-id<TAB>question' lines (expected may be none or breach)." };
-        var json = new Option<bool>("--json") { Description = "Also print one JSON object per question (expected, question, decision, entryId, score)." };
-        var command = new Command("evaluate", "Runs a file of questions and prints top-1 accuracy and the confusions.") { file, json };
+        var json = new Option<bool>("--json") { Description = "Also print one JSON object per question (expected, question, decision, entryId, score); hybrid lines add mode, retrieval, generated, fallback." };
+        var lexicalOnly = new Option<bool>("--lexical-only") { Description = "With Azure OpenAI configured: skip the second, hybrid run." };
+        var command = new Command("evaluate", "Runs a file of questions and prints top-1 accuracy and the confusions (with Azure OpenAI configured: lexical and hybrid).") { file, json, lexicalOnly };
         command.SetAction(parse => KnowledgeCli.WithKnowledge(parse, (engine, output, error) =>
         {
+            var hybrid = !parse.GetValue(lexicalOnly) && AzureOpenAICli.IsConfigured();
             var path = parse.GetValue(file)!;
             IReadOnlyList<EvaluationCase> cases;
             try
@@ -30,6 +32,11 @@ public static class EvaluateCommand
             {
                 error.WriteLine($"Cannot read {path.FullName}: {ex.Message}");
                 return 2;
+            }
+
+            if (hybrid)
+            {
+                output.WriteLine("== lexical (knowledge base only) ==");
             }
 
             var report = KnowledgeEvaluator.Run(engine.Answerer, cases);
@@ -51,7 +58,9 @@ public static class EvaluateCommand
             }
 
             KnowledgeCli.WriteReport(output, report);
-            return 0;
+            return hybrid
+                ? AzureOpenAICli.EvaluateAsync(cases, report, parse.GetValue(json), output, error).GetAwaiter().GetResult()
+                : 0;
         }));
         return command;
     }

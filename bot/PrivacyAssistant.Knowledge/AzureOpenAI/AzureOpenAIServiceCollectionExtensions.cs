@@ -21,8 +21,8 @@ public static class AzureOpenAIServiceCollectionExtensions
         services.AddOptions<AzureOpenAIOptions>()
             .BindConfiguration(AzureOpenAIOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate(o => !AzureOpenAIOptionsValidation.Problems(o).Any(), "AzureOpenAI section is incomplete: run check-config for details.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureOpenAIOptions>, AzureOpenAIOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value);

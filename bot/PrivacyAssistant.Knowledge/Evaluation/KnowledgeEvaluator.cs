@@ -8,9 +8,12 @@ public static class KnowledgeEvaluator
     public static EvaluationReport Run(IKnowledgeAnswerer answerer, IEnumerable<EvaluationCase> cases) =>
         new(cases.Select(c => Evaluate(answerer, c)).ToList());
 
-    public static EvaluationOutcome Evaluate(IKnowledgeAnswerer answerer, EvaluationCase evaluationCase)
+    public static EvaluationOutcome Evaluate(IKnowledgeAnswerer answerer, EvaluationCase evaluationCase) =>
+        Outcome(evaluationCase, answerer.Ask(evaluationCase.Question));
+
+    /// <summary>The outcome of one question, whatever produced the answer (the lexical answerer or the Azure OpenAI assistant).</summary>
+    public static EvaluationOutcome Outcome(EvaluationCase evaluationCase, KnowledgeAnswer answer)
     {
-        var answer = answerer.Ask(evaluationCase.Question);
         var entryId = answer.Decision is AnswerDecision.Answer or AnswerDecision.Clarify ? answer.Entry?.Id : null;
         return new EvaluationOutcome(evaluationCase, answer.Decision, entryId, answer.Confidence);
     }
