@@ -6,6 +6,7 @@
 #   PA_BOT_PORT=3978          port of the bot
 #   PA_PLAYGROUND_PORT=56150  port of the Playground
 #   TEAMSAPPTESTER_BROWSER=none  do not open a browser (the URL is printed either way)
+#   PA_SKIP_BUILD=1           use the bot as last built (the end-to-end test of this script does)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -22,8 +23,10 @@ for port in "$bot_port" "$playground_port"; do
   fi
 done
 
-echo "==> Building the bot"
-dotnet build bot/PrivacyAssistant.Bot --nologo -v quiet -clp:ErrorsOnly
+if [[ "${PA_SKIP_BUILD:-0}" != 1 ]]; then
+  echo "==> Building the bot"
+  dotnet build bot/PrivacyAssistant.Bot --nologo -v quiet -clp:ErrorsOnly
+fi
 if [[ ! -f tools/playground/node_modules/.package-lock.json || tools/playground/package-lock.json -nt tools/playground/node_modules/.package-lock.json ]]; then
   echo "==> Installing the Agents Playground (tools/playground)"
   npm ci --prefix tools/playground --no-audit --no-fund
@@ -54,6 +57,7 @@ node -r ./tools/playground/loopback.cjs tools/playground/node_modules/@microsoft
 pids+=($!)
 for _ in $(seq 1 120); do
   port_in_use "$playground_port" && break
+  if ! kill -0 "${pids[1]}" 2>/dev/null; then echo "The Agents Playground did not start (see above)." >&2; exit 1; fi
   sleep 0.5
 done
 

@@ -73,8 +73,9 @@ export class Playground {
   private readonly sockets: WebSocket[] = [];
 
   private constructor(
-    readonly process: ChildProcessHandle,
-    private readonly workDir: string,
+    /** The Playground's process; undefined when attached to one started elsewhere. */
+    readonly process: ChildProcessHandle | undefined,
+    private readonly workDir: string | undefined,
     /** Base URL, e.g. http://127.0.0.1:56150 (open it in a browser for the chat UI). */
     readonly url: string,
     /** The personal chat with the bot. */
@@ -311,10 +312,23 @@ export class Playground {
     return this.waitForBotMessage({ after: sent.mark, timeoutMs: options.timeoutMs });
   }
 
+  /** Talks to a Playground that is already running at `url` (e.g. started by ./run.sh); `stop()` then only disconnects. */
+  static async attach(url: string): Promise<Playground> {
+    const config = (await (await fetch(`${url}/_internal/v1/config`)).json()) as any;
+    const playground = new Playground(undefined, undefined, url, config.config.personalChat.id, config.config.currentUser.id, config.config.bot.id);
+    try {
+      await playground.connect();
+    } catch (error) {
+      await playground.stop();
+      throw error;
+    }
+    return playground;
+  }
+
   async stop(): Promise<void> {
     for (const socket of this.sockets) socket.terminate();
-    await this.process.stop();
-    rmSync(this.workDir, { recursive: true, force: true });
+    await this.process?.stop();
+    if (this.workDir) rmSync(this.workDir, { recursive: true, force: true });
   }
 
   private find(action: string, after: number, match?: (message: PlaygroundMessage) => boolean): PlaygroundMessage | undefined {
