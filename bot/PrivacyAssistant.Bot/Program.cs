@@ -3,6 +3,7 @@ using PrivacyAssistant.Bot.Cli;
 using PrivacyAssistant.BotFramework.Hosting;
 using PrivacyAssistant.Conversations;
 using PrivacyAssistant.Conversations.Breaches;
+using PrivacyAssistant.Conversations.Knowledge;
 using PrivacyAssistant.Knowledge;
 using PrivacyAssistant.Knowledge.AzureOpenAI;
 
@@ -18,6 +19,8 @@ builder.Services.AddBreachConversations();
 builder.Services.AddAddin();
 builder.Services.AddKnowledge();
 builder.Services.AddKnowledgeAssistant();
+builder.Services.AddKnowledgeConversation();
+builder.Services.AddBreachStartPlaceholder();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

@@ -18,6 +18,11 @@ public static class KnowledgeServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services)
     {
+        if (services.Any(d => d.ServiceType == typeof(KnowledgeEngine)))
+        {
+            return services;
+        }
+
         services.AddOptions<SchoolOptions>()
             .BindConfiguration(SchoolOptions.SectionName)
             .Validate(SchoolOptionsValidation.IsValid, SchoolOptionsValidation.Message)
@@ -47,6 +52,11 @@ public static class KnowledgeServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddKnowledgeFeedback(this IServiceCollection services)
     {
+        if (services.Any(d => d.ServiceType == typeof(IKnowledgeFeedbackStore)))
+        {
+            return services;
+        }
+
         services.AddStorage();
         services.AddMigrations(KnowledgeMigrations.Feature, KnowledgeMigrations.All);
         foreach (var rule in KnowledgeRetention.Rules)

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using PrivacyAssistant.BotFramework.Builder;
+using PrivacyAssistant.Conversations.Cards;
+using PrivacyAssistant.Knowledge.Entries;
+using PrivacyAssistant.Knowledge.Feedback;
+
+namespace PrivacyAssistant.Conversations.Knowledge;
+
+/// <summary>Renders the knowledge cards (Cards/Faq*.json) from domain records.</summary>
+public sealed class FaqCards(CardLibrary cards, KnowledgeBase knowledge, IOptions<SchoolOptions> school)
+{
+    /// <summary>At most this many related questions are offered as buttons.</summary>
+    public const int MaxRelated = 3;
+
+    private string Desk => school.Value.PrivacyDesk.Email;
+
+    public static string LanguageCode(KnowledgeLanguage language) => language == KnowledgeLanguage.English ? BotLanguage.English : BotLanguage.Dutch;
+
+    public static KnowledgeLanguage FromCode(string language) => language == BotLanguage.English ? KnowledgeLanguage.English : KnowledgeLanguage.Dutch;
+
+    /// <param name="feedback">null (buttons shown), <c>helpful</c> or <c>notHelpful</c> (thanks shown).</param>
+    public JsonObject Answer(KnowledgeEntry entry, KnowledgeLanguage language, string? feedback = null)
+    {
+        var content = entry.In(language);
+        var related = entry.Related
+            .Select(knowledge.Find)
+            .OfType<KnowledgeEntry>()
+            .Take(MaxRelated)
+            .Select(r => new { entryId = r.Id, title = r.In(language).Title })
+            .ToList();
+        return cards.Render("FaqAnswer", LanguageCode(language), new
+        {
+            entryId = entry.Id,
+            title = content.Title,
+            answer = content.AnswerMarkdown,
+            sources = entry.Sources.Select(s => new { title = s.Title, url = s.Url.ToString() }).ToList(),
+            related,
+            reportBreach = entry.Offers(EntryActions.ReportBreach),
+            feedback,
+            desk = Desk,
+        });
+    }
+
+    public JsonObject Clarify(IReadOnlyList<KnowledgeEntry> options, string question, KnowledgeLanguage language, string? error = null) =>
+        cards.Render("FaqClarify", LanguageCode(language), new
+        {
+            options = options.Select(o => new { entryId = o.Id, title = o.In(language).Title }).ToList(),
+            question,
+            bestEntryId = options.FirstOrDefault()?.Id ?? "",
+            error,
+            desk = Desk,
+        });
+
+    public JsonObject None(string question, string? bestEntryId, KnowledgeLanguage language, string? error = null) =>
+        cards.Render("FaqNone", LanguageCode(language), new { question, bestEntryId = bestEntryId ?? "", error, desk = Desk });
+
+    public JsonObject Breach(KnowledgeLanguage language, string? breachEntryId) =>
+        cards.Render("FaqBreach", LanguageCode(language), new { breachEntryId, desk = Desk });
+
+    public JsonObject Escalated(Escalation escalation, KnowledgeLanguage language) =>
+        cards.Render("FaqEscalated", LanguageCode(language), new { reference = escalation.Reference, question = escalation.Question, desk = Desk });
+
+    public string Summary(string card, KnowledgeLanguage language) => cards.Text(card, "summary", LanguageCode(language), new { desk = Desk });
+
+    public string Text(string table, string key, KnowledgeLanguage language) => cards.Text(table, key, LanguageCode(language), new { desk = Desk });
+}

@@ -1,0 +1,70 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
+using Microsoft.Extensions.Logging;
+using PrivacyAssistant.BotFramework.Builder;
+using PrivacyAssistant.BotFramework.Schema;
+using PrivacyAssistant.Knowledge.Answering;
+using PrivacyAssistant.Knowledge.Entries;
+using PrivacyAssistant.Knowledge.Feedback;
+
+namespace PrivacyAssistant.Conversations.Knowledge;
+
+/// <summary>
+/// Answers any text message from the knowledge base: the answer card, "Bedoel je…?", an honest
+/// "Dat weet ik niet zeker" with the way to the privacy desk, or the breach report offer.
+/// Only the outcome is counted (decision + entry id), never the question.
+/// </summary>
+public sealed partial class KnowledgeQuestionHandler(
+    IKnowledgeAssistant assistant,
+    FaqCards cards,
+    IKnowledgeFeedbackStore feedback,
+    ILogger<KnowledgeQuestionHandler> logger) : IMessageHandler
+{
+    /// <summary>Longer messages are cut before searching (a question, not a document).</summary>
+    public const int MaxQuestionLength = 1000;
+
+    public bool Matches(ITurnContext turn) => turn.Activity.GetTextWithoutMentions().Length > 0;
+
+    public async Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var question = turn.Activity.GetTextWithoutMentions();
+        if (question.Length > MaxQuestionLength)
+        {
+            question = question[..MaxQuestionLength];
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var preferred = turn.Language == BotLanguage.English ? KnowledgeLanguage.English : (KnowledgeLanguage?)null;
+        // The asker's Entra object id only keys the assistant's in-memory rate limit (hashed there); it is not stored.
+        var assisted = await assistant.AskAsync(question, preferred, turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id, cancellationToken);
+        var answer = assisted.Answer;
+        var language = answer.Language;
+        LogDecision(logger, answer.Decision.ToWire(), answer.Entry?.Id, answer.Confidence, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+        Activity reply = answer.Decision switch
+        {
+            AnswerDecision.Answer => MessageFactory.Card(cards.Answer(answer.Entry!, language), answer.Entry!.In(language).Title),
+            AnswerDecision.Clarify => MessageFactory.Card(cards.Clarify(answer.Options.Count > 0 ? answer.Options : [answer.Entry!], question, language), cards.Summary("FaqClarify", language)),
+            AnswerDecision.Breach => MessageFactory.Card(cards.Breach(language, answer.Entry?.Id), cards.Summary("FaqBreach", language)),
+            _ => MessageFactory.Card(cards.None(question, answer.Retrieval?.Top?.EntryId, language), cards.Summary("FaqNone", language)),
+        };
+        var shownEntry = answer.Decision is AnswerDecision.Answer or AnswerDecision.Clarify ? answer.Entry?.Id : null;
+        reply.Locale = FaqCards.LanguageCode(language);
+        await turn.SendActivityAsync(reply.With(answer.Decision, shownEntry), cancellationToken);
+
+        try
+        {
+            await feedback.CountQuestionAsync(answer.Decision, shownEntry, language, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The user has the answer; a missed count must not turn into an error message.
+            LogCountFailed(logger, ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge question: decision {Decision}, entry {EntryId}, confidence {Confidence:0.000}, {ElapsedMs:0.0} ms")]
+    private static partial void LogDecision(ILogger logger, string decision, string? entryId, double confidence, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not count a knowledge question ({ExceptionType})")]
+    private static partial void LogCountFailed(ILogger logger, string exceptionType);
+}
