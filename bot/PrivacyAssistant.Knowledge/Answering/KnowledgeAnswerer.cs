@@ -20,9 +20,9 @@ public sealed class KnowledgeAnswerer(
     public KnowledgeAnswer Ask(string question, KnowledgeLanguage? preferredLanguage = null, bool explain = false)
     {
         var detected = LanguageDetector.Detect(question);
-        var reply = preferredLanguage == KnowledgeLanguage.English || detected == KnowledgeLanguage.English
-            ? KnowledgeLanguage.English
-            : KnowledgeLanguage.Dutch;
+        // Answer in the language the user writes; the client's language only decides when the text
+        // gives no sign ("laptop kwijt", "AVG"): a Dutch teacher with an English Teams reads Dutch.
+        var reply = detected ?? preferredLanguage ?? KnowledgeLanguage.Dutch;
         var options = new RetrievalOptions(MaxCandidates: 5, Explain: explain);
 
         RetrievalResult result;

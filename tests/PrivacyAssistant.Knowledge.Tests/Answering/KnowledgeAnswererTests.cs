@@ -28,12 +28,19 @@ public sealed class KnowledgeAnswererTests
     }
 
     [Fact]
-    public void Ask_DutchQuestionFromEnglishLocale_RepliesInEnglish()
+    public void Ask_DutchQuestionFromEnglishLocale_RepliesInDutch()
     {
         var answer = Answerer.Ask("mag ik foto's van de klas op de website zetten", KnowledgeLanguage.English);
 
         Assert.Equal("beeldmateriaal", answer.Entry?.Id);
-        Assert.Equal(KnowledgeLanguage.English, answer.Language);
+        Assert.Equal(KnowledgeLanguage.Dutch, answer.Language);
+    }
+
+    [Fact]
+    public void Ask_QuestionWithoutLanguageSigns_FollowsTheClientLanguage()
+    {
+        Assert.Equal(KnowledgeLanguage.English, Answerer.Ask("AVG", KnowledgeLanguage.English).Language);
+        Assert.Equal(KnowledgeLanguage.Dutch, Answerer.Ask("AVG").Language);
     }
 
     [Fact]
