@@ -97,6 +97,24 @@ describe("breach reporting through the Agents Playground", () => {
     expect((await register()).match(/DL-\d{4}-\d{4};/g)).toHaveLength(1);
   });
 
+  it("'ik ben mijn laptop kwijt' → breach offer → form → submit via the Playground's API → confirmation and a stored report", async () => {
+    const offer = await env.playground.ask("ik ben mijn laptop kwijt", { locale: "nl-NL" });
+    const start = cardActions(adaptiveCard(offer)).find((action) => action.verb === "breach.start");
+    expect(start).toBeDefined();
+
+    const opened = await env.playground.execute(offer.messageId, "breach.start", start.data ?? {});
+    expect(opened.type).toBe("application/vnd.microsoft.card.adaptive");
+    const form = opened.value;
+    expect(cardActions(form).map((action) => action.verb)).toContain("breach.submit");
+
+    const response = await env.playground.execute(offer.messageId, "breach.submit", filledIn(form));
+
+    const reference = /DL-\d{4}-\d{4}/.exec(cardText(response.value))?.[0];
+    expect(reference).toBeDefined();
+    const csv = await register();
+    expect(csv).toContain(`${reference};`);
+  });
+
   it("Action.Submit with a half-filled form gets the form back with the problems and keeps the input; nothing is stored", async () => {
     const before = (await register()).match(/DL-\d{4}-\d{4};/g)?.length ?? 0;
     const formMessage = await env.playground.ask("datalek melden", { locale: "nl-NL" });
