@@ -24,6 +24,9 @@ public sealed class FakeGraphServer : IAsyncDisposable
     private volatile TaskCompletionSource? hold;
     private int requestCount;
     private int abortedCount;
+    private long outageUntilTicks;
+    private int refusedCount;
+    private int outageRetryAfterSeconds = -1;
 
     private FakeGraphServer(WebApplication app) => this.app = app;
 
@@ -68,6 +71,19 @@ public sealed class FakeGraphServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Every sendMail request that got a scripted failure (<see cref="FailNext"/> or <see cref="FailFor"/>).</summary>
+    public int RefusedCount => Volatile.Read(ref refusedCount);
+
+    /// <summary>An outage: every sendMail request gets 503 (with Retry-After when given) for <paramref name="duration"/> from now.</summary>
+    public void FailFor(TimeSpan duration, int? retryAfterSeconds = null)
+    {
+        Volatile.Write(ref outageRetryAfterSeconds, retryAfterSeconds ?? -1);
+        Interlocked.Exchange(ref outageUntilTicks, DateTime.UtcNow.Add(duration).Ticks);
+    }
+
+    /// <summary>Whether an outage started with <see cref="FailFor"/> is still going on.</summary>
+    public bool InOutage => DateTime.UtcNow.Ticks < Interlocked.Read(ref outageUntilTicks);
+
     /// <summary>From now on requests wait until <see cref="Release"/> (or until the client gives up).</summary>
     public void Hold() => hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -95,8 +111,15 @@ public sealed class FakeGraphServer : IAsyncDisposable
             return GraphError(HttpStatusCode.Unauthorized, "InvalidAuthenticationToken", null, context);
         }
 
+        if (InOutage)
+        {
+            Interlocked.Increment(ref refusedCount);
+            return GraphError(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", Volatile.Read(ref outageRetryAfterSeconds) is >= 0 and var seconds ? seconds : null, context);
+        }
+
         if (failures.TryDequeue(out var failure))
         {
+            Interlocked.Increment(ref refusedCount);
             return GraphError(failure.Status, failure.Status == HttpStatusCode.TooManyRequests ? "TooManyRequests" : "ServiceUnavailable", failure.RetryAfterSeconds, context);
         }
 
