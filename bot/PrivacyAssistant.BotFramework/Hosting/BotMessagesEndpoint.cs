@@ -19,6 +19,9 @@ namespace PrivacyAssistant.BotFramework.Hosting;
 /// </summary>
 public static partial class BotMessagesEndpoint
 {
+    /// <summary>Longest activity or conversation id accepted; Teams ids are a few hundred characters at most.</summary>
+    public const int MaxIdLength = 1024;
+
     /// <summary>Maps <c>POST</c> and <c>HEAD</c> (probes) of <paramref name="pattern"/>.</summary>
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages")
     {
@@ -118,6 +121,22 @@ public static partial class BotMessagesEndpoint
             return "The activity has no conversation.id.";
         }
 
+        // Ids end up in connector URLs (reply, update); one no channel would send cannot be answered.
+        if (!IsUsableId(activity.Conversation!.Id!))
+        {
+            return "The activity's conversation.id is not a valid id.";
+        }
+
+        if (activity.Id is { } id && !IsUsableId(id))
+        {
+            return "The activity's id is not a valid id.";
+        }
+
+        if (activity.ReplyToId is { } replyToId && !IsUsableId(replyToId))
+        {
+            return "The activity's replyToId is not a valid id.";
+        }
+
         var expectsReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase);
         if (activity.ServiceUrl is null)
         {
@@ -128,6 +147,9 @@ public static partial class BotMessagesEndpoint
             ? null
             : "The activity's serviceUrl is not an absolute http(s) URL.";
     }
+
+    /// <summary>At most <see cref="MaxIdLength"/> characters and no control characters.</summary>
+    private static bool IsUsableId(string id) => id.Length <= MaxIdLength && !id.Any(char.IsControl);
 
     private static bool IsJson(string contentType)
     {
