@@ -114,6 +114,25 @@ public sealed class ActivityFuzzer(int seed, string serviceUrl)
     private FuzzCase ByteLevel()
     {
         var bytes = Utf8(RealActivity().ToJsonString());
+
+        // The serviceUrl is left intact: a reply to a connector address that does not exist fails
+        // the turn (a dependency failure, 5xx by design), and with authentication on the token binds
+        // the serviceUrl anyway. Everything else may be damaged.
+        var text = Encoding.UTF8.GetString(bytes);
+        var protectedStart = text.IndexOf("\"serviceUrl\"", StringComparison.Ordinal);
+        var protectedEnd = protectedStart < 0 ? -1 : text.IndexOf(',', protectedStart);
+        int Position()
+        {
+            while (true)
+            {
+                var position = random.Next(bytes.Length);
+                if (position < protectedStart || position > protectedEnd)
+                {
+                    return position;
+                }
+            }
+        }
+
         switch (random.Next(4))
         {
             case 0:
@@ -121,18 +140,17 @@ public sealed class ActivityFuzzer(int seed, string serviceUrl)
             case 1:
                 for (var i = 0; i < 1 + random.Next(8); i++)
                 {
-                    bytes[random.Next(bytes.Length)] ^= (byte)(1 << random.Next(8));
+                    bytes[Position()] ^= (byte)(1 << random.Next(8));
                 }
 
                 return new FuzzCase("flipped bits", bytes);
             case 2:
                 var insert = new byte[1 + random.Next(16)];
                 random.NextBytes(insert);
-                var at = random.Next(bytes.Length);
+                var at = Position();
                 return new FuzzCase("inserted bytes", [.. bytes[..at], .. insert, .. bytes[at..]]);
             default:
                 // Invalid UTF-8 (an overlong encoding and a lone continuation byte) inside a string value.
-                var text = Encoding.UTF8.GetString(bytes);
                 var index = text.IndexOf("\"id\":\"", StringComparison.Ordinal);
                 var prefix = Utf8(text[..(index + 6)]);
                 return new FuzzCase("invalid UTF-8 in a string", [.. prefix, 0xC0, 0xAF, 0x80, .. Utf8(text[(index + 6)..])]);

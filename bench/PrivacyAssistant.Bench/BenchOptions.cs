@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace PrivacyAssistant.Bench;
+
+/// <summary>Command-line options shared by the benchmarks (<c>--name value</c> or <c>--flag</c>).</summary>
+public sealed class BenchOptions
+{
+    public int[] Levels { get; private init; } = [1, 50, 200];
+
+    public TimeSpan Duration { get; private init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan Warmup { get; private init; } = TimeSpan.FromSeconds(3);
+
+    public int Runs { get; private init; } = 5;
+
+    public bool Peer { get; private init; } = true;
+
+    /// <summary>Runs our bot with log level Warning instead of the shipped configuration, to show what logging costs.</summary>
+    public bool QuietLogs { get; private init; }
+
+    public static BenchOptions Parse(string[] args)
+    {
+        string? Value(string name)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        }
+
+        var defaults = new BenchOptions();
+        return new BenchOptions
+        {
+            Levels = Value("--levels")?.Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray() ?? defaults.Levels,
+            Duration = Value("--duration") is { } d ? TimeSpan.FromSeconds(double.Parse(d, CultureInfo.InvariantCulture)) : defaults.Duration,
+            Warmup = Value("--warmup") is { } w ? TimeSpan.FromSeconds(double.Parse(w, CultureInfo.InvariantCulture)) : defaults.Warmup,
+            Runs = Value("--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : defaults.Runs,
+            Peer = !args.Contains("--no-peer"),
+            QuietLogs = args.Contains("--quiet-logs"),
+        };
+    }
+}

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+
+namespace PrivacyAssistant.Bench;
+
+/// <summary>
+/// Throughput and latency of <c>POST /api/messages</c> at fixed concurrency levels, for our bot
+/// and, in the same run, the botbuilder peer; CPU and peak RSS of the bot process per level.
+/// </summary>
+public static class LoadBenchmark
+{
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var workload = Workload.FromTestSet();
+        Console.WriteLine($"# Load: {workload.Questions.Count} questions from the test set, expectReplies, levels {string.Join(", ", options.Levels)}, " +
+            $"{options.Warmup.TotalSeconds:0} s warm-up + {options.Duration.TotalSeconds:0} s measured per level, {Environment.ProcessorCount} cores");
+
+        var results = new List<LevelResult>();
+        results.AddRange(await MeasureAsync(BotUnderTest.Ours(options.QuietLogs), workload, options));
+        if (options.Peer)
+        {
+            results.AddRange(await MeasureAsync(BotUnderTest.Peer(), workload, options));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| bot | concurrency | req/s | p50 ms | p95 ms | p99 ms | errors | CPU % (of one core) | peak RSS MB |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var r in results)
+        {
+            Console.WriteLine(Invariant($"| {r.Bot} | {r.Concurrency} | {r.RequestsPerSecond:0} | {r.P50:0.00} | {r.P95:0.00} | {r.P99:0.00} | {r.Errors} | {r.CpuPercent:0} | {r.PeakRssMegabytes:0} |"));
+        }
+
+        if (options.Peer)
+        {
+            Console.WriteLine();
+            Console.WriteLine("| concurrency | req/s ours/peer | p99 ours/peer | peak RSS ours/peer |");
+            Console.WriteLine("| ---: | ---: | ---: | ---: |");
+            foreach (var ours in results.Where(r => r.Bot == "ours"))
+            {
+                if (results.FirstOrDefault(r => r.Bot == "peer" && r.Concurrency == ours.Concurrency) is { } peer)
+                {
+                    Console.WriteLine(Invariant($"| {ours.Concurrency} | {ours.RequestsPerSecond / peer.RequestsPerSecond:0.00} | {ours.P99 / peer.P99:0.00} | {ours.PeakRssMegabytes / peer.PeakRssMegabytes:0.00} |"));
+                }
+            }
+        }
+
+        return results.Any(r => r.Errors > 0) ? 1 : 0;
+    }
+
+    private static async Task<List<LevelResult>> MeasureAsync(BotUnderTest bot, Workload workload, BenchOptions options)
+    {
+        await using var _ = bot;
+        await bot.WaitUntilListeningAsync(TimeSpan.FromSeconds(120));
+        using var client = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = int.MaxValue,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseProxy = false,
+        })
+        { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        await CheckRepliesAsync(bot, client, workload);
+
+        var results = new List<LevelResult>();
+        foreach (var level in options.Levels)
+        {
+            await RunLevelAsync(client, workload, level, options.Warmup, sampler: null);
+            var before = bot.Sample();
+            var peak = new PeakRss(bot);
+            var watch = Stopwatch.StartNew();
+            var (latencies, errors) = await RunLevelAsync(client, workload, level, options.Duration, peak);
+            var elapsed = watch.Elapsed;
+            var after = bot.Sample();
+            latencies.Sort();
+            var result = new LevelResult(
+                bot.Name,
+                level,
+                latencies.Count / elapsed.TotalSeconds,
+                Percentile(latencies, 0.50),
+                Percentile(latencies, 0.95),
+                Percentile(latencies, 0.99),
+                errors,
+                (after.CpuTicks - before.CpuTicks) / ProcessSample.TicksPerSecond / elapsed.TotalSeconds * 100,
+                Math.Max(peak.Max, after.RssBytes) / 1024.0 / 1024.0);
+            Console.WriteLine(Invariant($"{result.Bot,-5} c={level,-4} {result.RequestsPerSecond,8:0} req/s  p50 {result.P50,7:0.00}  p95 {result.P95,7:0.00}  p99 {result.P99,7:0.00} ms  errors {errors}  CPU {result.CpuPercent:0}%  peak RSS {result.PeakRssMegabytes:0} MB"));
+            results.Add(result);
+        }
+
+        return results;
+    }
+
+    /// <summary>Every question once: all must get 200 with replies; says how many replies came from the knowledge base.</summary>
+    private static async Task CheckRepliesAsync(BotUnderTest bot, HttpClient client, Workload workload)
+    {
+        int answered = 0, fromKnowledge = 0;
+        for (var i = 0; i < workload.Questions.Count; i++)
+        {
+            using var response = await PostAsync(client, workload.Body(i), CancellationToken.None);
+            var body = await response.Content.ReadAsStringAsync();
+            var replies = response.IsSuccessStatusCode ? JsonNode.Parse(body)?["activities"]?.AsArray() : null;
+            if (replies is { Count: > 0 })
+            {
+                answered++;
+                if (replies.Any(reply => reply?["channelData"]?["privacyAssistant"]?["entryId"] is not null))
+                {
+                    fromKnowledge++;
+                }
+            }
+        }
+
+        Console.WriteLine($"{bot.Name}: {answered} of {workload.Questions.Count} questions got replies; {fromKnowledge} answered from the knowledge base (entry id in channelData)");
+    }
+
+    private static async Task<(List<double> Latencies, int Errors)> RunLevelAsync(HttpClient client, Workload workload, int concurrency, TimeSpan duration, PeakRss? sampler)
+    {
+        using var stop = new CancellationTokenSource(duration);
+        var errors = 0;
+        var samplerTask = sampler?.RunAsync(stop.Token) ?? Task.CompletedTask;
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            var latencies = new List<double>(4096);
+            while (!stop.IsCancellationRequested)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await PostAsync(client, workload.Next(), CancellationToken.None);
+                    await response.Content.LoadIntoBufferAsync();
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref errors);
+                        continue;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                    continue;
+                }
+
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            return latencies;
+        }).ToList();
+        var all = (await Task.WhenAll(workers)).SelectMany(l => l).ToList();
+        await samplerTask;
+        return (all, errors);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] body, CancellationToken cancellationToken)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return client.PostAsync("api/messages", content, cancellationToken);
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record LevelResult(string Bot, int Concurrency, double RequestsPerSecond, double P50, double P95, double P99, int Errors, double CpuPercent, double PeakRssMegabytes);
+
+    /// <summary>Samples the bot's RSS every 100 ms while a level runs.</summary>
+    private sealed class PeakRss(BotUnderTest bot)
+    {
+        public long Max { get; private set; }
+
+        public async Task RunAsync(CancellationToken stop)
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Max = Math.Max(Max, bot.Sample().RssBytes);
+                try
+                {
+                    await Task.Delay(100, stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace PrivacyAssistant.Bench;
+
+/// <summary>
+/// CPU time and memory of a process from <c>/proc</c> (Linux): user+system clock ticks,
+/// resident set size now (<c>VmRSS</c>) and its peak over the process's life (<c>VmHWM</c>).
+/// </summary>
+public readonly record struct ProcessSample(long CpuTicks, long RssBytes, long PeakRssBytes)
+{
+    /// <summary>Kernel clock ticks per second (USER_HZ); 100 on every mainstream Linux build.</summary>
+    public const double TicksPerSecond = 100;
+
+    public static ProcessSample Read(int processId)
+    {
+        var stat = File.ReadAllText($"/proc/{processId}/stat");
+        // Fields after the command name (which may contain spaces) start at ") ".
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        long rss = 0, hwm = 0;
+        foreach (var line in File.ReadLines($"/proc/{processId}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                rss = Kilobytes(line) * 1024;
+            }
+            else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                hwm = Kilobytes(line) * 1024;
+            }
+        }
+
+        return new ProcessSample(ticks, rss, hwm);
+    }
+
+    private static long Kilobytes(string line) =>
+        long.Parse(line.Split(':', 2)[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,22 @@
+using PrivacyAssistant.Bench;
+
+// bench/README.md describes the commands and what they measure.
+var command = args.FirstOrDefault() ?? "help";
+var options = BenchOptions.Parse(args.Skip(1).ToArray());
+return command switch
+{
+    "load" => await LoadBenchmark.RunAsync(options),
+    "startup" => await StartupBenchmark.RunAsync(options),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: PrivacyAssistant.Bench <command> [options]
+          load     throughput and latency of POST /api/messages (expectReplies) for our bot and the
+                   botbuilder peer: --levels 1,50,200 --duration 10 --warmup 3 [--no-peer] [--quiet-logs]
+          startup  process start to first answered request, and memory after start: --runs 5 [--no-peer]
+        """);
+    return 2;
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds what the benchmarks need and runs them (bench/README.md). Not part of ./test.sh.
+# Usage: bench/run.sh [load|startup|addin|all] [options passed to the C# benchmark]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-all}"
+shift || true
+
+build_bot() {
+  dotnet build -c Release --nologo -v q bot/PrivacyAssistant.Bot >/dev/null
+  dotnet build -c Release --nologo -v q bench/PrivacyAssistant.Bench >/dev/null
+  (cd bench/peer && npm ci --no-audit --no-fund --silent)
+}
+
+bench() { dotnet bench/PrivacyAssistant.Bench/bin/Release/net10.0/PrivacyAssistant.Bench.dll "$@"; }
+
+case "$what" in
+  load) build_bot; bench load "$@" ;;
+  startup) build_bot; bench startup "$@" ;;
+  addin) (cd addin && npm ci --no-audit --no-fund --silent && npm run --silent bench) ;;
+  all)
+    build_bot
+    bench startup "$@"
+    bench load "$@"
+    (cd addin && npm ci --no-audit --no-fund --silent && npm run --silent bench)
+    ;;
+  *) echo "usage: bench/run.sh [load|startup|addin|all] [options]" >&2; exit 2 ;;
+esac
