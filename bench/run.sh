@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds what the benchmarks need and runs them (bench/README.md). Not part of ./test.sh.
-# Usage: bench/run.sh [load|startup|addin|all] [options passed to the C# benchmark]
+# Usage: bench/run.sh [load|startup|retrieval|addin|all] [options passed to the C# benchmark]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -17,12 +17,14 @@ bench() { dotnet bench/PrivacyAssistant.Bench/bin/Release/net10.0/PrivacyAssista
 case "$what" in
   load) build_bot; bench load "$@" ;;
   startup) build_bot; bench startup "$@" ;;
+  retrieval) build_bot; bench retrieval "$@" ;;
   addin) (cd addin && npm ci --no-audit --no-fund --silent && npm run --silent bench) ;;
   all)
     build_bot
     bench startup "$@"
     bench load "$@"
+    bench retrieval
     (cd addin && npm ci --no-audit --no-fund --silent && npm run --silent bench)
     ;;
-  *) echo "usage: bench/run.sh [load|startup|addin|all] [options]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [load|startup|retrieval|addin|all] [options]" >&2; exit 2 ;;
 esac

@@ -13,7 +13,13 @@ public sealed class BenchOptions
 
     public int Runs { get; private init; } = 5;
 
+    /// <summary>Whether --runs was given (the benchmarks have different defaults).</summary>
+    public bool RunsGiven { get; private init; }
+
     public bool Peer { get; private init; } = true;
+
+    /// <summary>Entry counts of the synthetic knowledge bases (besides the shipped one).</summary>
+    public int[] Sizes { get; private init; } = [1000, 5000];
 
     /// <summary>Runs our bot with log level Warning instead of the shipped configuration, to show what logging costs.</summary>
     public bool QuietLogs { get; private init; }
@@ -33,7 +39,9 @@ public sealed class BenchOptions
             Duration = Value("--duration") is { } d ? TimeSpan.FromSeconds(double.Parse(d, CultureInfo.InvariantCulture)) : defaults.Duration,
             Warmup = Value("--warmup") is { } w ? TimeSpan.FromSeconds(double.Parse(w, CultureInfo.InvariantCulture)) : defaults.Warmup,
             Runs = Value("--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : defaults.Runs,
+            RunsGiven = Value("--runs") is not null,
             Peer = !args.Contains("--no-peer"),
+            Sizes = Value("--sizes")?.Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray() ?? defaults.Sizes,
             QuietLogs = args.Contains("--quiet-logs"),
         };
     }

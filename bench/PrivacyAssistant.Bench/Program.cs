@@ -7,6 +7,7 @@ return command switch
 {
     "load" => await LoadBenchmark.RunAsync(options),
     "startup" => await StartupBenchmark.RunAsync(options),
+    "retrieval" => RetrievalBenchmark.Run(options),
     _ => Usage(),
 };
 
@@ -17,6 +18,8 @@ static int Usage()
           load     throughput and latency of POST /api/messages (expectReplies) for our bot and the
                    botbuilder peer: --levels 1,50,200 --duration 10 --warmup 3 [--no-peer] [--quiet-logs]
           startup  process start to first answered request, and memory after start: --runs 5 [--no-peer]
+          retrieval  knowledge load + index build time and answer latency for the shipped base and
+                   synthetic bases: --sizes 1000,5000 --runs 3
         """);
     return 2;
 }
