@@ -32,6 +32,9 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     public const string ExpectedToken = FakeTokenCredential.Token;
 
+    /// <summary>The bearer token this instance accepts (<see cref="ExpectedToken"/> unless started with another, e.g. a fake managed identity's).</summary>
+    public string AcceptedToken { get; private init; } = ExpectedToken;
+
     /// <summary>Base URL to configure the SDK with, e.g. <c>http://127.0.0.1:5123/v1.0</c>.</summary>
     public string BaseUrl { get; private set; } = string.Empty;
 
@@ -44,13 +47,14 @@ public sealed class FakeGraphServer : IAsyncDisposable
     /// <summary>Held requests the client abandoned (connection closed) before they were released.</summary>
     public int AbortedCount => Volatile.Read(ref abortedCount);
 
-    public static async Task<FakeGraphServer> StartAsync()
+    /// <param name="acceptedToken">The bearer token to accept; default <see cref="ExpectedToken"/> (what <see cref="FakeTokenCredential"/> issues).</param>
+    public static async Task<FakeGraphServer> StartAsync(string? acceptedToken = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1));
         var app = builder.Build();
-        var server = new FakeGraphServer(app);
+        var server = new FakeGraphServer(app) { AcceptedToken = acceptedToken ?? ExpectedToken };
         app.MapPost("/v1.0/users/{user}/sendMail", server.SendMailAsync);
         app.MapPost("/v1.0/users/{user}/checkMemberGroups", server.CheckMemberGroupsAsync);
         await app.StartAsync();
@@ -106,7 +110,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
         }
 
         var authorization = context.Request.Headers.Authorization.ToString();
-        if (authorization != "Bearer " + ExpectedToken)
+        if (authorization != "Bearer " + AcceptedToken)
         {
             return GraphError(HttpStatusCode.Unauthorized, "InvalidAuthenticationToken", null, context);
         }
@@ -131,7 +135,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     private async Task<IResult> CheckMemberGroupsAsync(string user, HttpContext context)
     {
-        if (context.Request.Headers.Authorization.ToString() != "Bearer " + ExpectedToken)
+        if (context.Request.Headers.Authorization.ToString() != "Bearer " + AcceptedToken)
         {
             return GraphError(HttpStatusCode.Unauthorized, "InvalidAuthenticationToken", null, context);
         }

@@ -16,6 +16,9 @@ public sealed class FakeManagedIdentityEndpoint : IAsyncDisposable
     /// <summary>Value the client must send in <c>X-IDENTITY-HEADER</c>.</summary>
     public const string IdentityHeader = "test-identity-header";
 
+    /// <summary>The access token every request gets.</summary>
+    public const string AccessToken = "managed-identity-access-token";
+
     private readonly LoopbackServer _server;
     private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> _requests = new();
 
@@ -49,7 +52,7 @@ public sealed class FakeManagedIdentityEndpoint : IAsyncDisposable
             self!._requests.Enqueue(query);
             return Results.Json(new JsonObject
             {
-                ["access_token"] = "managed-identity-access-token",
+                ["access_token"] = AccessToken,
                 ["expires_on"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["resource"] = query.GetValueOrDefault("resource"),
                 ["token_type"] = "Bearer",
