@@ -20,4 +20,32 @@ public static class AnswerMetadata
         activity.ChannelData = channelData;
         return activity;
     }
+
+    /// <summary>
+    /// Adds how the answer was made: <c>retrieval</c> (<c>lexical</c>/<c>hybrid</c>), <c>generated</c>
+    /// with the cited <c>sources</c> when Azure OpenAI wrote the text, and <c>fallback</c> when it was
+    /// not (fully) used. Nothing is added when the feature is off.
+    /// </summary>
+    public static Activity WithAssistance(this Activity activity, AssistedAnswer assisted)
+    {
+        if (activity.ChannelData is not JsonObject channelData || channelData[Property] is not JsonObject data
+            || (assisted.Retrieval == "lexical" && assisted.Generated is null && assisted.Fallback is null))
+        {
+            return activity;
+        }
+
+        data["retrieval"] = assisted.Retrieval;
+        data["generated"] = assisted.Generated is not null;
+        if (assisted.Generated is { } generated)
+        {
+            data["sources"] = new JsonArray(generated.Sources.Select(s => (JsonNode)JsonValue.Create(s.Id)).ToArray());
+        }
+
+        if (assisted.Fallback is { } fallback)
+        {
+            data["fallback"] = fallback;
+        }
+
+        return activity;
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using PrivacyAssistant.BotFramework.Builder;
 using PrivacyAssistant.Conversations.Cards;
+using PrivacyAssistant.Knowledge.AzureOpenAI;
 using PrivacyAssistant.Knowledge.Entries;
 using PrivacyAssistant.Knowledge.Feedback;
 
@@ -20,7 +21,8 @@ public sealed class FaqCards(CardLibrary cards, KnowledgeBase knowledge, IOption
     public static KnowledgeLanguage FromCode(string language) => language == BotLanguage.English ? KnowledgeLanguage.English : KnowledgeLanguage.Dutch;
 
     /// <param name="feedback">null (buttons shown), <c>helpful</c> or <c>notHelpful</c> (thanks shown).</param>
-    public JsonObject Answer(KnowledgeEntry entry, KnowledgeLanguage language, string? feedback = null)
+    /// <param name="generated">Text Azure OpenAI wrote from the entries (checked); the card says so and links the source entries.</param>
+    public JsonObject Answer(KnowledgeEntry entry, KnowledgeLanguage language, string? feedback = null, GeneratedAnswer? generated = null)
     {
         var content = entry.In(language);
         var related = entry.Related
@@ -33,7 +35,11 @@ public sealed class FaqCards(CardLibrary cards, KnowledgeBase knowledge, IOption
         {
             entryId = entry.Id,
             title = content.Title,
-            answer = content.AnswerMarkdown,
+            answer = generated?.Markdown ?? content.AnswerMarkdown,
+            generated = generated is null ? null : new
+            {
+                sources = generated.Sources.Select(e => new { entryId = e.Id, title = e.In(language).Title }).ToList(),
+            },
             sources = entry.Sources.Select(s => new { title = s.Title, url = s.Url.ToString() }).ToList(),
             related,
             reportBreach = entry.Offers(EntryActions.ReportBreach),

@@ -42,14 +42,14 @@ public sealed partial class KnowledgeQuestionHandler(
 
         Activity reply = answer.Decision switch
         {
-            AnswerDecision.Answer => MessageFactory.Card(cards.Answer(answer.Entry!, language), answer.Entry!.In(language).Title),
+            AnswerDecision.Answer => MessageFactory.Card(cards.Answer(answer.Entry!, language, generated: assisted.Generated), answer.Entry!.In(language).Title),
             AnswerDecision.Clarify => MessageFactory.Card(cards.Clarify(answer.Options.Count > 0 ? answer.Options : [answer.Entry!], question, language), cards.Summary("FaqClarify", language)),
             AnswerDecision.Breach => MessageFactory.Card(cards.Breach(language, answer.Entry?.Id), cards.Summary("FaqBreach", language)),
             _ => MessageFactory.Card(cards.None(question, answer.Retrieval?.Top?.EntryId, language), cards.Summary("FaqNone", language)),
         };
         var shownEntry = answer.Decision is AnswerDecision.Answer or AnswerDecision.Clarify ? answer.Entry?.Id : null;
         reply.Locale = FaqCards.LanguageCode(language);
-        await turn.SendActivityAsync(reply.With(answer.Decision, shownEntry), cancellationToken);
+        await turn.SendActivityAsync(reply.With(answer.Decision, shownEntry).WithAssistance(assisted), cancellationToken);
 
         try
         {

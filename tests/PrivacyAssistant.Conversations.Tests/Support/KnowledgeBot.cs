@@ -31,7 +31,7 @@ public sealed class KnowledgeBot : IAsyncDisposable
 
     public IKnowledgeFeedbackStore Feedback => Bot.Services.GetRequiredService<IKnowledgeFeedbackStore>();
 
-    public static async Task<KnowledgeBot> CreateAsync(Action<IServiceCollection>? before = null)
+    public static async Task<KnowledgeBot> CreateAsync(Action<IServiceCollection>? before = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "pa-conv-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -44,7 +44,7 @@ public sealed class KnowledgeBot : IAsyncDisposable
                 services.AddKnowledgeConversation();
                 services.AddBreachStartPlaceholder();
             },
-            new Dictionary<string, string?> { ["Storage:Provider"] = "Sqlite", ["Storage:Sqlite:Path"] = databasePath });
+            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Storage:Provider"] = "Sqlite", ["Storage:Sqlite:Path"] = databasePath });
         await bot.Services.GetRequiredService<MigrationRunner>().ApplyAsync();
         return new KnowledgeBot(bot, directory, databasePath);
     }
