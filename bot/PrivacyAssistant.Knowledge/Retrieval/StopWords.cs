@@ -28,6 +28,10 @@ public static class StopWords
         // Words that frame a question rather than name its topic ("datalek definitie", "wat houdt het in").
         "definitie", "betekenis", "betekent", "houdt", "inhouden", "bedoeld", "bedoelen",
         "toegestaan", "regels", "regel", "idee",
+        // Verbs that frame where to look ("waar vind ik…"), measured on dev.tsv: as topic words they
+        // pulled questions to the entries whose titles happen to use them. ("vragen" was tried too and
+        // cost more than it gained.)
+        "vind", "vinden", "vindt",
     ];
 
     private static readonly string[] EnglishExtra =
@@ -38,6 +42,7 @@ public static class StopWords
         "really", "any", "anything", "something", "some", "about", "there", "here", "it's", "its", "i'm", "im", "allowed",
         "question", "know", "want", "need", "get", "got", "let", "lets",
         "many", "much", "definition", "meaning", "mean", "means", "rules", "rule",
+        "find",
     ];
 
     public static CharArraySet Dutch { get; } = Build(DutchAnalyzer.DefaultStopSet, DutchExtra);

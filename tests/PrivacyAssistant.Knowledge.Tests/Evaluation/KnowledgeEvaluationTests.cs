@@ -24,12 +24,12 @@ public sealed class KnowledgeEvaluationTests
     }
 
     // The target is 95 % top-1 on the held-out test set with no confident answer to an
-    // off-topic question. Measured with the shipped defaults (tuned on dev.tsv only): 86.8 %
-    // (256/295) and one off-topic question answered with confidence 1.0; see
-    // docs/knowledge-retrieval.md. These floors guard the measured level against regressions; they
-    // are not the target, and raising them is the work left.
+    // off-topic question. Measured with the shipped defaults (tuned on dev.tsv only): 87.1 %
+    // (257/295; 86.8 % before the session-2 fixes to breach patterns and stop words) and one
+    // off-topic question answered with confidence 1.0; see docs/knowledge-retrieval.md. These floors
+    // guard the measured level against regressions; they are NOT the target, which is not reached.
     private const double TargetAccuracy = 0.95;
-    private const double MeasuredTestAccuracyFloor = 0.85;
+    private const double MeasuredTestAccuracyFloor = 0.87;
     private const int MeasuredConfidentOffTopic = 1;
 
     [Fact]
