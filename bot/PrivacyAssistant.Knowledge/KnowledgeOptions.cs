@@ -29,4 +29,11 @@ public sealed class KnowledgeOptions
     /// <summary>When the runner-up's BM25 score is at least this fraction of the best's, the two are too close to call.</summary>
     [Range(0.0, 1.0)]
     public double ClarifyRatio { get; set; } = 0.9;
+
+    /// <summary>
+    /// How often the daily question counts kept in memory are written to the database (also at
+    /// shutdown). A crash loses at most this much of these statistics; never a report or a vote.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan QuestionCountFlushInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PrivacyAssistant.Knowledge.Answering;
@@ -64,7 +65,13 @@ public static class KnowledgeServiceCollectionExtensions
             services.AddRetentionRule(rule);
         }
 
+        services.AddOptions<KnowledgeOptions>()
+            .BindConfiguration(KnowledgeOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IKnowledgeFeedbackStore, SqlKnowledgeFeedbackStore>();
+        services.AddHostedService<QuestionCountFlusher>();
         return services;
     }
 }

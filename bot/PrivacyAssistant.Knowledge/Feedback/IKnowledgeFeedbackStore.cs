@@ -12,8 +12,18 @@ public interface IKnowledgeFeedbackStore
 {
     Task RecordVoteAsync(string entryId, bool helpful, KnowledgeLanguage language, CancellationToken cancellationToken = default);
 
-    /// <summary>Counts one question by its outcome; <paramref name="entryId"/> is null for none.</summary>
+    /// <summary>
+    /// Counts one question by its outcome; <paramref name="entryId"/> is null for none. Counts are
+    /// kept in memory until <see cref="FlushQuestionCountsAsync"/> (periodic and at shutdown), so a
+    /// crash can lose up to one flush interval of these statistics.
+    /// </summary>
     Task CountQuestionAsync(AnswerDecision decision, string? entryId, KnowledgeLanguage language, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds the counts kept in memory to the stored daily counts in one transaction and returns how
+    /// many day/decision/entry/language rows it wrote. When it fails the counts stay for the next attempt.
+    /// </summary>
+    Task<int> FlushQuestionCountsAsync(CancellationToken cancellationToken = default);
 
     Task<Escalation> EscalateAsync(EscalationRequest request, CancellationToken cancellationToken = default);
 

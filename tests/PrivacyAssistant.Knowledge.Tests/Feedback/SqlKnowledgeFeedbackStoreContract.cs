@@ -56,6 +56,82 @@ public abstract class SqlKnowledgeFeedbackStoreContract(StorageProvider provider
     }
 
     [StorageFact]
+    public async Task CountQuestion_IsOnlyInMemory_UntilFlushed()
+    {
+        await store.CountQuestionAsync(AnswerDecision.Answer, "datalek", KnowledgeLanguage.Dutch);
+
+        Assert.Equal(0L, await StoredCountAsync());
+        Assert.Equal(1, await store.FlushQuestionCountsAsync());
+        Assert.Equal(1L, await StoredCountAsync());
+        Assert.Equal(0, await store.FlushQuestionCountsAsync());
+    }
+
+    [StorageFact]
+    public async Task ManyConcurrentQuestions_ArriveWithExactTotals_AcrossFlushesAddingToExistingRows()
+    {
+        const int Workers = 16;
+        const int PerWorker = 500;
+        var flushing = true;
+        var flusher = Task.Run(async () =>
+        {
+            while (Volatile.Read(ref flushing))
+            {
+                await store.FlushQuestionCountsAsync();
+            }
+        });
+
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < PerWorker; i++)
+            {
+                var language = i % 2 == 0 ? KnowledgeLanguage.Dutch : KnowledgeLanguage.English;
+                if (i % 5 == 0)
+                {
+                    await store.CountQuestionAsync(AnswerDecision.None, null, language);
+                }
+                else
+                {
+                    await store.CountQuestionAsync(AnswerDecision.Answer, w % 2 == 0 ? "datalek" : "toestemming", language);
+                }
+            }
+        })));
+        Volatile.Write(ref flushing, false);
+        await flusher;
+        await store.FlushQuestionCountsAsync();
+
+        await using var connection = await database.Factory.OpenAsync();
+        var rows = (await connection.QueryAsync<(string Decision, string EntryId, string Language, long Count)>(
+            "SELECT decision, entry_id, language, count FROM knowledge_question_counts ORDER BY decision, entry_id, language")).ToList();
+        Assert.Equal(
+            [
+                ("answer", "datalek", "en", 8L * 200), ("answer", "datalek", "nl", 8L * 200),
+                ("answer", "toestemming", "en", 8L * 200), ("answer", "toestemming", "nl", 8L * 200),
+                ("none", "", "en", 16L * 50), ("none", "", "nl", 16L * 50),
+            ],
+            rows);
+        Assert.Equal((long)Workers * PerWorker, rows.Sum(r => r.Count));
+    }
+
+    [StorageFact]
+    public async Task FailingFlush_KeepsTheCountsForTheNextAttempt()
+    {
+        var flaky = new FlakyConnectionFactory(database.Factory);
+        var flakyStore = new SqlKnowledgeFeedbackStore(flaky, time);
+        await flakyStore.CountQuestionAsync(AnswerDecision.Answer, "datalek", KnowledgeLanguage.Dutch);
+        await flakyStore.CountQuestionAsync(AnswerDecision.Answer, "datalek", KnowledgeLanguage.Dutch);
+        await flakyStore.FlushQuestionCountsAsync();
+        await flakyStore.CountQuestionAsync(AnswerDecision.Answer, "datalek", KnowledgeLanguage.Dutch);
+        flaky.Failing = true;
+
+        await Assert.ThrowsAnyAsync<Exception>(() => flakyStore.FlushQuestionCountsAsync());
+        await flakyStore.CountQuestionAsync(AnswerDecision.Answer, "datalek", KnowledgeLanguage.Dutch);
+        flaky.Failing = false;
+        Assert.Equal(1, await flakyStore.FlushQuestionCountsAsync());
+
+        Assert.Equal(4L, await StoredCountAsync());
+    }
+
+    [StorageFact]
     public async Task Escalate_StoresTheQuestionWithAReferenceUntilClosed()
     {
         var escalation = await store.EscalateAsync(new EscalationRequest("  Mag de schoolfotograaf klassenlijsten krijgen?  ", KnowledgeLanguage.Dutch, "verwerkersovereenkomst", null));
@@ -87,6 +163,7 @@ public abstract class SqlKnowledgeFeedbackStoreContract(StorageProvider provider
         await store.RecordVoteAsync("datalek", helpful: true, KnowledgeLanguage.Dutch);
         await store.CountQuestionAsync(AnswerDecision.None, null, KnowledgeLanguage.Dutch);
         await store.EscalateAsync(new EscalationRequest("vraag", KnowledgeLanguage.Dutch, null, null));
+        await store.FlushQuestionCountsAsync();
         time.Advance(TimeSpan.FromDays(800));
         var purger = new RetentionPurger(database.Factory, KnowledgeRetention.Rules, time, NullLogger<RetentionPurger>.Instance);
 
@@ -95,6 +172,12 @@ public abstract class SqlKnowledgeFeedbackStoreContract(StorageProvider provider
         Assert.Equal(1, deleted["knowledge_feedback"]);
         Assert.Equal(1, deleted["knowledge_question_counts"]);
         Assert.Equal(1, deleted["knowledge_escalations"]);
+    }
+
+    private async Task<long> StoredCountAsync()
+    {
+        await using var connection = await database.Factory.OpenAsync();
+        return await connection.ExecuteScalarAsync<long>("SELECT COALESCE(SUM(count), 0) FROM knowledge_question_counts");
     }
 }
 
