@@ -142,7 +142,7 @@ public sealed class BreachCards(CardLibrary cards, IOptions<BreachesOptions> opt
         };
         if (isOfficer)
         {
-            facts.Add(Fact(Text("factReporter", language), report.Reporter.Name));
+            facts.Add(Fact(Text("factReporter", language), MarkdownText.Escape(report.Reporter.Name)));
             facts.Add(Fact(Text("factReported", language), When(report.ReportedAt, language)));
         }
 
@@ -150,16 +150,16 @@ public sealed class BreachCards(CardLibrary cards, IOptions<BreachesOptions> opt
         {
             Fact(Text("factApNotified", language), YesNo(report.ApNotified)
                 + (report.ApNotifiedAt is { } at ? " · " + When(at, language) : string.Empty)
-                + (report.ApReference is { } apRef ? " · " + apRef : string.Empty)),
-            Fact(Text("factApReason", language), report.ApReason ?? "–"),
-            Fact(Text("factSubjects", language), YesNo(report.SubjectsInformed) + (report.SubjectsReason is { } why ? " · " + why : string.Empty)),
-            Fact(Text("factConsequences", language), report.Consequences ?? "–"),
-            Fact(Text("factRemedial", language), report.RemedialActions ?? "–"),
+                + (report.ApReference is { } apRef ? " · " + MarkdownText.Escape(apRef) : string.Empty)),
+            Fact(Text("factApReason", language), Escaped(report.ApReason)),
+            Fact(Text("factSubjects", language), YesNo(report.SubjectsInformed) + (report.SubjectsReason is { } why ? " · " + MarkdownText.Escape(why) : string.Empty)),
+            Fact(Text("factConsequences", language), Escaped(report.Consequences)),
+            Fact(Text("factRemedial", language), Escaped(report.RemedialActions)),
         };
 
         var trailItems = new JsonArray(trail.Select(entry => (JsonNode?)new JsonObject
         {
-            ["text"] = $"{When(entry.DecidedAt, language)} · {entry.Officer.Name} · {DecisionName(entry.Decision, language)}",
+            ["text"] = $"{When(entry.DecidedAt, language)} · {MarkdownText.Escape(entry.Officer.Name)} · {DecisionName(entry.Decision, language)}",
         }).ToArray());
 
         form ??= new JsonObject
@@ -184,8 +184,8 @@ public sealed class BreachCards(CardLibrary cards, IOptions<BreachesOptions> opt
             ["hasProblems"] = problemTexts.Count > 0,
             ["problems"] = problemTexts,
             ["facts"] = facts,
-            ["description"] = report.Description,
-            ["measures"] = report.Measures,
+            ["description"] = MarkdownText.Escape(report.Description),
+            ["measures"] = report.Measures is { } measures ? MarkdownText.Escape(measures) : null,
             ["isOfficer"] = isOfficer,
             ["riskHintLabel"] = texts.RiskHintLabel,
             ["riskHint"] = report.RiskHint.Describe(texts),
@@ -246,6 +246,9 @@ public sealed class BreachCards(CardLibrary cards, IOptions<BreachesOptions> opt
     }
 
     private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+
+    /// <summary>Free text typed by a person, shown in Markdown (TextBlock, FactSet) literally; "–" when absent.</summary>
+    private static string Escaped(string? text) => text is null ? "–" : MarkdownText.Escape(text);
 
     private string DecisionName(string code, string language) => code switch
     {

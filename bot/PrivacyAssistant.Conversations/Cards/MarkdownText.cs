@@ -5,11 +5,13 @@ namespace PrivacyAssistant.Conversations.Cards;
 /// <summary>
 /// Makes user-provided text safe to show in a Markdown TextBlock: characters that would format
 /// the text or make a link (<c>* _ [ ] ( ) ` ~ \</c>, and list or heading markers at the start of a
-/// line) are backslash-escaped, so what the user typed is shown literally.
+/// line) are backslash-escaped, so what the user typed is shown literally. <c>&lt;</c> is escaped so
+/// no HTML or <c>&lt;url&gt;</c> autolink forms, and the <c>:</c> of <c>://</c> and the dot of a
+/// leading <c>www.</c> are escaped so a bare address is not turned into a clickable link.
 /// </summary>
 public static class MarkdownText
 {
-    private const string Inline = "\\*_[]()`~{}|";
+    private const string Inline = "\\*_[]()`~{}|<";
 
     /// <summary>The escaped text.</summary>
     public static string Escape(string? text)
@@ -55,7 +57,7 @@ public static class MarkdownText
                 }
             }
 
-            if (Inline.Contains(c))
+            if (Inline.Contains(c) || IsAutolinkMark(text, i))
             {
                 builder.Append('\\');
             }
@@ -66,4 +68,10 @@ public static class MarkdownText
 
         return builder.ToString();
     }
+
+    /// <summary>The <c>:</c> of <c>scheme://</c>, or the dot of <c>www.</c> at the start of a word.</summary>
+    private static bool IsAutolinkMark(string text, int i) =>
+        (text[i] == ':' && string.CompareOrdinal(text, i + 1, "//", 0, 2) == 0)
+        || (text[i] == '.' && i >= 3 && string.Compare(text, i - 3, "www", 0, 3, StringComparison.OrdinalIgnoreCase) == 0
+            && (i == 3 || !char.IsLetterOrDigit(text[i - 4])));
 }

@@ -145,7 +145,7 @@ public sealed class CardTemplateBinderTests
     {
         var card = Bind("""{"text":"${escapeMarkdown(question)}"}""", """{"question":"**klik** [hier](https://evil.example)"}""");
 
-        Assert.Equal(@"\*\*klik\*\* \[hier\]\(https://evil.example\)", card["text"]!.GetValue<string>());
+        Assert.Equal(@"\*\*klik\*\* \[hier\]\(https\://evil.example\)", card["text"]!.GetValue<string>());
     }
 
     [Fact]
