@@ -6,6 +6,7 @@ using PrivacyAssistant.Knowledge.Answering;
 using PrivacyAssistant.Knowledge.Entries;
 using PrivacyAssistant.Knowledge.Feedback;
 using PrivacyAssistant.Knowledge.Retrieval;
+using PrivacyAssistant.Notifications;
 using PrivacyAssistant.Storage;
 using PrivacyAssistant.Storage.Retention;
 
@@ -49,7 +50,8 @@ public static class KnowledgeServiceCollectionExtensions
 
     /// <summary>
     /// Registers the feedback store (👍/👎, daily counts per decision, escalations) with its tables
-    /// and retention rules on the shared database (see docs/data-retention.md).
+    /// and retention rules on the shared database (see docs/data-retention.md). An escalation notifies
+    /// the privacy desk through the notifications outbox (mail when <c>Notifications:Mail:Enabled</c>).
     /// </summary>
     public static IServiceCollection AddKnowledgeFeedback(this IServiceCollection services)
     {
@@ -59,6 +61,7 @@ public static class KnowledgeServiceCollectionExtensions
         }
 
         services.AddStorage();
+        services.AddNotifications();
         services.AddMigrations(KnowledgeMigrations.Feature, KnowledgeMigrations.All);
         foreach (var rule in KnowledgeRetention.Rules)
         {
@@ -70,6 +73,7 @@ public static class KnowledgeServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IEscalationNotificationComposer, EscalationMailComposer>();
         services.AddSingleton<IKnowledgeFeedbackStore, SqlKnowledgeFeedbackStore>();
         services.AddHostedService<QuestionCountFlusher>();
         return services;

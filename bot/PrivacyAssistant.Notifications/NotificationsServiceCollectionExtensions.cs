@@ -14,9 +14,15 @@ public static class NotificationsServiceCollectionExtensions
     /// <summary>
     /// The outbox (table, dispatcher, retention) and, when <c>Notifications:Mail:Enabled</c>, the
     /// Graph mail channel. Other layers add channels with <see cref="AddNotificationChannel{TChannel}"/>.
+    /// Several features call it (breaches, knowledge escalations); the second call does nothing.
     /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
+        if (services.Any(d => d.ServiceType == typeof(NotificationOutbox)))
+        {
+            return services;
+        }
+
         services.AddStorage();
         services.AddOptions<NotificationsOptions>()
             .BindConfiguration(NotificationsOptions.SectionName)

@@ -1,12 +1,20 @@
 using Dapper;
 using PrivacyAssistant.Knowledge.Answering;
 using PrivacyAssistant.Knowledge.Entries;
+using PrivacyAssistant.Notifications.Outbox;
 using PrivacyAssistant.Storage;
 
 namespace PrivacyAssistant.Knowledge.Feedback;
 
-/// <summary><see cref="IKnowledgeFeedbackStore"/> on the shared SQLite/PostgreSQL database (portable SQL).</summary>
-public sealed class SqlKnowledgeFeedbackStore(IDbConnectionFactory database, TimeProvider time) : IKnowledgeFeedbackStore
+/// <summary>
+/// <see cref="IKnowledgeFeedbackStore"/> on the shared SQLite/PostgreSQL database (portable SQL).
+/// An escalation and its desk notifications (outbox) are written in one transaction.
+/// </summary>
+public sealed class SqlKnowledgeFeedbackStore(
+    IDbConnectionFactory database,
+    TimeProvider time,
+    INotificationOutbox? outbox = null,
+    IEnumerable<IEscalationNotificationComposer>? composers = null) : IKnowledgeFeedbackStore
 {
     private const string Open = "open";
     private const string Closed = "closed";
@@ -81,6 +89,7 @@ public sealed class SqlKnowledgeFeedbackStore(IDbConnectionFactory database, Tim
 
         var createdAt = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO knowledge_escalations (question, language, best_entry_id, contact_name, status, created_at)
@@ -96,8 +105,30 @@ public sealed class SqlKnowledgeFeedbackStore(IDbConnectionFactory database, Tim
                 status = Open,
                 createdAt = StorageTime.ToUnixMs(createdAt),
             },
+            transaction,
             cancellationToken: cancellationToken));
-        return new Escalation(id, question, request.Language, request.BestEntryId, request.ContactName, StorageTime.FromUnixMs(StorageTime.ToUnixMs(createdAt)));
+        var escalation = new Escalation(id, question, request.Language, request.BestEntryId, request.ContactName, StorageTime.FromUnixMs(StorageTime.ToUnixMs(createdAt)));
+
+        var notified = false;
+        if (outbox is not null)
+        {
+            foreach (var composer in (composers ?? []).Where(composer => outbox.HasChannel(composer.Channel)))
+            {
+                foreach (var message in composer.Compose(escalation))
+                {
+                    await outbox.EnqueueAsync(connection, transaction, message, cancellationToken);
+                    notified = true;
+                }
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (notified)
+        {
+            outbox!.Nudge();
+        }
+
+        return escalation;
     }
 
     public async Task<FeedbackSummary> SummarizeAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
