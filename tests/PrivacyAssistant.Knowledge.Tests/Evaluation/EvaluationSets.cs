@@ -17,6 +17,12 @@ internal static class EvaluationSets
     /// <summary>The held-out test set: measures, never tuned on.</summary>
     public static IReadOnlyList<EvaluationCase> Test => EvaluationFile.Read(Path.Combine(Folder, "questions.tsv"));
 
+    /// <summary>
+    /// Held-out set B: a second test set, written later by someone who had not seen the other sets,
+    /// to check that improvements generalise. Measured only (docs/knowledge-retrieval.md); no floor.
+    /// </summary>
+    public static IReadOnlyList<EvaluationCase> HeldOutB => EvaluationFile.Read(Path.Combine(Folder, "questions-b.tsv"));
+
     /// <summary>The dev set: thresholds and synonyms were tuned on it.</summary>
     public static IReadOnlyList<EvaluationCase> Dev => EvaluationFile.Read(Path.Combine(Folder, "dev.tsv"));
 

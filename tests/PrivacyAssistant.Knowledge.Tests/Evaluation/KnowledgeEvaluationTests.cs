@@ -23,6 +23,20 @@ public sealed class KnowledgeEvaluationTests
         Assert.All(ids, id => Assert.Contains(cases, c => c.Expected == id));
     }
 
+    [Fact]
+    public void HeldOutSetB_LoadsAndCoversEveryKindOfQuestion()
+    {
+        var cases = EvaluationSets.HeldOutB;
+
+        Assert.True(cases.Count >= 150, $"only {cases.Count} questions");
+        Assert.True(cases.Count(c => c.Expected == EvaluationCase.None) >= 20, "fewer than 20 off-topic questions");
+        Assert.True(cases.Count(c => c.Expected == EvaluationCase.Breach) >= 20, "fewer than 20 breach reports");
+        var ids = EvaluationSets.Product.Knowledge.Entries.Select(e => e.Id).ToHashSet();
+        Assert.All(cases.Where(c => c.Expected is not (EvaluationCase.None or EvaluationCase.Breach)), c => Assert.Contains(c.Expected, ids));
+        Assert.All(ids, id => Assert.Contains(cases, c => c.Expected == id));
+        Assert.Equal(cases.Count, cases.Select(c => c.Question.ToLowerInvariant()).Distinct().Count());
+    }
+
     // The target is 95 % top-1 on the held-out test set with no confident answer to an
     // off-topic question. Measured with the shipped defaults (tuned on dev.tsv only): 87.1 %
     // (257/295; 86.8 % before the session-2 fixes to breach patterns and stop words) and one

@@ -11,7 +11,7 @@ namespace PrivacyAssistant.Knowledge.Tests.Evaluation;
 /// </summary>
 public sealed partial class VerbatimOverlapTests
 {
-    public static TheoryData<string> Sets => new() { "questions.tsv", "dev.tsv" };
+    public static TheoryData<string> Sets => new() { "questions.tsv", "dev.tsv", "questions-b.tsv" };
 
     [Theory]
     [MemberData(nameof(Sets))]
@@ -76,6 +76,16 @@ public sealed partial class VerbatimOverlapTests
         var dev = EvaluationSets.Dev.Select(c => Normalize(c.Question)).ToHashSet();
 
         Assert.DoesNotContain(EvaluationSets.Test, c => dev.Contains(Normalize(c.Question)));
+    }
+
+    [Fact]
+    public void HeldOutSetB_SharesNoQuestionWithTheTestOrDevSet()
+    {
+        var others = EvaluationSets.Test.Concat(EvaluationSets.Dev).Select(c => Normalize(c.Question)).ToHashSet();
+
+        var shared = EvaluationSets.HeldOutB.Where(c => others.Contains(Normalize(c.Question))).Select(c => $"line {c.Line}").ToList();
+
+        Assert.True(shared.Count == 0, $"questions-b.tsv repeats questions of questions.tsv/dev.tsv at {string.Join(", ", shared)}");
     }
 
     /// <summary>Titles (canonical questions) and entry ids (id, related) are not phrasings.</summary>
