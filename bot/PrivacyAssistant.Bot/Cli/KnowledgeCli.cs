@@ -92,7 +92,7 @@ public static class KnowledgeCli
             text += $"[{(term.Corrected ? "~" : "+")}{string.Join(",", term.Expansions)}]";
         }
 
-        return text + (term.Known ? "" : "(unknown)") + string.Create(CultureInfo.InvariantCulture, $"={term.Weight:0.0}");
+        return text + (term.Known ? "" : "(unknown)") + (term.Everyday ? "(everyday: no confidence)" : "") + string.Create(CultureInfo.InvariantCulture, $"={term.Weight:0.0}");
     }
 
     public static void WriteReport(TextWriter output, EvaluationReport report)

@@ -96,6 +96,64 @@ public sealed class BreachIntentDetector
     private static bool Matches(BreachIntentPattern pattern, IReadOnlyList<IReadOnlySet<string>> words) =>
         pattern.Groups.All(group => group.Any(alternative => Occurs(alternative, words)));
 
+    /// <summary>
+    /// The word has the pattern's form, or (typo tolerance) its typed form is one edit away from a
+    /// pattern word of at least <see cref="TypoMinimumLength"/> letters ("lapop" for "laptop").
+    /// </summary>
+    private static bool Has(IReadOnlySet<string> forms, string pattern)
+    {
+        if (forms.Contains(pattern))
+        {
+            return true;
+        }
+
+        if (pattern.Length < TypoMinimumLength)
+        {
+            return false;
+        }
+
+        foreach (var form in forms)
+        {
+            if (form.Length >= TypoMinimumLength && Math.Abs(form.Length - pattern.Length) <= 1 && form[0] == pattern[0] && WithinOneEdit(form, pattern))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const int TypoMinimumLength = 5;
+
+    /// <summary>Optimal string alignment distance ≤ 1: one insertion, deletion, substitution or swap of neighbours.</summary>
+    public static bool WithinOneEdit(string a, string b)
+    {
+        if (a.Length > b.Length)
+        {
+            (a, b) = (b, a);
+        }
+
+        var i = 0;
+        while (i < a.Length && a[i] == b[i])
+        {
+            i++;
+        }
+
+        if (i == a.Length)
+        {
+            return b.Length - a.Length <= 1;
+        }
+
+        if (a.Length == b.Length)
+        {
+            // substitution, or a swap of two neighbours
+            return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1))
+                || (i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2)));
+        }
+
+        return a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1)); // one letter missing from a
+    }
+
     private static bool Occurs(IReadOnlyList<string> sequence, IReadOnlyList<IReadOnlySet<string>> words)
     {
         for (var start = 0; start + sequence.Count <= words.Count; start++)
@@ -103,7 +161,7 @@ public sealed class BreachIntentDetector
             var all = true;
             for (var i = 0; i < sequence.Count && all; i++)
             {
-                all = words[start + i].Contains(sequence[i]);
+                all = Has(words[start + i], sequence[i]);
             }
 
             if (all)

@@ -14,6 +14,9 @@ public sealed class LanguageAnalysis : IDisposable
         Splitter = splitter;
         Index = index;
         Query = query;
+        Everyday = EverydayWords.For(language)
+            .SelectMany(word => index.Analyze(word).Where(t => !t.Stacked).Select(t => t.Term))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     public KnowledgeLanguage Language { get; }
@@ -28,6 +31,9 @@ public sealed class LanguageAnalysis : IDisposable
 
     /// <summary>Adds synonyms to questions (the words and their compound parts come from <see cref="Index"/>).</summary>
     public KnowledgeAnalyzer Query { get; }
+
+    /// <summary>The analysed forms of <see cref="EverydayWords"/>: searched, but no evidence of a topic.</summary>
+    public IReadOnlySet<string> Everyday { get; }
 
     public static LanguageAnalysis Build(KnowledgeLanguage language, IEnumerable<string> texts, string synonymsText, RetrievalSettings settings)
     {

@@ -16,6 +16,8 @@ public static class LanguageDetector
         "over", "niet", "geen", "wel", "mijn", "ons", "onze", "als", "dat", "die", "dit", "deze", "er", "ook", "nog", "om",
         "te", "of", "maar", "heb", "heeft", "hebben", "ben", "wordt", "worden", "zo", "mee", "zonder", "leerling", "leerlingen",
         "ouders", "school", "mail", "gegevens", "toestemming", "kwijt", "gestolen", "melden", "mn", "m'n", "iets", "nou",
+        // "we" is Dutch too: "hoelang bewaren we…" must not be searched as English.
+        "we", "wij", "jullie", "zij", "ze", "hun", "hoelang", "hoeveel", "welk", "waarom", "mogen", "bewaren",
     };
 
     private static readonly HashSet<string> English = new(StringComparer.OrdinalIgnoreCase)

@@ -60,8 +60,8 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 Doc: pair.Key,
                 Scores: pair.Value,
                 Total: pair.Value.Sum(),
-                Confidence: Coverage(terms, pair.Value, selfScore, _settings.ConfidenceCap),
-                Rank: Coverage(terms, pair.Value, selfScore, _settings.RankingCap)));
+                Confidence: Coverage(terms, pair.Value, selfScore, _settings.ConfidenceCap, everydayCounts: false),
+                Rank: Coverage(terms, pair.Value, selfScore, _settings.RankingCap, everydayCounts: true)));
         // A question that is exactly one of an entry's phrasings (same words, any order) ranks that entry first.
         var phrased = index.EntryWithPhrasing(language, terms.Select(t => t.Term));
         var ranked = scored.OrderByDescending(c => index.EntryId(c.Doc) == phrased);
@@ -164,15 +164,16 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 }
             }
 
-            terms.Add(new QueryTerm(word.Term, alternatives.Skip(1).Select(a => a.Term).ToList(), weight, known || corrected, corrected));
+            terms.Add(new QueryTerm(word.Term, alternatives.Skip(1).Select(a => a.Term).ToList(), weight, known || corrected, corrected, analysis.Everyday.Contains(word.Term)));
             clauses.Add(clause);
         }
 
         return (terms, clauses);
     }
 
-    private static double Coverage(IReadOnlyList<QueryTerm> terms, double[] scores, double selfScore, float cap) =>
-        selfScore > 0 ? terms.Select((t, i) => Math.Min(scores[i], t.Weight * cap)).Sum() / selfScore : 0;
+    // Everyday words break ties in ranking but are no evidence that an entry explains the question.
+    private static double Coverage(IReadOnlyList<QueryTerm> terms, double[] scores, double selfScore, float cap, bool everydayCounts) =>
+        selfScore > 0 ? terms.Select((t, i) => t.Everyday && !everydayCounts ? 0 : Math.Min(scores[i], t.Weight * cap)).Sum() / selfScore : 0;
 
     private static void Add(List<(string Term, float Weight)> alternatives, string term, float weight)
     {

@@ -6,4 +6,5 @@ namespace PrivacyAssistant.Knowledge.Retrieval;
 /// <param name="Weight">Its share of the confidence denominator (boosted idf of its best field, or the unknown-word weight).</param>
 /// <param name="Known">Whether the knowledge base contains the word (or an expansion).</param>
 /// <param name="Corrected">Whether it was matched through typo tolerance.</param>
-public sealed record QueryTerm(string Term, IReadOnlyList<string> Expansions, double Weight, bool Known, bool Corrected);
+/// <param name="Everyday">An everyday word (<see cref="EverydayWords"/>): in the self score, but matching it earns no confidence.</param>
+public sealed record QueryTerm(string Term, IReadOnlyList<string> Expansions, double Weight, bool Known, bool Corrected, bool Everyday = false);

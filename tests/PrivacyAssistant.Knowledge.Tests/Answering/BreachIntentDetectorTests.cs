@@ -23,6 +23,10 @@ public sealed class BreachIntentDetectorTests
     [InlineData("I want to report a data breach")]
     [InlineData("our network was hit by ransomware")]
     [InlineData("I shared my password with a colleague")]
+    [InlineData("de map met cijferlijsten is ineens weg")]
+    [InlineData("ik stuurde de klassenlijst naar alle ouders")]
+    [InlineData("de moeder van Sam kreeg per ongeluk het rapport van een klasgenoot")]
+    [InlineData("iemand heeft de lijst met telefoonnummers op een openbare website gezet")]
     public void Detect_BreachReport_MatchesAPattern(string message)
     {
         Assert.NotNull(Product.Value.Detect(message));
@@ -37,9 +41,32 @@ public sealed class BreachIntentDetectorTests
     [InlineData("ik ben mijn paraplu kwijt")]
     [InlineData("hoe vraag ik een nieuwe laptop aan")]
     [InlineData("wanneer gebruik ik bcc")]
+    [InlineData("mag ik oude dossiers weggooien")]
+    [InlineData("mag ik de lijst met telefoonnummers op de website zetten")]
     public void Detect_QuestionOrSomethingElse_DoesNotMatch(string message)
     {
         Assert.Null(Product.Value.Detect(message));
+    }
+
+    [Theory]
+    [InlineData("mijn laptpo is gestolen")]
+    [InlineData("ik ben mijn telefon kwijt")]
+    [InlineData("my lapotp was stolen")]
+    public void Detect_ReportWithATypo_StillMatches(string message)
+    {
+        Assert.NotNull(Product.Value.Detect(message));
+    }
+
+    [Theory]
+    [InlineData("laptop", "lapop", true)]
+    [InlineData("laptop", "laptpo", true)]
+    [InlineData("laptop", "laptops", true)]
+    [InlineData("laptop", "lapdop", true)]
+    [InlineData("laptop", "lapdo", false)]
+    [InlineData("kwijt", "kwijt", true)]
+    public void WithinOneEdit_CountsOneInsertDeleteSubstituteOrSwap(string a, string b, bool expected)
+    {
+        Assert.Equal(expected, BreachIntentDetector.WithinOneEdit(a, b));
     }
 
     [Fact]

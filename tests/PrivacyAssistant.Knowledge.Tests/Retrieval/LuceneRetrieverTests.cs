@@ -90,6 +90,19 @@ public sealed class LuceneRetrieverTests
     }
 
     [Fact]
+    public void Retrieve_EverydayWords_EarnNoConfidenceButStillCount()
+    {
+        var plain = TestKnowledge.Fixture.Retriever.Retrieve("foto publiceren", KnowledgeLanguage.Dutch);
+        var withTime = TestKnowledge.Fixture.Retriever.Retrieve("foto publiceren volgende week", KnowledgeLanguage.Dutch);
+        var onlyTime = TestKnowledge.Fixture.Retriever.Retrieve("volgende week maandag", KnowledgeLanguage.Dutch);
+
+        Assert.Equal(plain.Top!.EntryId, withTime.Top!.EntryId);
+        Assert.Contains(withTime.Terms, t => t.Everyday);
+        Assert.True(withTime.Top.Confidence < plain.Top.Confidence, $"{withTime.Top.Confidence} vs {plain.Top.Confidence}");
+        Assert.True((onlyTime.Top?.Confidence ?? 0) == 0, $"only everyday words: {onlyTime.Top?.Confidence}");
+    }
+
+    [Fact]
     public void Retrieve_WithExplain_BreaksTheScoreDownPerWord()
     {
         var result = TestKnowledge.Fixture.Retriever.Retrieve("foto publiceren", KnowledgeLanguage.Dutch, new(Explain: true));
