@@ -22,6 +22,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly string[] _entryIds;
     private readonly Dictionary<KnowledgeLanguage, LanguageAnalysis> _analysis;
     private readonly Dictionary<(KnowledgeLanguage, string), string> _phrasings = [];
+    private readonly Dictionary<(KnowledgeLanguage, KnowledgeField), FuzzyTermMatcher> _fuzzy = [];
 
     public KnowledgeIndex(KnowledgeBase knowledge, RetrievalSettings? settings = null)
     {
@@ -91,6 +92,14 @@ public sealed class KnowledgeIndex : IDisposable
             }
         }
 
+        foreach (var language in _analysis.Keys)
+        {
+            foreach (var field in KnowledgeFieldNames.All)
+            {
+                _fuzzy[(language, field)] = FuzzyTermMatcher.ForField(_reader, KnowledgeFieldNames.Name(language, field));
+            }
+        }
+
         _entryIds = new string[_reader.MaxDoc];
         for (var doc = 0; doc < _reader.MaxDoc; doc++)
         {
@@ -115,6 +124,9 @@ public sealed class KnowledgeIndex : IDisposable
 
     public int DocFreq(KnowledgeLanguage language, KnowledgeField field, string term) =>
         _reader.DocFreq(new Term(KnowledgeFieldNames.Name(language, field), term));
+
+    /// <summary>The terms of one field, for typo corrections (<see cref="FuzzyTermMatcher"/>).</summary>
+    public FuzzyTermMatcher Terms(KnowledgeLanguage language, KnowledgeField field) => _fuzzy[(language, field)];
 
     /// <summary>How many entries contain <paramref name="term"/> in any field of the language.</summary>
     public int EntryFreq(KnowledgeLanguage language, string term) =>

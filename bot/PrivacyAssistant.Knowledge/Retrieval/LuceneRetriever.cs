@@ -196,25 +196,16 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         return boost * index.Idf(entries);
     }
 
-    /// <summary>Index terms within one or two edits of a word the index does not contain (Lucene's FuzzyQuery automaton).</summary>
+    /// <summary>Index terms within one or two edits of a word the index does not contain (what Lucene's FuzzyQuery selects; <see cref="FuzzyTermMatcher"/>).</summary>
     private IEnumerable<string> Corrections(KnowledgeLanguage language, string term)
     {
         var maxEdits = term.Length >= _settings.FuzzyTwoEditsLength ? 2 : 1;
         var found = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var field in KnowledgeFieldNames.All)
         {
-            var fuzzy = new FuzzyQuery(new Term(KnowledgeFieldNames.Name(language, field), term), maxEdits, prefixLength: 1, _settings.FuzzyMaxExpansions, transpositions: true);
-            // The rewrite is a BooleanQuery of the matching terms, or a single TermQuery when only one matches.
-            var rewritten = index.Searcher.Rewrite(fuzzy);
-            var matches = rewritten switch
+            // What FuzzyQuery(term, maxEdits, prefixLength: 1, FuzzyMaxExpansions, transpositions: true) rewrites to.
+            foreach (var text in index.Terms(language, field).Matches(term, maxEdits, prefixLength: 1, _settings.FuzzyMaxExpansions))
             {
-                BooleanQuery boolean => boolean.Clauses.Select(c => c.Query).OfType<TermQuery>(),
-                TermQuery single => [single],
-                _ => [],
-            };
-            foreach (var match in matches)
-            {
-                var text = match.Term.Text;
                 found[text] = found.GetValueOrDefault(text) + 1;
             }
         }

@@ -1,0 +1,211 @@
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace PrivacyAssistant.Knowledge.Retrieval;
+
+/// <summary>
+/// The terms of one index field within one or two edits of a word: what Lucene's
+/// <c>FuzzyQuery(term, maxEdits, prefixLength, maxExpansions, transpositions: true)</c> rewrites to,
+/// computed by scanning the field's terms instead of building Levenshtein automata.
+/// </summary>
+/// <remarks>
+/// Building and determinising the automata for every unknown word and field cost about 40 % of a
+/// turn's CPU (profile of 2026-11-23, RELIABILITY.md). The knowledge base's vocabulary is small
+/// (a few thousand terms per field), so comparing the word with every term that shares its prefix
+/// and has a length within <c>maxEdits</c> is far cheaper. The selection is Lucene's, to the bit:
+/// edit distance with adjacent transpositions (optimal string alignment) over code points after the
+/// prefix; boost <c>1 - edits / min(length of term, length of word)</c> in single precision, kept
+/// only when above 0; the <c>maxExpansions</c> best by boost, ties to the term first in index
+/// order (UTF-8 bytes, i.e. code points). A test compares it with <c>FuzzyQuery</c> on the shipped
+/// knowledge base.
+/// </remarks>
+public sealed class FuzzyTermMatcher
+{
+    private readonly string[] _terms;
+    private readonly int[][] _codePoints;
+    private readonly Dictionary<int, int[]> _byFirstCodePoint;
+
+    public FuzzyTermMatcher(IEnumerable<string> termsInIndexOrder)
+    {
+        _terms = termsInIndexOrder.ToArray();
+        _codePoints = _terms.Select(CodePoints).ToArray();
+        _byFirstCodePoint = Enumerable.Range(0, _terms.Length)
+            .Where(i => _codePoints[i].Length > 0)
+            .GroupBy(i => _codePoints[i][0])
+            .ToDictionary(g => g.Key, g => g.ToArray());
+    }
+
+    /// <summary>The terms of <paramref name="field"/> in <paramref name="reader"/>, in index order.</summary>
+    public static FuzzyTermMatcher ForField(IndexReader reader, string field)
+    {
+        var terms = new List<string>();
+        var fieldTerms = MultiFields.GetTerms(reader, field);
+        if (fieldTerms is not null)
+        {
+            var iterator = fieldTerms.GetEnumerator();
+            while (iterator.MoveNext())
+            {
+                terms.Add(iterator.Term.Utf8ToString());
+            }
+        }
+
+        return new FuzzyTermMatcher(terms);
+    }
+
+    public int Count => _terms.Length;
+
+    /// <summary>
+    /// The terms <c>FuzzyQuery</c> would expand <paramref name="word"/> to, best first
+    /// (the caller treats them as a set).
+    /// </summary>
+    public IReadOnlyList<string> Matches(string word, int maxEdits, int prefixLength, int maxExpansions)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxEdits, 2);
+        var target = CodePoints(word);
+        if (maxEdits == 0 || prefixLength >= word.Length)
+        {
+            // FuzzyQuery: only the exact term can match.
+            var exact = Array.IndexOf(_terms, word);
+            return exact >= 0 && maxExpansions > 0 ? [word] : [];
+        }
+
+        var prefix = Math.Min(prefixLength, target.Length);
+        var candidates = prefix > 0
+            ? _byFirstCodePoint.GetValueOrDefault(target[0]) ?? []
+            : Enumerable.Range(0, _terms.Length).ToArray();
+
+        // (boost, index) of the best so far; index order is term order, so the lower index wins a tie.
+        var best = new List<(float Boost, int Index)>(maxExpansions + 1);
+        foreach (var index in candidates)
+        {
+            var term = _codePoints[index];
+            if (Math.Abs(term.Length - target.Length) > maxEdits || !SamePrefix(term, target, prefix))
+            {
+                continue;
+            }
+
+            var edits = Distance(term.AsSpan(prefix), target.AsSpan(prefix), maxEdits);
+            if (edits > maxEdits)
+            {
+                continue;
+            }
+
+            float boost;
+            if (edits == 0)
+            {
+                boost = 1.0f;
+            }
+            else
+            {
+                var similarity = 1.0f - ((float)edits / (float)Math.Min(term.Length, target.Length));
+                if (!(similarity > 0f))
+                {
+                    continue;
+                }
+
+                boost = similarity;
+            }
+
+            Offer(best, (boost, index), maxExpansions);
+        }
+
+        return best.Select(b => _terms[b.Index]).ToList();
+    }
+
+    private static void Offer(List<(float Boost, int Index)> best, (float Boost, int Index) candidate, int size)
+    {
+        if (size <= 0)
+        {
+            return;
+        }
+
+        var position = best.FindIndex(b => candidate.Boost > b.Boost || (candidate.Boost == b.Boost && candidate.Index < b.Index));
+        if (position < 0)
+        {
+            if (best.Count < size)
+            {
+                best.Add(candidate);
+            }
+
+            return;
+        }
+
+        best.Insert(position, candidate);
+        if (best.Count > size)
+        {
+            best.RemoveAt(best.Count - 1);
+        }
+    }
+
+    private static bool SamePrefix(int[] a, int[] b, int length)
+    {
+        for (var i = 0; i < length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Edit distance with adjacent transpositions (optimal string alignment); anything above <paramref name="max"/> is reported as <c>max + 1</c>.</summary>
+    public static int Distance(ReadOnlySpan<int> a, ReadOnlySpan<int> b, int max)
+    {
+        if (Math.Abs(a.Length - b.Length) > max)
+        {
+            return max + 1;
+        }
+
+        Span<int> buffer = stackalloc int[3 * (b.Length + 1)];
+        var beforePrevious = buffer[..(b.Length + 1)];
+        var previous = buffer.Slice(b.Length + 1, b.Length + 1);
+        var current = buffer.Slice(2 * (b.Length + 1), b.Length + 1);
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMinimum = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, beforePrevious[j - 2] + 1);
+                }
+
+                current[j] = value;
+                rowMinimum = Math.Min(rowMinimum, value);
+            }
+
+            if (rowMinimum > max)
+            {
+                return max + 1;
+            }
+
+            var recycled = beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+            current = recycled;
+        }
+
+        return Math.Min(previous[b.Length], max + 1);
+    }
+
+    private static int[] CodePoints(string text)
+    {
+        var result = new List<int>(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            result.Add(rune.Value);
+        }
+
+        return [.. result];
+    }
+}
