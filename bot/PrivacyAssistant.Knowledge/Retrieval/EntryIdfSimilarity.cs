@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using PrivacyAssistant.Knowledge.Entries;
 
 namespace PrivacyAssistant.Knowledge.Retrieval;
 
@@ -12,20 +13,30 @@ namespace PrivacyAssistant.Knowledge.Retrieval;
 /// </summary>
 internal sealed class EntryIdfSimilarity(float k1, float b) : BM25Similarity(k1, b)
 {
-    /// <summary>Set once the index is open; until then the field's own statistics are used.</summary>
-    public IndexReader? Reader { get; set; }
+    private IndexReader? _reader;
+    private TermFrequencies? _frequencies;
+
+    /// <summary>Called once the index is open; until then the field's own statistics are used.</summary>
+    public void Use(IndexReader reader, TermFrequencies frequencies)
+    {
+        _frequencies = frequencies;
+        _reader = reader;
+    }
 
     public override Explanation IdfExplain(CollectionStatistics collectionStats, TermStatistics termStats)
     {
-        var reader = Reader;
-        var dot = collectionStats.Field.IndexOf('.', StringComparison.Ordinal);
-        if (reader is null || dot < 0)
+        var reader = _reader;
+        var frequencies = _frequencies;
+        var field = collectionStats.Field;
+        var dot = field.IndexOf('.', StringComparison.Ordinal);
+        if (reader is null || frequencies is null || dot < 0)
         {
             return base.IdfExplain(collectionStats, termStats);
         }
 
         var entries = reader.MaxDoc;
-        var docFreq = Math.Max(termStats.DocFreq, reader.DocFreq(new Term(collectionStats.Field[..(dot + 1)] + KnowledgeFieldNames.AllSuffix, termStats.Term)));
+        var language = field.StartsWith("en.", StringComparison.Ordinal) ? KnowledgeLanguage.English : KnowledgeLanguage.Dutch;
+        var docFreq = Math.Max(termStats.DocFreq, frequencies.EntryFreq(language, termStats.Term.Utf8ToString()));
         return new Explanation(Idf(docFreq, entries), $"idf(entries with the term={docFreq}, entries={entries})");
     }
 }

@@ -18,12 +18,16 @@ internal static class KnowledgeFieldNames
     /// <summary>Suffix of the per-language catch-all field; only used for entry-level document frequencies.</summary>
     public const string AllSuffix = "all";
 
-    public static string AllName(KnowledgeLanguage language) => (language == KnowledgeLanguage.English ? "en." : "nl.") + AllSuffix;
+    public static string AllName(KnowledgeLanguage language) => language == KnowledgeLanguage.English ? "en." + AllSuffix : "nl." + AllSuffix;
 
     public static readonly KnowledgeField[] All = [KnowledgeField.Title, KnowledgeField.Alternates, KnowledgeField.Keywords, KnowledgeField.Answer];
 
+    // Built once: the names are asked for every clause of every question.
+    private static readonly string[] DutchNames = All.Select(f => "nl." + f.ToString().ToLowerInvariant()).ToArray();
+    private static readonly string[] EnglishNames = All.Select(f => "en." + f.ToString().ToLowerInvariant()).ToArray();
+
     public static string Name(KnowledgeLanguage language, KnowledgeField field) =>
-        (language == KnowledgeLanguage.English ? "en." : "nl.") + field.ToString().ToLowerInvariant();
+        (language == KnowledgeLanguage.English ? EnglishNames : DutchNames)[(int)field];
 
     public static float Boost(this RetrievalSettings settings, KnowledgeField field) => field switch
     {

@@ -23,6 +23,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly Dictionary<KnowledgeLanguage, LanguageAnalysis> _analysis;
     private readonly Dictionary<(KnowledgeLanguage, string), string> _phrasings = [];
     private readonly Dictionary<(KnowledgeLanguage, KnowledgeField), FuzzyTermMatcher> _fuzzy = [];
+    private readonly TermFrequencies _frequencies;
 
     public KnowledgeIndex(KnowledgeBase knowledge, RetrievalSettings? settings = null)
     {
@@ -60,7 +61,8 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         _reader = DirectoryReader.Open(_directory);
-        similarity.Reader = _reader;
+        _frequencies = new TermFrequencies(_reader);
+        similarity.Use(_reader, _frequencies);
         Searcher = new IndexSearcher(_reader) { Similarity = Similarity };
         // Every phrasing (title or alternate) as its set of analysed words: asking a known phrasing,
         // in any word order or inflection, is the strongest evidence there is. A set shared by two
@@ -123,14 +125,14 @@ public sealed class KnowledgeIndex : IDisposable
     public string EntryId(int doc) => _entryIds[doc];
 
     public int DocFreq(KnowledgeLanguage language, KnowledgeField field, string term) =>
-        _reader.DocFreq(new Term(KnowledgeFieldNames.Name(language, field), term));
+        _frequencies.DocFreq(language, field, term);
 
     /// <summary>The terms of one field, for typo corrections (<see cref="FuzzyTermMatcher"/>).</summary>
     public FuzzyTermMatcher Terms(KnowledgeLanguage language, KnowledgeField field) => _fuzzy[(language, field)];
 
     /// <summary>How many entries contain <paramref name="term"/> in any field of the language.</summary>
     public int EntryFreq(KnowledgeLanguage language, string term) =>
-        _reader.DocFreq(new Term(KnowledgeFieldNames.AllName(language), term));
+        _frequencies.EntryFreq(language, term);
 
     /// <summary>The entry one of whose phrasings consists of exactly <paramref name="words"/> (analysed, any order), if any.</summary>
     public string? EntryWithPhrasing(KnowledgeLanguage language, IEnumerable<string> words) =>

@@ -43,6 +43,11 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         var perWord = new Dictionary<int, double[]>();
         for (var i = 0; i < clauses.Count; i++)
         {
+            if (clauses[i].Disjuncts.Count == 0)
+            {
+                continue; // no field contains any of the word's terms
+            }
+
             foreach (var hit in index.Searcher.Search(clauses[i], index.DocumentCount).ScoreDocs)
             {
                 if (!perWord.TryGetValue(hit.Doc, out var scores))
@@ -81,11 +86,11 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         return new RetrievalResult(language, terms, candidates);
     }
 
-    private (List<QueryTerm> Terms, List<Query> Clauses) Plan(string question, KnowledgeLanguage language)
+    private (List<QueryTerm> Terms, List<DisjunctionMaxQuery> Clauses) Plan(string question, KnowledgeLanguage language)
     {
         var analysis = index.Analysis(language);
         var terms = new List<QueryTerm>();
-        var clauses = new List<Query>();
+        var clauses = new List<DisjunctionMaxQuery>();
         // The index chain gives the words as typed (plus compound parts); the query chain adds the
         // synonyms. Synonym rules replace the word with every member of its line, so the typed
         // word is recovered from the index chain, matched up by the offset of the word in the text.
@@ -160,7 +165,12 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 var name = KnowledgeFieldNames.Name(language, field);
                 foreach (var (term, factor) in alternatives)
                 {
-                    clause.Add(new TermQuery(new Term(name, term)) { Boost = _settings.Boost(field) * factor });
+                    // A term the field does not contain can match nothing (and BM25 has no query
+                    // norm), so leaving it out changes no score and saves a dictionary seek.
+                    if (index.DocFreq(language, field, term) > 0)
+                    {
+                        clause.Add(new TermQuery(new Term(name, term)) { Boost = _settings.Boost(field) * factor });
+                    }
                 }
             }
 
