@@ -25,11 +25,11 @@ public static class LoadBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine("| bot | concurrency | req/s | p50 ms | p95 ms | p99 ms | errors | CPU % (of one core) | peak RSS MB |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| bot | concurrency | req/s | p50 ms | p95 ms | p99 ms | errors | CPU % (of one core) | CPU ms/req | peak RSS MB |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
         {
-            Console.WriteLine(Invariant($"| {r.Bot} | {r.Concurrency} | {r.RequestsPerSecond:0} | {r.P50:0.00} | {r.P95:0.00} | {r.P99:0.00} | {r.Errors} | {r.CpuPercent:0} | {r.PeakRssMegabytes:0} |"));
+            Console.WriteLine(Invariant($"| {r.Bot} | {r.Concurrency} | {r.RequestsPerSecond:0} | {r.P50:0.00} | {r.P95:0.00} | {r.P99:0.00} | {r.Errors} | {r.CpuPercent:0} | {r.CpuMillisecondsPerRequest:0.00} | {r.PeakRssMegabytes:0} |"));
         }
 
         if (options.Peer)
@@ -83,8 +83,9 @@ public static class LoadBenchmark
                 Percentile(latencies, 0.99),
                 errors,
                 (after.CpuTicks - before.CpuTicks) / ProcessSample.TicksPerSecond / elapsed.TotalSeconds * 100,
+                latencies.Count == 0 ? double.NaN : (after.CpuTicks - before.CpuTicks) / ProcessSample.TicksPerSecond * 1000 / latencies.Count,
                 Math.Max(peak.Max, after.RssBytes) / 1024.0 / 1024.0);
-            Console.WriteLine(Invariant($"{result.Bot,-5} c={level,-4} {result.RequestsPerSecond,8:0} req/s  p50 {result.P50,7:0.00}  p95 {result.P95,7:0.00}  p99 {result.P99,7:0.00} ms  errors {errors}  CPU {result.CpuPercent:0}%  peak RSS {result.PeakRssMegabytes:0} MB"));
+            Console.WriteLine(Invariant($"{result.Bot,-5} c={level,-4} {result.RequestsPerSecond,8:0} req/s  p50 {result.P50,7:0.00}  p95 {result.P95,7:0.00}  p99 {result.P99,7:0.00} ms  errors {errors}  CPU {result.CpuPercent:0}% ({result.CpuMillisecondsPerRequest:0.00} ms/req)  peak RSS {result.PeakRssMegabytes:0} MB"));
             results.Add(result);
         }
 
@@ -162,7 +163,7 @@ public static class LoadBenchmark
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record LevelResult(string Bot, int Concurrency, double RequestsPerSecond, double P50, double P95, double P99, int Errors, double CpuPercent, double PeakRssMegabytes);
+    private sealed record LevelResult(string Bot, int Concurrency, double RequestsPerSecond, double P50, double P95, double P99, int Errors, double CpuPercent, double CpuMillisecondsPerRequest, double PeakRssMegabytes);
 
     /// <summary>Samples the bot's RSS every 100 ms while a level runs.</summary>
     private sealed class PeakRss(BotUnderTest bot)
