@@ -1,4 +1,5 @@
 using PrivacyAssistant.BotFramework.Builder;
+using PrivacyAssistant.Conversations.Cards;
 
 namespace PrivacyAssistant.Conversations.Breaches;
 
@@ -7,5 +8,5 @@ public sealed class BreachStartAction(BreachCards cards) : ICardActionHandler
 {
     public Task<CardActionResult> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken) =>
         Task.FromResult(CardActionResult.ReplaceCard(
-            cards.Form(turn.Language, Guid.NewGuid().ToString("N"), BreachCaller.Name(turn), preselectKind: action.GetString("kind"))));
+            cards.Form(CardLanguage.Of(turn, action), Guid.NewGuid().ToString("N"), BreachCaller.Name(turn), preselectKind: action.GetString("kind"))));
 }

@@ -1,4 +1,5 @@
 using PrivacyAssistant.BotFramework.Builder;
+using PrivacyAssistant.Conversations.Cards;
 using PrivacyAssistant.Knowledge.Entries;
 
 namespace PrivacyAssistant.Conversations.Knowledge;
@@ -13,5 +14,5 @@ public sealed class BreachStartPlaceholderAction(FaqCards cards) : ICardActionHa
     public const string Verb = "breach.start";
 
     public Task<CardActionResult> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken) =>
-        Task.FromResult(CardActionResult.Message(cards.Text("FaqMessages", "breachByMail", FaqCards.FromCode(turn.Language))));
+        Task.FromResult(CardActionResult.Message(cards.Text("FaqMessages", "breachByMail", FaqCards.FromCode(CardLanguage.Of(turn, action)))));
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PrivacyAssistant.BotFramework.Builder;
+using PrivacyAssistant.Conversations.Cards;
 using PrivacyAssistant.Knowledge.Entries;
 using PrivacyAssistant.Knowledge.Feedback;
 
@@ -15,7 +16,7 @@ public sealed partial class FaqEscalateAction(KnowledgeBase knowledge, FaqCards 
 
     public async Task<CardActionResult> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        var language = FaqCards.FromCode(turn.Language);
+        var language = FaqCards.FromCode(CardLanguage.Of(turn, action));
         var question = action.GetString("question");
         if (question is null)
         {

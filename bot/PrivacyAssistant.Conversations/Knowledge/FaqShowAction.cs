@@ -1,4 +1,5 @@
 using PrivacyAssistant.BotFramework.Builder;
+using PrivacyAssistant.Conversations.Cards;
 using PrivacyAssistant.Knowledge.Answering;
 using PrivacyAssistant.Knowledge.Entries;
 using PrivacyAssistant.Knowledge.Feedback;
@@ -12,7 +13,7 @@ public sealed class FaqShowAction(KnowledgeBase knowledge, FaqCards cards, IKnow
 
     public async Task<CardActionResult> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        var language = FaqCards.FromCode(turn.Language);
+        var language = FaqCards.FromCode(CardLanguage.Of(turn, action));
         var entry = action.GetString("entryId") is { } id ? knowledge.Find(id) : null;
         if (entry is null)
         {

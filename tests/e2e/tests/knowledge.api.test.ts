@@ -37,12 +37,24 @@ describe("knowledge answers through the Agents Playground", () => {
     expect(verbs.filter((v: string) => v === "faq.show").length).toBeLessThanOrEqual(3);
 
     // 👍 on the card: the invoke response is the same card with a thank-you instead of the buttons.
-    // The Playground sends invokes with locale en-US, and a card action answers in the invoke's language.
-    const response = await env.playground.execute(message.messageId, "faq.feedback", { entryId: "beeldmateriaal", helpful: true });
+    // The Playground sends every invoke with locale en-US; the button's data carries the card's
+    // language ("lang": "nl"), so the Dutch card stays Dutch.
+    const thumbsUp = allActions(card).find((a: any) => a.verb === "faq.feedback" && a.data.helpful === true);
+    expect(thumbsUp.data.lang).toBe("nl");
+    const response = await env.playground.execute(message.messageId, "faq.feedback", thumbsUp.data);
     expect(response.statusCode).toBe(200);
     expect(response.type).toBe("application/vnd.microsoft.card.adaptive");
-    expect(cardText(response.value)).toContain("Thank you for your feedback!");
+    expect(cardText(response.value)).toContain("Bedankt voor je feedback!");
     expect(allActions(response.value).map((a: any) => a.verb)).not.toContain("faq.feedback");
+  });
+
+  it("answers a press without the card's language in the invoke's language (en-US from the Playground)", async () => {
+    const sent = await env.playground.send("mag ik een foto van de klas op instagram zetten", { locale: "nl-NL" });
+    const { message } = await env.playground.waitForBotCard({ after: sent.mark });
+
+    const response = await env.playground.execute(message.messageId, "faq.feedback", { entryId: "beeldmateriaal", helpful: true });
+
+    expect(cardText(response.value)).toContain("Thank you for your feedback!");
   });
 
   it("answers an English question in English, even from the Playground's own chat", async () => {
