@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using PrivacyAssistant.Knowledge.Entries;
 using PrivacyAssistant.Notifications.Mail;
 using PrivacyAssistant.Notifications.Outbox;
@@ -6,34 +7,39 @@ using PrivacyAssistant.Notifications.Outbox;
 namespace PrivacyAssistant.Knowledge.Feedback;
 
 /// <summary>
-/// The privacy desk's e-mail for an escalated question (template beside this file). It carries the
-/// question text because the asker consented to share it with the desk, and the asker's display
-/// name only when they asked to be contacted. Everything typed is HTML-encoded.
+/// The privacy desk's e-mail for an escalated question (templates beside this file, one per
+/// language; the asker's language decides, so the desk sees at once in which language to answer).
+/// It carries the question text because the asker consented to share it with the desk, and the
+/// asker's display name only when they asked to be contacted. Everything typed is HTML-encoded.
 /// </summary>
 public sealed class EscalationMailComposer : IEscalationNotificationComposer
 {
     public const string Type = "knowledge.escalated";
 
-    private static readonly Lazy<(string Subject, string Body)> Template = new(() => Load("question-escalated.nl.html"));
+    private static readonly Lazy<IReadOnlyDictionary<KnowledgeLanguage, MailTemplate>> Templates = new(() => new Dictionary<KnowledgeLanguage, MailTemplate>
+    {
+        [KnowledgeLanguage.Dutch] = MailTemplate.Load("nl"),
+        [KnowledgeLanguage.English] = MailTemplate.Load("en"),
+    });
 
     public string Channel => GraphMailChannel.ChannelName;
 
     public IEnumerable<OutboxMessage> Compose(Escalation escalation)
     {
+        var template = Templates.Value[escalation.Language];
         var values = new Dictionary<string, string>
         {
             ["reference"] = escalation.Reference,
             ["question"] = escalation.Question,
-            ["language"] = escalation.Language == KnowledgeLanguage.English ? "Engels" : "Nederlands",
+            ["language"] = template.Text(escalation.Language == KnowledgeLanguage.English ? "english" : "dutch"),
             ["bestEntry"] = escalation.BestEntryId ?? "—",
             ["contact"] = string.IsNullOrWhiteSpace(escalation.ContactName)
-                ? "Niet gevraagd: de vraagsteller blijft anoniem."
-                : escalation.ContactName.Trim() + " wil graag contact (zoek de naam op in Teams).",
+                ? template.Text("anonymous")
+                : template.Text("contact").Replace("{{name}}", escalation.ContactName.Trim(), StringComparison.Ordinal),
         };
 
-        var (subjectTemplate, bodyTemplate) = Template.Value;
-        var subject = subjectTemplate.Replace("{{reference}}", escalation.Reference, StringComparison.Ordinal);
-        var body = bodyTemplate;
+        var subject = template.Subject.Replace("{{reference}}", escalation.Reference, StringComparison.Ordinal);
+        var body = template.Body;
         foreach (var (key, value) in values)
         {
             body = body.Replace("{{" + key + "}}", WebUtility.HtmlEncode(value), StringComparison.Ordinal);
@@ -42,18 +48,32 @@ public sealed class EscalationMailComposer : IEscalationNotificationComposer
         yield return new OutboxMessage(Channel, Type, escalation.Reference, new MailContent(subject, body).ToPayload());
     }
 
-    private static (string Subject, string Body) Load(string name)
+    private sealed record MailTemplate(string Subject, string Body, JsonObject Strings)
     {
-        var resource = $"PrivacyAssistant.Knowledge.Feedback.{name}";
-        using var stream = typeof(EscalationMailComposer).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Mail template {resource} is not embedded.");
-        using var reader = new StreamReader(stream);
-        var first = reader.ReadLine() ?? string.Empty;
-        if (!first.StartsWith("Subject: ", StringComparison.Ordinal))
+        public string Text(string key) =>
+            Strings[key]?.GetValue<string>() ?? throw new InvalidOperationException($"question-escalated.strings.json has no '{key}'.");
+
+        public static MailTemplate Load(string language)
         {
-            throw new InvalidOperationException($"Mail template {resource} must start with a 'Subject: ' line.");
+            using var reader = new StreamReader(Open($"question-escalated.{language}.html"));
+            var first = reader.ReadLine() ?? string.Empty;
+            if (!first.StartsWith("Subject: ", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"Mail template question-escalated.{language}.html must start with a 'Subject: ' line.");
+            }
+
+            var body = reader.ReadToEnd().Trim();
+            using var strings = Open("question-escalated.strings.json");
+            var table = JsonNode.Parse(strings)?[language] as JsonObject
+                ?? throw new InvalidOperationException($"question-escalated.strings.json has no '{language}' texts.");
+            return new MailTemplate(first["Subject: ".Length..], body, table);
         }
 
-        return (first["Subject: ".Length..], reader.ReadToEnd().Trim());
+        private static Stream Open(string name)
+        {
+            var resource = $"PrivacyAssistant.Knowledge.Feedback.{name}";
+            return typeof(EscalationMailComposer).Assembly.GetManifestResourceStream(resource)
+                ?? throw new InvalidOperationException($"Mail template {resource} is not embedded.");
+        }
     }
 }

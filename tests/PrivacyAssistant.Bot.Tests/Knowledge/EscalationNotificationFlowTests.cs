@@ -70,6 +70,37 @@ public sealed class EscalationNotificationFlowTests
         Assert.Equal(0, host.Graph.RequestCount);
     }
 
+    [Fact]
+    public async Task Escalate_FromAnEnglishCard_MailsTheDeskInEnglish_EvenWithADutchLocale()
+    {
+        await using var host = await BreachHost.StartAsync();
+
+        await EscalateAsync(host, consent: true, contact: false, lang: "en");
+
+        await BreachReportFlowTests.WaitFor(() => host.Graph.SentMail.Count == 1);
+        var mail = Assert.Single(host.Graph.SentMail);
+        Assert.Equal("Question forwarded VR-2026-0001 via Privacy Assistant", mail.Subject);
+        Assert.Contains("<b>Question</b>", mail.HtmlContent, StringComparison.Ordinal);
+        Assert.Contains("<td>English</td>", mail.HtmlContent, StringComparison.Ordinal);
+        Assert.Contains("Not requested: the asker stays anonymous.", mail.HtmlContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vraagsteller", mail.HtmlContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;b&gt;cijfers&lt;/b&gt;", mail.HtmlContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Escalate_FromADutchCard_MailsTheDeskInDutch_EvenWithThePlaygroundsEnglishLocale()
+    {
+        await using var host = await BreachHost.StartAsync();
+
+        await EscalateAsync(host, consent: true, contact: true, lang: "nl", locale: "en-US");
+
+        await BreachReportFlowTests.WaitFor(() => host.Graph.SentMail.Count == 1);
+        var mail = Assert.Single(host.Graph.SentMail);
+        Assert.Equal("Vraag doorgestuurd VR-2026-0001 via Privacy Assistant", mail.Subject);
+        Assert.Contains("<td>Nederlands</td>", mail.HtmlContent, StringComparison.Ordinal);
+        Assert.Contains(Asker + " wil graag contact", mail.HtmlContent, StringComparison.Ordinal);
+    }
+
     private static async Task WaitUntilDeliveredAsync(BreachHost host)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -79,7 +110,7 @@ public sealed class EscalationNotificationFlowTests
         }
     }
 
-    private static async Task<JsonObject> EscalateAsync(BreachHost host, bool consent, bool contact)
+    private static async Task<JsonObject> EscalateAsync(BreachHost host, bool consent, bool contact, string? lang = null, string locale = "nl-NL")
     {
         var data = new JsonObject
         {
@@ -88,7 +119,12 @@ public sealed class EscalationNotificationFlowTests
             ["consent"] = consent ? "true" : "false",
             ["contact"] = contact ? "true" : "false",
         };
-        var activity = TestActivities.Execute("faq.escalate", data, "card-1", "http://127.0.0.1:9/unused/", "nl-NL");
+        if (lang is not null)
+        {
+            data["lang"] = lang;
+        }
+
+        var activity = TestActivities.Execute("faq.escalate", data, "card-1", "http://127.0.0.1:9/unused/", locale);
         activity["from"]!["name"] = Asker;
         using var response = await host.Client.PostActivityAsync(activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
