@@ -29,6 +29,19 @@ public interface IKnowledgeFeedbackStore
 
     Task<FeedbackSummary> SummarizeAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
 
-    /// <summary>The desk marks an escalation as handled; returns false when it does not exist.</summary>
-    Task<bool> CloseEscalationAsync(long id, CancellationToken cancellationToken = default);
+    /// <summary>Open questions, oldest first (the desk answers in order).</summary>
+    Task<IReadOnlyList<Escalation>> ListOpenEscalationsAsync(CancellationToken cancellationToken = default);
+
+    Task<Escalation?> FindEscalationAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records the desk's answer and, in the same transaction, queues it for the asker
+    /// (<see cref="IEscalationAnswerComposer"/>); forgets where to reply. Only an open question is
+    /// answered: a replay or a second officer gets <see cref="EscalationHandlingOutcome.AlreadyHandled"/>
+    /// and nothing is sent twice. <paramref name="officerId"/> (Entra object id) is kept as who answered.
+    /// </summary>
+    Task<EscalationHandling> AnswerEscalationAsync(long id, string answer, string officerId, CancellationToken cancellationToken = default);
+
+    /// <summary>The desk closes an open question without answering through the bot; forgets where to reply.</summary>
+    Task<EscalationHandling> CloseEscalationAsync(long id, string? officerId = null, CancellationToken cancellationToken = default);
 }

@@ -39,11 +39,24 @@ public static class KnowledgeMigrations
         CREATE INDEX ix_knowledge_escalations_created_at ON knowledge_escalations (created_at);
         """;
 
+    /// <summary>
+    /// The desk answers in Teams: where to reply (the asker's conversation, kept only while the
+    /// question is open), the answer, and which officer handled it when.
+    /// </summary>
+    private const string Answers = """
+        ALTER TABLE knowledge_escalations ADD COLUMN reply_to TEXT NULL;
+        ALTER TABLE knowledge_escalations ADD COLUMN answer TEXT NULL;
+        ALTER TABLE knowledge_escalations ADD COLUMN handled_by TEXT NULL;
+        ALTER TABLE knowledge_escalations ADD COLUMN handled_at BIGINT NULL;
+        CREATE INDEX ix_knowledge_escalations_status ON knowledge_escalations (status, id);
+        """;
+
     public static Migration[] All { get; } =
     [
         new(
             "knowledge/0001-feedback-counts-escalations",
             string.Format(System.Globalization.CultureInfo.InvariantCulture, Tables, "INTEGER PRIMARY KEY", "INTEGER"),
             string.Format(System.Globalization.CultureInfo.InvariantCulture, Tables, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "SMALLINT")),
+        new("knowledge/0002-escalation-answers", Answers, Answers),
     ];
 }

@@ -14,10 +14,19 @@ public sealed class SqlKnowledgeFeedbackStore(
     IDbConnectionFactory database,
     TimeProvider time,
     INotificationOutbox? outbox = null,
-    IEnumerable<IEscalationNotificationComposer>? composers = null) : IKnowledgeFeedbackStore
+    IEnumerable<IEscalationNotificationComposer>? composers = null,
+    IEnumerable<IEscalationAnswerComposer>? answerComposers = null) : IKnowledgeFeedbackStore
 {
     private const string Open = "open";
+    private const string Answered = "answered";
     private const string Closed = "closed";
+
+    private const string SelectEscalation = """
+        SELECT id AS Id, question AS Question, language AS Language, best_entry_id AS BestEntryId,
+               contact_name AS ContactName, created_at AS CreatedAt, status AS Status, answer AS Answer,
+               handled_at AS HandledAt, reply_to AS ReplyTo
+        FROM knowledge_escalations
+        """;
 
     private readonly QuestionCountBuffer pendingCounts = new();
 
@@ -92,13 +101,14 @@ public sealed class SqlKnowledgeFeedbackStore(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO knowledge_escalations (question, language, best_entry_id, contact_name, status, created_at)
-            VALUES (@question, @language, @bestEntryId, @contactName, @status, @createdAt)
+            INSERT INTO knowledge_escalations (question, language, best_entry_id, contact_name, status, created_at, reply_to)
+            VALUES (@question, @language, @bestEntryId, @contactName, @status, @createdAt, @replyTo)
             RETURNING id
             """,
             new
             {
                 question,
+                replyTo = string.IsNullOrWhiteSpace(request.ReplyTo) ? null : request.ReplyTo,
                 language = Code(request.Language),
                 bestEntryId = request.BestEntryId,
                 contactName = string.IsNullOrWhiteSpace(request.ContactName) ? null : request.ContactName.Trim(),
@@ -107,7 +117,7 @@ public sealed class SqlKnowledgeFeedbackStore(
             },
             transaction,
             cancellationToken: cancellationToken));
-        var escalation = new Escalation(id, question, request.Language, request.BestEntryId, request.ContactName, StorageTime.FromUnixMs(StorageTime.ToUnixMs(createdAt)));
+        var escalation = new Escalation(id, question, request.Language, request.BestEntryId, request.ContactName, StorageTime.FromUnixMs(StorageTime.ToUnixMs(createdAt)), CanReply: !string.IsNullOrWhiteSpace(request.ReplyTo));
 
         var notified = false;
         if (outbox is not null)
@@ -152,32 +162,119 @@ public sealed class SqlKnowledgeFeedbackStore(
             new { day = StorageTime.ToUnixMs(new DateTimeOffset(since.UtcDateTime.Date, TimeSpan.Zero)) },
             cancellationToken: cancellationToken));
         var escalations = await connection.QueryAsync<EscalationRow>(new CommandDefinition(
-            """
-            SELECT id AS Id, question AS Question, language AS Language, best_entry_id AS BestEntryId,
-                   contact_name AS ContactName, created_at AS CreatedAt
-            FROM knowledge_escalations WHERE status = @status ORDER BY id
-            """,
+            SelectEscalation + " WHERE status = @status ORDER BY id",
             new { status = Open },
             cancellationToken: cancellationToken));
-        return new FeedbackSummary(
-            votes.ToList(),
-            decisions.ToList(),
-            escalations.Select(e => new Escalation(e.Id, e.Question, Language(e.Language), e.BestEntryId, e.ContactName, StorageTime.FromUnixMs(e.CreatedAt))).ToList());
+        return new FeedbackSummary(votes.ToList(), decisions.ToList(), escalations.Select(ToEscalation).ToList());
     }
 
-    public async Task<bool> CloseEscalationAsync(long id, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Escalation>> ListOpenEscalationsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE knowledge_escalations SET status = @closed WHERE id = @id",
-            new { id, closed = Closed },
+        var rows = await connection.QueryAsync<EscalationRow>(new CommandDefinition(
+            SelectEscalation + " WHERE status = @status ORDER BY id",
+            new { status = Open },
             cancellationToken: cancellationToken));
-        return changed > 0;
+        return rows.Select(ToEscalation).ToList();
+    }
+
+    public async Task<Escalation?> FindEscalationAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<EscalationRow>(new CommandDefinition(
+            SelectEscalation + " WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return row is null ? null : ToEscalation(row);
+    }
+
+    public async Task<EscalationHandling> AnswerEscalationAsync(long id, string answer, string officerId, CancellationToken cancellationToken = default)
+    {
+        var text = answer.Trim();
+        if (text.Length == 0)
+        {
+            throw new ArgumentException("An answer needs text.", nameof(answer));
+        }
+
+        if (text.Length > EscalationRequest.MaxAnswerLength)
+        {
+            text = text[..EscalationRequest.MaxAnswerLength];
+        }
+
+        return await HandleAsync(id, Answered, text, officerId, cancellationToken);
+    }
+
+    public Task<EscalationHandling> CloseEscalationAsync(long id, string? officerId = null, CancellationToken cancellationToken = default) =>
+        HandleAsync(id, Closed, null, officerId, cancellationToken);
+
+    /// <summary>
+    /// Moves an open question to <paramref name="status"/> with a conditional update, so of two
+    /// concurrent or replayed attempts exactly one changes it and queues the reply; the reply
+    /// address is cleared in the same statement (kept only while it may still be needed).
+    /// </summary>
+    private async Task<EscalationHandling> HandleAsync(long id, string status, string? answer, string? officerId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var before = await connection.QuerySingleOrDefaultAsync<EscalationRow>(new CommandDefinition(
+            SelectEscalation + " WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        if (before is null)
+        {
+            return new EscalationHandling(EscalationHandlingOutcome.NotFound, null);
+        }
+
+        var changed = before.Status == Open && await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE knowledge_escalations
+            SET status = @status, answer = @answer, handled_by = @officerId, handled_at = @now, reply_to = NULL
+            WHERE id = @id AND status = @open
+            """,
+            new { id, status, answer, officerId = string.IsNullOrWhiteSpace(officerId) ? null : officerId, now = StorageTime.ToUnixMs(now), open = Open },
+            transaction,
+            cancellationToken: cancellationToken)) == 1;
+        if (!changed)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new EscalationHandling(EscalationHandlingOutcome.AlreadyHandled, ToEscalation(before));
+        }
+
+        var escalation = ToEscalation(before with { Status = status, Answer = answer, HandledAt = StorageTime.ToUnixMs(now), ReplyTo = null });
+        var queued = false;
+        if (status == Answered && before.ReplyTo is { Length: > 0 } replyTo && outbox is not null)
+        {
+            foreach (var composer in (answerComposers ?? []).Where(composer => outbox.HasChannel(composer.Channel)))
+            {
+                await outbox.EnqueueAsync(connection, transaction, composer.Compose(escalation, replyTo), cancellationToken);
+                queued = true;
+                break;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (queued)
+        {
+            outbox!.Nudge();
+        }
+
+        return new EscalationHandling(EscalationHandlingOutcome.Done, escalation, queued);
     }
 
     private static string Code(KnowledgeLanguage language) => language == KnowledgeLanguage.English ? "en" : "nl";
 
     private static KnowledgeLanguage Language(string code) => code == "en" ? KnowledgeLanguage.English : KnowledgeLanguage.Dutch;
 
-    private sealed record EscalationRow(long Id, string Question, string Language, string? BestEntryId, string? ContactName, long CreatedAt);
+    private static Escalation ToEscalation(EscalationRow row) => new(
+        row.Id,
+        row.Question,
+        Language(row.Language),
+        row.BestEntryId,
+        row.ContactName,
+        StorageTime.FromUnixMs(row.CreatedAt),
+        row.Status switch { Answered => EscalationStatus.Answered, Closed => EscalationStatus.Closed, _ => EscalationStatus.Open },
+        row.Answer,
+        row.HandledAt is { } handled ? StorageTime.FromUnixMs(handled) : null,
+        CanReply: !string.IsNullOrEmpty(row.ReplyTo));
+
+    private sealed record EscalationRow(
+        long Id, string Question, string Language, string? BestEntryId, string? ContactName, long CreatedAt,
+        string Status, string? Answer, long? HandledAt, string? ReplyTo);
 }

@@ -143,9 +143,76 @@ public abstract class SqlKnowledgeFeedbackStoreContract(StorageProvider provider
         Assert.Equal("verwerkersovereenkomst", open.BestEntryId);
         Assert.Null(open.ContactName);
 
-        Assert.True(await store.CloseEscalationAsync(escalation.Id));
+        Assert.Equal(EscalationHandlingOutcome.Done, (await store.CloseEscalationAsync(escalation.Id, "officer-1")).Outcome);
         Assert.Empty((await store.SummarizeAsync(time.GetUtcNow().AddDays(-1))).OpenEscalations);
-        Assert.False(await store.CloseEscalationAsync(escalation.Id + 1000));
+        Assert.Equal(EscalationHandlingOutcome.AlreadyHandled, (await store.CloseEscalationAsync(escalation.Id)).Outcome);
+        Assert.Equal(EscalationHandlingOutcome.NotFound, (await store.CloseEscalationAsync(escalation.Id + 1000)).Outcome);
+        Assert.Equal(EscalationStatus.Closed, (await store.FindEscalationAsync(escalation.Id))!.Status);
+    }
+
+    [StorageFact]
+    public async Task Answer_RecordsTheAnswer_QueuesOneReplyInTheSameTransaction_AndForgetsWhereToReply()
+    {
+        var outbox = new RecordingOutbox();
+        var answering = new SqlKnowledgeFeedbackStore(database.Factory, time, outbox, [], [new EchoAnswerComposer()]);
+        var escalation = await answering.EscalateAsync(new EscalationRequest("Mag ik cijfers mailen?", KnowledgeLanguage.English, null, null, """{"conversationId":"a:1"}"""));
+        Assert.True(escalation.CanReply);
+        Assert.Equal(escalation.Id, Assert.Single(await answering.ListOpenEscalationsAsync()).Id);
+        time.Advance(TimeSpan.FromHours(3));
+
+        var first = await answering.AnswerEscalationAsync(escalation.Id, "  Nee, gebruik Magister.  ", "officer-1");
+        var replay = await answering.AnswerEscalationAsync(escalation.Id, "Ander antwoord", "officer-2");
+
+        Assert.Equal((EscalationHandlingOutcome.Done, true), (first.Outcome, first.ReplyQueued));
+        Assert.Equal((EscalationHandlingOutcome.AlreadyHandled, false), (replay.Outcome, replay.ReplyQueued));
+        var message = Assert.Single(outbox.Messages);
+        Assert.Equal(("echo", escalation.Reference, """{"conversationId":"a:1"}|Nee, gebruik Magister."""), (message.Channel, message.Correlation, message.Payload));
+        var stored = (await answering.FindEscalationAsync(escalation.Id))!;
+        Assert.Equal((EscalationStatus.Answered, "Nee, gebruik Magister.", false, time.GetUtcNow()), (stored.Status, stored.Answer, stored.CanReply, stored.HandledAt!.Value));
+        Assert.Empty(await answering.ListOpenEscalationsAsync());
+        await using var connection = await database.Factory.OpenAsync();
+        var row = await connection.QuerySingleAsync<(string? ReplyTo, string? HandledBy)>("SELECT reply_to, handled_by FROM knowledge_escalations WHERE id = @id", new { id = escalation.Id });
+        Assert.Equal((null, "officer-1"), row);
+    }
+
+    [StorageFact]
+    public async Task Answer_WithoutAReplyAddress_IsRecordedButQueuesNothing()
+    {
+        var outbox = new RecordingOutbox();
+        var answering = new SqlKnowledgeFeedbackStore(database.Factory, time, outbox, [], [new EchoAnswerComposer()]);
+        var escalation = await answering.EscalateAsync(new EscalationRequest("vraag", KnowledgeLanguage.Dutch, null, null));
+
+        var handled = await answering.AnswerEscalationAsync(escalation.Id, "antwoord", "officer-1");
+
+        Assert.False(escalation.CanReply);
+        Assert.Equal((EscalationHandlingOutcome.Done, false), (handled.Outcome, handled.ReplyQueued));
+        Assert.Empty(outbox.Messages);
+        Assert.Equal(EscalationHandlingOutcome.NotFound, (await answering.AnswerEscalationAsync(escalation.Id + 1000, "x", "officer-1")).Outcome);
+    }
+
+    private sealed class RecordingOutbox : PrivacyAssistant.Notifications.Outbox.INotificationOutbox
+    {
+        public List<PrivacyAssistant.Notifications.Outbox.OutboxMessage> Messages { get; } = [];
+
+        public bool HasChannel(string channel) => channel == "echo";
+
+        public Task EnqueueAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, PrivacyAssistant.Notifications.Outbox.OutboxMessage message, CancellationToken cancellationToken = default)
+        {
+            Messages.Add(message);
+            return Task.CompletedTask;
+        }
+
+        public void Nudge()
+        {
+        }
+    }
+
+    private sealed class EchoAnswerComposer : IEscalationAnswerComposer
+    {
+        public string Channel => "echo";
+
+        public PrivacyAssistant.Notifications.Outbox.OutboxMessage Compose(Escalation escalation, string replyTo) =>
+            new(Channel, "knowledge.answered", escalation.Reference, replyTo + "|" + escalation.Answer);
     }
 
     [StorageFact]
