@@ -3,6 +3,7 @@ using PrivacyAssistant.Bot.Cli;
 using PrivacyAssistant.BotFramework.Hosting;
 using PrivacyAssistant.Conversations;
 using PrivacyAssistant.Conversations.Breaches;
+using PrivacyAssistant.Conversations.Escalations;
 using PrivacyAssistant.Conversations.Knowledge;
 using PrivacyAssistant.Knowledge;
 using PrivacyAssistant.Knowledge.AzureOpenAI;
@@ -20,6 +21,7 @@ builder.Services.AddAddin();
 builder.Services.AddKnowledge();
 builder.Services.AddKnowledgeAssistant();
 builder.Services.AddKnowledgeConversation();
+builder.Services.AddEscalationDesk();
 builder.Services.AddBreachStartPlaceholder();
 builder.Services.AddHealthChecks();
 

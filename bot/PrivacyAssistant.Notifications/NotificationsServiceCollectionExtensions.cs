@@ -72,7 +72,8 @@ public static class NotificationsServiceCollectionExtensions
     public static IServiceCollection AddNotificationChannel<TChannel>(this IServiceCollection services)
         where TChannel : class, INotificationChannel
     {
-        services.AddSingleton<INotificationChannel, TChannel>();
+        // Several features may add the same channel (breach and escalation alerts share "teams").
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationChannel, TChannel>());
         return services;
     }
 }

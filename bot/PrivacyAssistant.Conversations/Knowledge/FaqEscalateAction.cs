@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PrivacyAssistant.BotFramework.Builder;
 using PrivacyAssistant.Conversations.Cards;
+using PrivacyAssistant.Conversations.Escalations;
 using PrivacyAssistant.Knowledge.Entries;
 using PrivacyAssistant.Knowledge.Feedback;
 
@@ -31,7 +32,9 @@ public sealed partial class FaqEscalateAction(KnowledgeBase knowledge, FaqCards 
         }
 
         var contactName = IsOn(action.GetString("contact")) ? turn.Activity.From?.Name : null;
-        var escalation = await feedback.EscalateAsync(new EscalationRequest(question, language, bestEntryId, contactName), cancellationToken);
+        // Where the desk's answer goes: kept because the asker consented, and only until it is answered or closed.
+        var replyTo = EscalationReplyAddress.From(turn.Activity)?.ToJson();
+        var escalation = await feedback.EscalateAsync(new EscalationRequest(question, language, bestEntryId, contactName, replyTo), cancellationToken);
         LogEscalated(logger, escalation.Reference);
         return CardActionResult.ReplaceCard(cards.Escalated(escalation, language));
     }

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using PrivacyAssistant.BotFramework.Builder;
+using PrivacyAssistant.BotFramework.Schema;
+
+namespace PrivacyAssistant.Conversations.Escalations;
+
+/// <summary>
+/// Typed command for the privacy desk: <b>vragen</b> / <b>questions</b> (and a few variants) lists
+/// the open forwarded questions. Registered before the knowledge catch-all, like the breach commands.
+/// </summary>
+public sealed partial class EscalationDeskCommands(EscalationDeskView view) : IMessageHandler
+{
+    private static readonly HashSet<string> DutchPhrases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "vragen", "open vragen", "openstaande vragen", "doorgestuurde vragen", "vragen privacydesk", "vragen beantwoorden",
+    };
+
+    private static readonly HashSet<string> EnglishPhrases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "questions", "open questions", "forwarded questions", "answer questions",
+    };
+
+    public bool Matches(ITurnContext turn) => Language(turn) is not null;
+
+    public async Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var result = await view.ListAsync(turn, Language(turn) ?? turn.Language, cancellationToken);
+        switch (result)
+        {
+            case CardActionResult.Card card:
+                await turn.SendActivityAsync(MessageFactory.Card(card.Content, card.Content["speak"]?.ToString()), cancellationToken);
+                break;
+            case CardActionResult.Text message:
+                await turn.SendActivityAsync(message.Value, cancellationToken);
+                break;
+            case CardActionResult.Failure failure:
+                await turn.SendActivityAsync(failure.ErrorMessage, cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>The command's language (the words decide, as for questions); null when it is not the command.</summary>
+    private static string? Language(ITurnContext turn)
+    {
+        if (turn.Activity.Type != ActivityTypes.Message)
+        {
+            return null;
+        }
+
+        var text = WhiteSpace().Replace(turn.Activity.GetTextWithoutMentions().Trim().TrimEnd('.', '!', '?', ' '), " ");
+        return DutchPhrases.Contains(text) ? BotLanguage.Dutch
+            : EnglishPhrases.Contains(text) ? BotLanguage.English
+            : null;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+}

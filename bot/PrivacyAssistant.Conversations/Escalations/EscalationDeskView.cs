@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Logging;
+using PrivacyAssistant.BotFramework.Builder;
+using PrivacyAssistant.Breaches.Officers;
+using PrivacyAssistant.Conversations.Breaches;
+using PrivacyAssistant.Conversations.Cards;
+using PrivacyAssistant.Knowledge.Feedback;
+
+namespace PrivacyAssistant.Conversations.Escalations;
+
+/// <summary>
+/// What the privacy desk does with forwarded questions, shared by the typed command and the card
+/// verbs: list the open ones, answer one (the asker gets it in Teams) or close one. Only officers
+/// (the breach register's authorisation); anyone else gets a refusal without question data.
+/// </summary>
+public sealed partial class EscalationDeskView(
+    IKnowledgeFeedbackStore store,
+    IOfficerDirectory officers,
+    EscalationDeskCards cards,
+    ILogger<EscalationDeskView> logger)
+{
+    public async Task<CardActionResult> ListAsync(ITurnContext turn, string language, CancellationToken cancellationToken)
+    {
+        if (!await officers.IsOfficerAsync(turn.Activity.From?.AadObjectId, cancellationToken))
+        {
+            return Refusal(language);
+        }
+
+        return CardActionResult.ReplaceCard(cards.List(language, await store.ListOpenEscalationsAsync(cancellationToken)));
+    }
+
+    public async Task<CardActionResult> AnswerAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        var language = CardLanguage.Of(turn, action);
+        if (!await officers.IsOfficerAsync(turn.Activity.From?.AadObjectId, cancellationToken))
+        {
+            return Refusal(language);
+        }
+
+        var reference = action.GetString("reference") ?? string.Empty;
+        if (Escalation.IdOf(reference) is not { } id)
+        {
+            return await ListWithAsync(language, cards.Text("notFound", language, new { reference }), cancellationToken);
+        }
+
+        var answer = action.GetString(EscalationDeskCards.InputId(reference.ToUpperInvariant())) ?? action.GetString(EscalationDeskCards.InputId(reference));
+        if (answer is null)
+        {
+            var current = await store.FindEscalationAsync(id, cancellationToken);
+            if (current is { Status: EscalationStatus.Open })
+            {
+                return CardActionResult.ReplaceCard(cards.List(language, await store.ListOpenEscalationsAsync(cancellationToken), problemReference: current.Reference, typed: Typed(action)));
+            }
+        }
+
+        var handling = answer is null
+            ? await Describe(id, cancellationToken)
+            : await store.AnswerEscalationAsync(id, answer, BreachCaller.Id(turn), cancellationToken);
+        if (handling.Outcome == EscalationHandlingOutcome.Done)
+        {
+            LogAnswered(logger, handling.Escalation!.Reference, handling.ReplyQueued);
+        }
+
+        return await ListWithAsync(language, Notice(handling, reference, language, answered: true), cancellationToken, Typed(action));
+    }
+
+    public async Task<CardActionResult> CloseAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        var language = CardLanguage.Of(turn, action);
+        if (!await officers.IsOfficerAsync(turn.Activity.From?.AadObjectId, cancellationToken))
+        {
+            return Refusal(language);
+        }
+
+        var reference = action.GetString("reference") ?? string.Empty;
+        if (Escalation.IdOf(reference) is not { } id)
+        {
+            return await ListWithAsync(language, cards.Text("notFound", language, new { reference }), cancellationToken);
+        }
+
+        var handling = await store.CloseEscalationAsync(id, BreachCaller.Id(turn), cancellationToken);
+        if (handling.Outcome == EscalationHandlingOutcome.Done)
+        {
+            LogClosed(logger, handling.Escalation!.Reference);
+        }
+
+        return await ListWithAsync(language, Notice(handling, reference, language, answered: false), cancellationToken, Typed(action));
+    }
+
+    private async Task<EscalationHandling> Describe(long id, CancellationToken cancellationToken) =>
+        await store.FindEscalationAsync(id, cancellationToken) is { } existing
+            ? new EscalationHandling(EscalationHandlingOutcome.AlreadyHandled, existing)
+            : new EscalationHandling(EscalationHandlingOutcome.NotFound, null);
+
+    private string Notice(EscalationHandling handling, string reference, string language, bool answered) => handling switch
+    {
+        { Outcome: EscalationHandlingOutcome.NotFound } => cards.Text("notFound", language, new { reference }),
+        { Outcome: EscalationHandlingOutcome.AlreadyHandled, Escalation.Status: EscalationStatus.Answered } =>
+            cards.Text("alreadyAnswered", language, new { reference = handling.Escalation.Reference }),
+        { Outcome: EscalationHandlingOutcome.AlreadyHandled } => cards.Text("alreadyClosed", language, new { reference = handling.Escalation!.Reference }),
+        _ when !answered => cards.Text("closed", language, new { reference = handling.Escalation!.Reference }),
+        { ReplyQueued: true } => cards.Text("answered", language, new { reference = handling.Escalation!.Reference }),
+        _ => cards.Text("answeredNoReply", language, new { reference = handling.Escalation!.Reference }),
+    };
+
+    private async Task<CardActionResult> ListWithAsync(string language, string notice, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? typed = null) =>
+        CardActionResult.ReplaceCard(cards.List(language, await store.ListOpenEscalationsAsync(cancellationToken), notice, typed: typed));
+
+    /// <summary>Answers typed into other questions' fields, so pressing one button loses none of them.</summary>
+    private static Dictionary<string, string> Typed(CardAction action)
+    {
+        var typed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, _) in action.Data)
+        {
+            if (key.StartsWith("answer-", StringComparison.Ordinal) && action.GetString(key) is { } text)
+            {
+                typed[key["answer-".Length..]] = text;
+            }
+        }
+
+        return typed;
+    }
+
+    private CardActionResult Refusal(string language) => CardActionResult.Message(cards.Text("notOfficer", language));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forwarded question {Reference} answered by the privacy desk (reply queued: {ReplyQueued})")]
+    private static partial void LogAnswered(ILogger logger, string reference, bool replyQueued);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forwarded question {Reference} closed by the privacy desk")]
+    private static partial void LogClosed(ILogger logger, string reference);
+}
