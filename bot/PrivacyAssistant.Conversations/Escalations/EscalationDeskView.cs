@@ -37,24 +37,20 @@ public sealed partial class EscalationDeskView(
         }
 
         var reference = action.GetString("reference") ?? string.Empty;
-        if (Escalation.IdOf(reference) is not { } id)
+        if (await FindAsync(reference, cancellationToken) is not { } current)
         {
-            return await ListWithAsync(language, cards.Text("notFound", language, new { reference }), cancellationToken);
+            return await ListWithAsync(language, cards.Text("notFound", language, new { reference }), cancellationToken, Typed(action));
         }
 
-        var answer = action.GetString(EscalationDeskCards.InputId(reference.ToUpperInvariant())) ?? action.GetString(EscalationDeskCards.InputId(reference));
-        if (answer is null)
+        var answer = action.GetString(EscalationDeskCards.InputId(current.Reference));
+        if (answer is null && current.Status == EscalationStatus.Open)
         {
-            var current = await store.FindEscalationAsync(id, cancellationToken);
-            if (current is { Status: EscalationStatus.Open })
-            {
-                return CardActionResult.ReplaceCard(cards.List(language, await store.ListOpenEscalationsAsync(cancellationToken), problemReference: current.Reference, typed: Typed(action)));
-            }
+            return CardActionResult.ReplaceCard(cards.List(language, await store.ListOpenEscalationsAsync(cancellationToken), problemReference: current.Reference, typed: Typed(action)));
         }
 
         var handling = answer is null
-            ? await Describe(id, cancellationToken)
-            : await store.AnswerEscalationAsync(id, answer, BreachCaller.Id(turn), cancellationToken);
+            ? new EscalationHandling(EscalationHandlingOutcome.AlreadyHandled, current)
+            : await store.AnswerEscalationAsync(current.Id, answer, BreachCaller.Id(turn), cancellationToken);
         if (handling.Outcome == EscalationHandlingOutcome.Done)
         {
             LogAnswered(logger, handling.Escalation!.Reference, handling.ReplyQueued);
@@ -72,12 +68,12 @@ public sealed partial class EscalationDeskView(
         }
 
         var reference = action.GetString("reference") ?? string.Empty;
-        if (Escalation.IdOf(reference) is not { } id)
+        if (await FindAsync(reference, cancellationToken) is not { } current)
         {
-            return await ListWithAsync(language, cards.Text("notFound", language, new { reference }), cancellationToken);
+            return await ListWithAsync(language, cards.Text("notFound", language, new { reference }), cancellationToken, Typed(action));
         }
 
-        var handling = await store.CloseEscalationAsync(id, BreachCaller.Id(turn), cancellationToken);
+        var handling = await store.CloseEscalationAsync(current.Id, BreachCaller.Id(turn), cancellationToken);
         if (handling.Outcome == EscalationHandlingOutcome.Done)
         {
             LogClosed(logger, handling.Escalation!.Reference);
@@ -86,10 +82,12 @@ public sealed partial class EscalationDeskView(
         return await ListWithAsync(language, Notice(handling, reference, language, answered: false), cancellationToken, Typed(action));
     }
 
-    private async Task<EscalationHandling> Describe(long id, CancellationToken cancellationToken) =>
-        await store.FindEscalationAsync(id, cancellationToken) is { } existing
-            ? new EscalationHandling(EscalationHandlingOutcome.AlreadyHandled, existing)
-            : new EscalationHandling(EscalationHandlingOutcome.NotFound, null);
+    /// <summary>The question a reference names; the year must match too (ids are numbered across years).</summary>
+    private async Task<Escalation?> FindAsync(string reference, CancellationToken cancellationToken) =>
+        Escalation.IdOf(reference) is { } id && await store.FindEscalationAsync(id, cancellationToken) is { } found
+            && string.Equals(found.Reference, reference.Trim(), StringComparison.OrdinalIgnoreCase)
+            ? found
+            : null;
 
     private string Notice(EscalationHandling handling, string reference, string language, bool answered) => handling switch
     {

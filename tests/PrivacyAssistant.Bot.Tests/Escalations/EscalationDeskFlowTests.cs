@@ -148,6 +148,10 @@ public sealed class EscalationDeskFlowTests
         await EscalateAsync(host, connector, lang: "nl", contact: false);
         Assert.NotEqual(DBNull.Value, (await RowAsync(host, "SELECT reply_to FROM knowledge_escalations WHERE id = 1"))[0]);
 
+        var wrongYear = await host.ExecuteAsync("faq.desk.close", new JsonObject { ["reference"] = "VR-2025-0001", ["lang"] = "nl" }, Officer);
+        Assert.Contains("Vraag VR-2025-0001 bestaat niet (meer).", wrongYear["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("VR-2026-0001", wrongYear["value"]!.ToJsonString(), StringComparison.Ordinal);
+
         var closed = await host.ExecuteAsync("faq.desk.close", new JsonObject { ["reference"] = "VR-2026-0001", ["lang"] = "nl" }, Officer);
         var late = await host.ExecuteAsync("faq.desk.answer", AnswerData(), Officer);
 
