@@ -106,10 +106,11 @@ public sealed class EscalationDeskFlowTests
         var close = await host.ExecuteAsync("faq.desk.close", new JsonObject { ["reference"] = "VR-2026-0001", ["lang"] = "nl" }, "someone-else");
         var listVerb = await host.ExecuteAsync("faq.desk.list", new JsonObject { ["lang"] = "en" }, "someone-else");
 
-        Assert.Equal("Doorgestuurde vragen zijn alleen voor de privacyfunctionarissen.", list[0]!["text"]!.GetValue<string>());
-        Assert.Equal("Doorgestuurde vragen zijn alleen voor de privacyfunctionarissen.", answer["value"]!.GetValue<string>());
-        Assert.Equal("Doorgestuurde vragen zijn alleen voor de privacyfunctionarissen.", close["value"]!.GetValue<string>());
-        Assert.Equal("Forwarded questions are for the privacy officers only.", listVerb["value"]!.GetValue<string>());
+        const string Refusal = "Doorgestuurde vragen zijn alleen voor de privacyfunctionarissen. Wil je zelf iets vragen? Typ je vraag gewoon in de chat.";
+        Assert.Equal(Refusal, list[0]!["text"]!.GetValue<string>());
+        Assert.Equal(Refusal, answer["value"]!.GetValue<string>());
+        Assert.Equal(Refusal, close["value"]!.GetValue<string>());
+        Assert.StartsWith("Forwarded questions are for the privacy officers only.", listVerb["value"]!.GetValue<string>(), StringComparison.Ordinal);
         foreach (var response in new[] { list.ToJsonString(), answer.ToJsonString(), close.ToJsonString() })
         {
             Assert.DoesNotContain("cijfers", response, StringComparison.Ordinal);

@@ -176,6 +176,22 @@ public abstract class SqlKnowledgeFeedbackStoreContract(StorageProvider provider
     }
 
     [StorageFact]
+    public async Task Answer_ByOfficersAtTheSameTime_IsRecordedOnce_AndQueuedOnce()
+    {
+        var outbox = new RecordingOutbox();
+        var answering = new SqlKnowledgeFeedbackStore(database.Factory, time, outbox, [], [new EchoAnswerComposer()]);
+        var escalation = await answering.EscalateAsync(new EscalationRequest("vraag", KnowledgeLanguage.Dutch, null, null, "{}"));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => answering.AnswerEscalationAsync(escalation.Id, $"antwoord {i}", $"officer-{i}"))));
+
+        var winner = Assert.Single(results, result => result.Outcome == EscalationHandlingOutcome.Done);
+        Assert.Equal(5, results.Count(result => result.Outcome == EscalationHandlingOutcome.AlreadyHandled));
+        var message = Assert.Single(outbox.Messages);
+        Assert.Equal("{}|" + winner.Escalation!.Answer, message.Payload);
+        Assert.Equal(winner.Escalation.Answer, (await answering.FindEscalationAsync(escalation.Id))!.Answer);
+    }
+
+    [StorageFact]
     public async Task Answer_WithoutAReplyAddress_IsRecordedButQueuesNothing()
     {
         var outbox = new RecordingOutbox();
@@ -192,7 +208,7 @@ public abstract class SqlKnowledgeFeedbackStoreContract(StorageProvider provider
 
     private sealed class RecordingOutbox : PrivacyAssistant.Notifications.Outbox.INotificationOutbox
     {
-        public List<PrivacyAssistant.Notifications.Outbox.OutboxMessage> Messages { get; } = [];
+        public System.Collections.Concurrent.ConcurrentBag<PrivacyAssistant.Notifications.Outbox.OutboxMessage> Messages { get; } = [];
 
         public bool HasChannel(string channel) => channel == "echo";
 
