@@ -162,14 +162,14 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
             var clause = new DisjunctionMaxQuery(_settings.TieBreaker);
             foreach (var field in KnowledgeFieldNames.All)
             {
-                var name = KnowledgeFieldNames.Name(language, field);
                 foreach (var (term, factor) in alternatives)
                 {
                     // A term the field does not contain can match nothing (and BM25 has no query
                     // norm), so leaving it out changes no score and saves a dictionary seek.
-                    if (index.DocFreq(language, field, term) > 0)
+                    if (index.TermQuery(language, field, term) is { } query)
                     {
-                        clause.Add(new TermQuery(new Term(name, term)) { Boost = _settings.Boost(field) * factor });
+                        query.Boost = _settings.Boost(field) * factor;
+                        clause.Add(query);
                     }
                 }
             }
