@@ -24,6 +24,18 @@ public sealed class BenchOptions
     /// <summary>Runs our bot with log level Warning instead of the shipped configuration, to show what logging costs.</summary>
     public bool QuietLogs { get; private init; }
 
+    /// <summary>Our bot's entry assembly (default: the Release build in the repository; run.sh passes the ReadyToRun publish).</summary>
+    public string? Bot { get; private init; }
+
+    /// <summary>Extra environment variables for our bot (<c>--env NAME=value</c>, repeatable), e.g. GC settings to compare.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Environment { get; private init; } = [];
+
+    /// <summary>Which build of our bot runs and with what extra environment, for the results header.</summary>
+    public string DescribeOurs() =>
+        $"ours = {Bot ?? "bot/PrivacyAssistant.Bot/bin/Release (build output)"}" +
+        (Environment.Count > 0 ? ", env " + string.Join(" ", Environment.Select(e => $"{e.Key}={e.Value}")) : "") +
+        (QuietLogs ? ", log level Warning" : "");
+
     public static BenchOptions Parse(string[] args)
     {
         string? Value(string name)
@@ -43,6 +55,13 @@ public sealed class BenchOptions
             Peer = !args.Contains("--no-peer"),
             Sizes = Value("--sizes")?.Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray() ?? defaults.Sizes,
             QuietLogs = args.Contains("--quiet-logs"),
+            Bot = Value("--bot"),
+            Environment = args
+                .Select((arg, i) => arg == "--env" && i + 1 < args.Length ? args[i + 1] : null)
+                .OfType<string>()
+                .Select(pair => pair.Split('=', 2))
+                .Select(parts => new KeyValuePair<string, string>(parts[0], parts.Length > 1 ? parts[1] : ""))
+                .ToList(),
         };
     }
 }

@@ -29,13 +29,15 @@ public sealed partial class BotUnderTest : IAsyncDisposable
     /// <summary>When <see cref="Process.Start()"/> returned (for start-up timing).</summary>
     public long StartedTimestamp { get; private set; }
 
-    public static BotUnderTest Ours(bool quietLogs)
+    public static BotUnderTest Ours(BenchOptions options)
     {
         var root = Repository.Root;
-        var dll = Path.Combine(root, "bot", "PrivacyAssistant.Bot", "bin", "Release", "net10.0", "PrivacyAssistant.Bot.dll");
+        var dll = options.Bot is { } given
+            ? Path.GetFullPath(given)
+            : Path.Combine(root, "bot", "PrivacyAssistant.Bot", "bin", "Release", "net10.0", "PrivacyAssistant.Bot.dll");
         if (!File.Exists(dll))
         {
-            throw new FileNotFoundException($"Build the host first: dotnet build -c Release bot/PrivacyAssistant.Bot ({dll} is missing).");
+            throw new FileNotFoundException($"Build the host first: dotnet build -c Release bot/PrivacyAssistant.Bot, or bench/run.sh ({dll} is missing).");
         }
 
         var data = Path.Combine(Path.GetTempPath(), "pa-bench-" + Guid.NewGuid().ToString("N"));
@@ -50,7 +52,12 @@ public sealed partial class BotUnderTest : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Storage__Sqlite__Path"] = Path.Combine(data, "bench.db");
         info.Environment.Remove("Bot__AppId");
-        if (quietLogs)
+        foreach (var (name, value) in options.Environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        if (options.QuietLogs)
         {
             info.Environment["Logging__LogLevel__Default"] = "Warning";
             info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";

@@ -16,9 +16,10 @@ public static class LoadBenchmark
         var workload = Workload.FromTestSet();
         Console.WriteLine($"# Load: {workload.Questions.Count} questions from the test set, expectReplies, levels {string.Join(", ", options.Levels)}, " +
             $"{options.Warmup.TotalSeconds:0} s warm-up + {options.Duration.TotalSeconds:0} s measured per level, {Environment.ProcessorCount} cores");
+        Console.WriteLine("# " + options.DescribeOurs());
 
         var results = new List<LevelResult>();
-        results.AddRange(await MeasureAsync(BotUnderTest.Ours(options.QuietLogs), workload, options));
+        results.AddRange(await MeasureAsync(BotUnderTest.Ours(options), workload, options));
         if (options.Peer)
         {
             results.AddRange(await MeasureAsync(BotUnderTest.Peer(), workload, options));

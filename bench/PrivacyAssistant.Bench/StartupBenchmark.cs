@@ -15,8 +15,9 @@ public static class StartupBenchmark
     {
         var workload = Workload.FromTestSet();
         Console.WriteLine($"# Start-up: {options.Runs} runs per bot, {Environment.ProcessorCount} cores");
+        Console.WriteLine("# " + options.DescribeOurs());
         var rows = new List<string>();
-        rows.Add(await MeasureAsync("ours", () => BotUnderTest.Ours(options.QuietLogs), workload, options.Runs));
+        rows.Add(await MeasureAsync("ours", () => BotUnderTest.Ours(options), workload, options.Runs));
         if (options.Peer)
         {
             rows.Add(await MeasureAsync("peer", BotUnderTest.Peer, workload, options.Runs));
