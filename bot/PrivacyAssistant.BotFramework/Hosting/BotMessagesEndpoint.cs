@@ -216,6 +216,8 @@ public static partial class BotMessagesEndpoint
     [LoggerMessage(Level = LogLevel.Information, Message = "Messaging endpoint answered {Status} ({Code})")]
     private static partial void LogRejected(ILogger logger, int status, string code);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Turn: {ActivityType} {InvokeName}")]
+    // Debug, not Information: at hundreds of turns per second the console logger's queue lock was a
+    // measurable share of the CPU (RELIABILITY.md), and features log their own outcome per turn.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Turn: {ActivityType} {InvokeName}")]
     private static partial void LogTurn(ILogger logger, string activityType, string invokeName);
 }
