@@ -34,7 +34,7 @@ public sealed class BreachIntentDetector
         BreachIntentPattern? hit = null;
         foreach (var pattern in _patterns)
         {
-            if (!Matches(pattern, words))
+            if (pattern.IsTopic || !Matches(pattern, words))
             {
                 continue;
             }
@@ -48,6 +48,17 @@ public sealed class BreachIntentDetector
         }
 
         return hit is null ? null : new BreachIntentMatch(hit.Line, hit.Text);
+    }
+
+    /// <summary>
+    /// Whether the message names breaches as its subject (a "?" line matches): a question such as
+    /// "moeten ouders het horen bij een datalek" is about the breach entry even when another entry
+    /// shares more of its words.
+    /// </summary>
+    public bool MentionsBreaches(string message)
+    {
+        var words = _normalizer.Words(message);
+        return _patterns.Any(p => p.IsTopic && Matches(p, words));
     }
 
     /// <summary>Parses the file; throws <see cref="KnowledgeLoadException"/> naming the bad line.</summary>
@@ -66,7 +77,8 @@ public sealed class BreachIntentDetector
             }
 
             var guard = line.StartsWith('!');
-            var body = guard ? line[1..] : line;
+            var topic = line.StartsWith('?');
+            var body = guard || topic ? line[1..] : line;
             var groups = new List<IReadOnlyList<IReadOnlyList<string>>>();
             foreach (var group in body.Split('+'))
             {
@@ -82,7 +94,7 @@ public sealed class BreachIntentDetector
                 groups.Add(alternatives);
             }
 
-            patterns.Add(new BreachIntentPattern(lineNumber, line, groups, guard));
+            patterns.Add(new BreachIntentPattern(lineNumber, line, groups, guard, topic));
         }
 
         if (problems.Count > 0)
@@ -125,6 +137,8 @@ public sealed class BreachIntentDetector
 
     private const int TypoMinimumLength = 5;
 
+    internal const string StartMarker = "^";
+
     /// <summary>Optimal string alignment distance ≤ 1: one insertion, deletion, substitution or swap of neighbours.</summary>
     public static bool WithinOneEdit(string a, string b)
     {
@@ -156,7 +170,14 @@ public sealed class BreachIntentDetector
 
     private static bool Occurs(IReadOnlyList<string> sequence, IReadOnlyList<IReadOnlySet<string>> words)
     {
-        for (var start = 0; start + sequence.Count <= words.Count; start++)
+        // "^" anchors an alternative at the start of the message ("^wat" = the message opens with "wat").
+        var anchored = sequence.Count > 0 && sequence[0] == StartMarker;
+        if (anchored)
+        {
+            sequence = sequence.Skip(1).ToList();
+        }
+
+        for (var start = 0; start + sequence.Count <= words.Count && (!anchored || start == 0); start++)
         {
             var all = true;
             for (var i = 0; i < sequence.Count && all; i++)

@@ -45,7 +45,18 @@ public sealed class KnowledgeAnswerer(
             return new KnowledgeAnswer(AnswerDecision.Breach, reply, breachEntry, [], confidence, result, breach);
         }
 
-        var (decision, chosen) = policy.Decide(result.Candidates);
+        var candidates = result.Candidates;
+        if (breachIntents.MentionsBreaches(question))
+        {
+            // A question about breaches (not a report): the breach entry answers it when it is plausible at all.
+            var breachEntry = candidates.FirstOrDefault(c => c.EntryId == BreachEntryId && c.Confidence >= policy.NoneThreshold);
+            if (breachEntry is not null && candidates[0] != breachEntry)
+            {
+                candidates = [breachEntry, .. candidates.Where(c => c != breachEntry)];
+            }
+        }
+
+        var (decision, chosen) = policy.Decide(candidates);
         var entries = chosen.Select(c => knowledge.Get(c.EntryId)).ToList();
         return new KnowledgeAnswer(
             decision,

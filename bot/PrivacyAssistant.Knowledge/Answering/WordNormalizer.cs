@@ -32,7 +32,17 @@ internal sealed class WordNormalizer(LanguageAnalysis dutch, LanguageAnalysis en
     }
 
     /// <summary>A pattern alternative as the canonical form of each word (its Dutch stem).</summary>
-    public List<string> Pattern(string alternative) => Tokens(alternative).Select(w => dutch.Stemmer.Stem(w)).ToList();
+    public List<string> Pattern(string alternative)
+    {
+        var trimmed = alternative.Trim();
+        var words = Tokens(trimmed.TrimStart('^')).Select(w => dutch.Stemmer.Stem(w)).ToList();
+        if (trimmed.StartsWith('^') && words.Count > 0)
+        {
+            words.Insert(0, BreachIntentDetector.StartMarker);
+        }
+
+        return words;
+    }
 
     private static IEnumerable<string> Tokens(string text) =>
         TextNormalizer.Fold(text).Split(Separators, StringSplitOptions.RemoveEmptyEntries);

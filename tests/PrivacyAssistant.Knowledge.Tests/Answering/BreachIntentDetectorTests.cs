@@ -69,6 +69,41 @@ public sealed class BreachIntentDetectorTests
         Assert.Equal(expected, BreachIntentDetector.WithinOneEdit(a, b));
     }
 
+    [Theory]
+    [InlineData("is ransomware een datalek")]
+    [InlineData("wie beslist of een datalek gemeld wordt bij de AP")]
+    [InlineData("why should breaches be reported quickly")]
+    public void Detect_MessageOpeningAsAQuestionAboutBreaches_IsNoReport(string message)
+    {
+        Assert.Null(Product.Value.Detect(message));
+    }
+
+    [Fact]
+    public void Detect_AnchoredAlternative_OnlyMatchesAtTheStart()
+    {
+        var detector = new BreachIntentDetector(
+            "datalek + melden\n!^wat + datalek\n",
+            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.Dutch),
+            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.English));
+
+        Assert.Null(detector.Detect("wat moet ik doen om een datalek te melden"));
+        Assert.NotNull(detector.Detect("ik wil een datalek melden, wat nu"));
+    }
+
+    [Fact]
+    public void MentionsBreaches_TopicLine_MatchesQuestionsAboutBreachesOnly()
+    {
+        var detector = new BreachIntentDetector(
+            "laptop + kwijt\n?datalek|data breach\n",
+            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.Dutch),
+            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.English));
+
+        Assert.True(detector.MentionsBreaches("krijgen ouders bericht bij een datalek"));
+        Assert.True(detector.MentionsBreaches("do parents hear about a data breach"));
+        Assert.False(detector.MentionsBreaches("mag ik een foto publiceren"));
+        Assert.Null(detector.Detect("krijgen ouders bericht bij een datalek")); // a topic line is no report pattern
+    }
+
     [Fact]
     public void Detect_Match_NamesTheLineOfThePattern()
     {

@@ -77,4 +77,23 @@ public sealed class KnowledgeAnswererTests
         Assert.Equal(AnswerDecision.None, Answerer.Ask("   ").Decision);
         Assert.Equal(AnswerDecision.None, Answerer.Ask("?!").Decision);
     }
+
+    [Fact]
+    public void Ask_QuestionAboutBreaches_PrefersTheBreachEntryWhenItIsPlausible()
+    {
+        const string question = "hoe lang bewaren we de gegevens van een datalek";
+        var engine = TestKnowledge.Fixture;
+        KnowledgeAnswerer With(string patterns) => new(
+            engine.Knowledge,
+            engine.Retriever,
+            new BreachIntentDetector(patterns, engine.Index.Analysis(KnowledgeLanguage.Dutch), engine.Index.Analysis(KnowledgeLanguage.English)),
+            engine.Policy);
+
+        var plain = With("laptop + kwijt\n").Ask(question);
+        var withTopic = With("laptop + kwijt\n?datalek\n").Ask(question);
+
+        Assert.NotEqual(KnowledgeAnswerer.BreachEntryId, plain.Entry?.Id);
+        Assert.Equal(KnowledgeAnswerer.BreachEntryId, withTopic.Entry?.Id);
+        Assert.NotEqual(AnswerDecision.Breach, withTopic.Decision);
+    }
 }

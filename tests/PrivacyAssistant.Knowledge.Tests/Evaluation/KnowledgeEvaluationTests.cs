@@ -38,12 +38,12 @@ public sealed class KnowledgeEvaluationTests
     }
 
     // The target is 95 % top-1 on the held-out test set with no confident answer to an
-    // off-topic question. Measured with the shipped defaults (tuned on dev.tsv only): 88.1 %
-    // (260/295; 87.1 % in session 2, 86.8 % before that) and no off-topic question answered with
+    // off-topic question. Measured with the shipped defaults (tuned on dev.tsv only): 89.8 %
+    // (265/295; 87.1 % in session 2, 86.8 % before that) and no off-topic question answered with
     // confidence (one in session 2); see docs/knowledge-retrieval.md. These floors guard the
     // measured level against regressions; the accuracy floor is NOT the target, which is not reached.
     private const double TargetAccuracy = 0.95;
-    private const double MeasuredTestAccuracyFloor = 0.88;
+    private const double MeasuredTestAccuracyFloor = 0.89;
     private const int MeasuredConfidentOffTopic = 0;
 
     [Fact]
@@ -77,12 +77,12 @@ public sealed class KnowledgeEvaluationTests
     }
 
     [Fact]
-    public void DevSet_TopOneAccuracy_IsAtLeast90Percent()
+    public void DevSet_TopOneAccuracy_IsAtLeast91Percent()
     {
         var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, EvaluationSets.Dev);
 
-        // 90.9 % (311/342) with the session-3 additions, hard off-topic near-misses among them; 92.1 % on the 227 questions before.
-        Assert.True(report.Accuracy >= 0.90, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
+        // 91.4 % (338/370) with the session-3 additions, hard off-topic near-misses among them; 92.1 % on the 227 questions before.
+        Assert.True(report.Accuracy >= 0.91, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
     }
 
     [Fact]
