@@ -2,6 +2,8 @@ using PrivacyAssistant.Knowledge.Answering;
 using PrivacyAssistant.Knowledge.Entries;
 using PrivacyAssistant.Knowledge.Retrieval;
 
+using PrivacyAssistant.Knowledge.Redaction;
+
 namespace PrivacyAssistant.Knowledge;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed class KnowledgeEngine : IDisposable
         Retriever = new LuceneRetriever(index);
         BreachIntents = breachIntents;
         Policy = policy;
-        Answerer = new KnowledgeAnswerer(knowledge, Retriever, breachIntents, policy);
+        Answerer = new KnowledgeAnswerer(knowledge, Retriever, breachIntents, policy, PersonalDataRedactor.For(knowledge));
     }
 
     public KnowledgeBase Knowledge { get; }

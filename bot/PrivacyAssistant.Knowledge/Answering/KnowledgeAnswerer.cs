@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using PrivacyAssistant.Knowledge.Entries;
+using PrivacyAssistant.Knowledge.Redaction;
 using PrivacyAssistant.Knowledge.Retrieval;
 
 namespace PrivacyAssistant.Knowledge.Answering;
@@ -8,11 +10,12 @@ namespace PrivacyAssistant.Knowledge.Answering;
 /// question's language (both languages when it gives no sign), then <see cref="AnswerPolicy"/>.
 /// Thread-safe: all state is immutable or thread-safe Lucene objects.
 /// </summary>
-public sealed class KnowledgeAnswerer(
+public sealed partial class KnowledgeAnswerer(
     KnowledgeBase knowledge,
     IRetriever retriever,
     BreachIntentDetector breachIntents,
-    AnswerPolicy policy) : IKnowledgeAnswerer
+    AnswerPolicy policy,
+    PersonalDataRedactor? redactor = null) : IKnowledgeAnswerer
 {
     /// <summary>The entry a breach report refers to when the knowledge base has it.</summary>
     public const string BreachEntryId = "datalek";
@@ -25,16 +28,18 @@ public sealed class KnowledgeAnswerer(
         var reply = detected ?? preferredLanguage ?? KnowledgeLanguage.Dutch;
         var options = new RetrievalOptions(MaxCandidates: 5, Explain: explain);
 
-        RetrievalResult result;
-        if (detected is { } language)
+        var result = Search(question, detected, options);
+        // Names, e-mail addresses and numbers are words no entry contains, so they drag the confidence
+        // down ("mag ik de foto van Daan Jansen plaatsen"): search the question without them too and
+        // keep whichever is surer. Breach intent is decided on the original text.
+        var redacted = redactor?.Redact(question);
+        if (redacted is { Redactions.Count: > 0 })
         {
-            result = retriever.Retrieve(question, language, options);
-        }
-        else
-        {
-            var dutch = retriever.Retrieve(question, KnowledgeLanguage.Dutch, options);
-            var english = retriever.Retrieve(question, KnowledgeLanguage.English, options);
-            result = (english.Top?.Confidence ?? 0) > (dutch.Top?.Confidence ?? 0) ? english : dutch;
+            var cleaned = Search(PlaceholderPattern().Replace(redacted.Text, " "), detected, options);
+            if ((cleaned.Top?.Confidence ?? 0) > (result.Top?.Confidence ?? 0))
+            {
+                result = cleaned;
+            }
         }
 
         var confidence = result.Top?.Confidence ?? 0;
@@ -67,4 +72,19 @@ public sealed class KnowledgeAnswerer(
             result,
             null);
     }
+
+    private RetrievalResult Search(string text, KnowledgeLanguage? detected, RetrievalOptions options)
+    {
+        if (detected is { } language)
+        {
+            return retriever.Retrieve(text, language, options);
+        }
+
+        var dutch = retriever.Retrieve(text, KnowledgeLanguage.Dutch, options);
+        var english = retriever.Retrieve(text, KnowledgeLanguage.English, options);
+        return (english.Top?.Confidence ?? 0) > (dutch.Top?.Confidence ?? 0) ? english : dutch;
+    }
+
+    [GeneratedRegex(@"\[[A-Z-]+-\d+\]")]
+    private static partial Regex PlaceholderPattern();
 }

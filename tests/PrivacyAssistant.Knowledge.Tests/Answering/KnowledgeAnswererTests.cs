@@ -96,4 +96,15 @@ public sealed class KnowledgeAnswererTests
         Assert.Equal(KnowledgeAnswerer.BreachEntryId, withTopic.Entry?.Id);
         Assert.NotEqual(AnswerDecision.Breach, withTopic.Decision);
     }
+
+    [Fact]
+    public void Ask_QuestionWithANameAndAnAddress_IsAsSureAsWithoutThem()
+    {
+        var plain = Answerer.Ask("mag ik een foto van een leerling publiceren");
+        var named = Answerer.Ask("mag ik een foto van Daan Jansen (daan.jansen@example.com) publiceren");
+
+        Assert.Equal(plain.Entry?.Id, named.Entry?.Id);
+        Assert.Equal(plain.Decision, named.Decision);
+        Assert.True(named.Confidence >= plain.Confidence - 0.01, $"{named.Confidence} vs {plain.Confidence}");
+    }
 }
