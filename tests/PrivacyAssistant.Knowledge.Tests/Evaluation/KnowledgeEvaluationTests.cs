@@ -77,12 +77,13 @@ public sealed class KnowledgeEvaluationTests
     }
 
     [Fact]
-    public void DevSet_TopOneAccuracy_IsAtLeast91Percent()
+    public void DevSet_TopOneAccuracy_IsAtLeast89Percent()
     {
         var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, EvaluationSets.Dev);
 
-        // 91.4 % (338/370) with the session-3 additions, hard off-topic near-misses among them; 92.1 % on the 227 questions before.
-        Assert.True(report.Accuracy >= 0.91, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
+        // 89.4 % (353/395) with the session-3 additions (hard off-topic near-misses and long questions with
+        // context among them); 92.1 % on the 227 questions before.
+        Assert.True(report.Accuracy >= 0.89, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
     }
 
     [Fact]
