@@ -35,6 +35,16 @@ public sealed partial class SqlBreachRegister(
         var year = TimeZoneInfo.ConvertTime(now, options.Value.Zone()).Year;
 
         await using var connection = await connections.OpenAsync(cancellationToken);
+
+        // A replay (double press, channel retry) is answered from a plain read: on SQLite a write
+        // transaction takes the database's single write lock, and a burst of replays queued behind it
+        // could run past the busy timeout and turn a stored report into an error for its submitter.
+        if (await FindByKeyAsync(connection, null, idempotencyKey, cancellationToken) is { } replayed)
+        {
+            LogRepeat(logger, replayed.Reference);
+            return new SubmitResult(replayed, Created: false);
+        }
+
         await using (var tx = await connection.BeginTransactionAsync(cancellationToken))
         {
             if (await FindByKeyAsync(connection, tx, idempotencyKey, cancellationToken) is { } existing)

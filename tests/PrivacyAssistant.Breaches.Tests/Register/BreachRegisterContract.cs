@@ -83,6 +83,24 @@ public abstract class BreachRegisterContract(StorageProvider provider) : IAsyncL
     }
 
     [StorageFact]
+    public async Task Submit_ReplayWhileAnotherWriterHoldsTheDatabase_ReturnsTheStoredReportWithoutWaiting()
+    {
+        var report = BreachesTestHost.Report(clock.GetUtcNow().AddHours(-1));
+        var first = await Register.SubmitAsync(report, "pressed-twice");
+
+        // Another writer (a new report, the outbox) holds the write lock; on SQLite that is the whole database.
+        await using var writer = await database.NewFactory().OpenAsync();
+        await using var tx = await writer.BeginTransactionAsync();
+        await writer.ExecuteAsync("UPDATE breach_reference_counters SET last_number = last_number", transaction: tx);
+
+        var again = await Register.SubmitAsync(report, "pressed-twice").WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.False(again.Created);
+        Assert.Equal(first.Report.Reference, again.Report.Reference);
+        await tx.RollbackAsync();
+    }
+
+    [StorageFact]
     public async Task Submit_ConcurrentlyFromSeveralInstances_NeverReusesAReference()
     {
         var report = BreachesTestHost.Report(clock.GetUtcNow().AddHours(-1));
