@@ -9,6 +9,7 @@ using PrivacyAssistant.Storage;
 using PrivacyAssistant.Storage.Retention;
 using PrivacyAssistant.Testing.Activities;
 using PrivacyAssistant.Testing.BotConnector;
+using PrivacyAssistant.Testing.Cards;
 
 namespace PrivacyAssistant.Bot.Tests.Escalations;
 
@@ -32,7 +33,7 @@ public sealed class EscalationDeskFlowTests
         await EscalateAsync(host, connector, lang: "en", contact: true);
 
         var list = BreachHost.CardOf((await host.SayAsync("vragen", Officer))[0]!);
-        CardSchema.AssertValid(list);
+        AdaptiveCardSchema.AssertValid(list);
         var listed = list.ToJsonString();
         Assert.Contains("VR-2026-0001", listed, StringComparison.Ordinal);
         Assert.Contains("10-03-2026", listed, StringComparison.Ordinal);
@@ -51,7 +52,7 @@ public sealed class EscalationDeskFlowTests
         var send = Assert.Single(Sends(connector));
         Assert.Contains(TestActivities.ConversationId, Uri.UnescapeDataString(send.RawTarget), StringComparison.Ordinal);
         var card = send.FirstAttachmentContent!;
-        CardSchema.AssertValid(card);
+        AdaptiveCardSchema.AssertValid(card);
         Assert.Equal("en", send.Body!["locale"]!.GetValue<string>());
         Assert.Contains("Answer from the privacy desk", card.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(Answer, card.ToJsonString(), StringComparison.Ordinal);
@@ -134,7 +135,7 @@ public sealed class EscalationDeskFlowTests
         var response = await host.ExecuteAsync("faq.desk.answer", data, Officer);
 
         var card = (JsonObject)response["value"]!;
-        CardSchema.AssertValid(card);
+        AdaptiveCardSchema.AssertValid(card);
         Assert.Contains("Typ eerst een antwoord", card.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("Half getypt", card.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(2, (await host.Factory.Services.GetRequiredService<IKnowledgeFeedbackStore>().ListOpenEscalationsAsync()).Count);
@@ -185,7 +186,7 @@ public sealed class EscalationDeskFlowTests
         var create = Assert.Single(connector.Requests, request => request.RawTarget.EndsWith("/v3/conversations", StringComparison.Ordinal));
         Assert.Equal(Officer, create.Body!["members"]![0]!["id"]!.GetValue<string>());
         var alert = Assert.Single(Sends(connector)).FirstAttachmentContent!;
-        CardSchema.AssertValid(alert);
+        AdaptiveCardSchema.AssertValid(alert);
         Assert.Contains("Nieuwe doorgestuurde vraag VR-2026-0001", alert.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("Engels", alert.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("faq.desk.list", alert.ToJsonString(), StringComparison.Ordinal);

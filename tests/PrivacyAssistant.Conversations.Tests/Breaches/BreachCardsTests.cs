@@ -8,6 +8,7 @@ using PrivacyAssistant.Breaches.Reports;
 using PrivacyAssistant.Conversations.Breaches;
 using PrivacyAssistant.Conversations.Cards;
 using PrivacyAssistant.Conversations.Tests.Support;
+using PrivacyAssistant.Testing.Cards;
 
 namespace PrivacyAssistant.Conversations.Tests.Breaches;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PrivacyAssistant.BotFramework.Builder;
 using PrivacyAssistant.Conversations.Cards;
 using PrivacyAssistant.Conversations.Tests.Support;
+using PrivacyAssistant.Testing.Cards;
 
 namespace PrivacyAssistant.Conversations.Tests.Cards;
 

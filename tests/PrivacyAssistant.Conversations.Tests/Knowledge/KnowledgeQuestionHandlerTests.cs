@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PrivacyAssistant.Conversations.Tests.Support;
+using PrivacyAssistant.Testing.Cards;
 using static PrivacyAssistant.Conversations.Tests.Support.ConversationsBot;
 using static PrivacyAssistant.Conversations.Tests.Support.KnowledgeBot;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using NJsonSchema;
-using PrivacyAssistant.Testing;
+using Xunit;
 
-namespace PrivacyAssistant.Conversations.Tests.Support;
+namespace PrivacyAssistant.Testing.Cards;
 
 /// <summary>
 /// Validates cards against the Adaptive Card 1.5 JSON schema (draft-06) that Teams supports,
@@ -12,6 +12,13 @@ public static class AdaptiveCardSchema
 {
     private static readonly Lazy<JsonSchema> Schema = new(() =>
         JsonSchema.FromFileAsync(RepositoryPaths.SharedSchema("adaptive-card-1.5.json")).GetAwaiter().GetResult());
+
+    /// <summary>Asserts that a card (e.g. one that went over the wire) is valid Adaptive Card 1.5 and accessible.</summary>
+    public static void AssertValid(JsonObject card)
+    {
+        var problems = Validate(card).Concat(AccessibilityProblems(card)).ToList();
+        Assert.True(problems.Count == 0, "Not a valid, accessible Adaptive Card 1.5:\n" + string.Join("\n", problems));
+    }
 
     /// <summary>Schema violations, as "path: kind" lines; empty when valid.</summary>
     public static IReadOnlyList<string> Validate(JsonObject card) =>
