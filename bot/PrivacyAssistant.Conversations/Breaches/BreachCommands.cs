@@ -49,18 +49,7 @@ public sealed partial class BreachCommands(BreachCards cards, BreachRegisterView
             _ => await view.ShowAsync(turn, ShowPattern().Match(text).Groups["reference"].Value, cancellationToken),
         };
 
-        switch (result)
-        {
-            case CardActionResult.Card card:
-                await turn.SendActivityAsync(MessageFactory.Card(card.Content, card.Content["speak"]?.ToString()), cancellationToken);
-                break;
-            case CardActionResult.Text message:
-                await turn.SendActivityAsync(message.Value, cancellationToken);
-                break;
-            case CardActionResult.Failure failure:
-                await turn.SendActivityAsync(failure.ErrorMessage, cancellationToken);
-                break;
-        }
+        await turn.SendAsMessageAsync(result, cancellationToken);
     }
 
     private static string? Command(ITurnContext turn)

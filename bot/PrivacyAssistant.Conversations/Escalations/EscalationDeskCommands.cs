@@ -25,18 +25,7 @@ public sealed partial class EscalationDeskCommands(EscalationDeskView view) : IM
     public async Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var result = await view.ListAsync(turn, Language(turn) ?? turn.Language, cancellationToken);
-        switch (result)
-        {
-            case CardActionResult.Card card:
-                await turn.SendActivityAsync(MessageFactory.Card(card.Content, card.Content["speak"]?.ToString()), cancellationToken);
-                break;
-            case CardActionResult.Text message:
-                await turn.SendActivityAsync(message.Value, cancellationToken);
-                break;
-            case CardActionResult.Failure failure:
-                await turn.SendActivityAsync(failure.ErrorMessage, cancellationToken);
-                break;
-        }
+        await turn.SendAsMessageAsync(result, cancellationToken);
     }
 
     /// <summary>The command's language (the words decide, as for questions); null when it is not the command.</summary>
