@@ -28,7 +28,48 @@ public sealed partial class EscalationDeskView(
         return CardActionResult.ReplaceCard(cards.List(language, await store.ListOpenEscalationsAsync(cancellationToken)));
     }
 
-    public async Task<CardActionResult> AnswerAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
+    public Task<CardActionResult> AnswerAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken) =>
+        OnFoundEscalationAsync(turn, action, cancellationToken, async (current, reference, language) =>
+        {
+            var answer = action.GetString(EscalationDeskCards.InputId(current.Reference));
+            if (answer is null && current.Status == EscalationStatus.Open)
+            {
+                return CardActionResult.ReplaceCard(cards.List(language, await store.ListOpenEscalationsAsync(cancellationToken), problemReference: current.Reference, typed: Typed(action)));
+            }
+
+            var handling = answer is null
+                ? new EscalationHandling(EscalationHandlingOutcome.AlreadyHandled, current)
+                : await store.AnswerEscalationAsync(current.Id, answer, BreachCaller.Id(turn), cancellationToken);
+            if (handling.Outcome == EscalationHandlingOutcome.Done)
+            {
+                LogAnswered(logger, handling.Escalation!.Reference, handling.ReplyQueued);
+            }
+
+            return await ListWithAsync(language, Notice(handling, reference, language, answered: true), cancellationToken, Typed(action));
+        });
+
+    public Task<CardActionResult> CloseAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken) =>
+        OnFoundEscalationAsync(turn, action, cancellationToken, async (current, reference, language) =>
+        {
+            var handling = await store.CloseEscalationAsync(current.Id, BreachCaller.Id(turn), cancellationToken);
+            if (handling.Outcome == EscalationHandlingOutcome.Done)
+            {
+                LogClosed(logger, handling.Escalation!.Reference);
+            }
+
+            return await ListWithAsync(language, Notice(handling, reference, language, answered: false), cancellationToken, Typed(action));
+        });
+
+    /// <summary>
+    /// What answering and closing share before they differ: only an officer gets past, and a reference
+    /// that names no question shows the list again with a notice. <paramref name="handle"/> gets the
+    /// question, the reference as sent and the card language.
+    /// </summary>
+    private async Task<CardActionResult> OnFoundEscalationAsync(
+        ITurnContext turn,
+        CardAction action,
+        CancellationToken cancellationToken,
+        Func<Escalation, string, string, Task<CardActionResult>> handle)
     {
         var language = CardLanguage.Of(turn, action);
         if (!await officers.IsOfficerAsync(turn.Activity.From?.AadObjectId, cancellationToken))
@@ -42,44 +83,7 @@ public sealed partial class EscalationDeskView(
             return await ListWithAsync(language, cards.Text("notFound", language, new { reference }), cancellationToken, Typed(action));
         }
 
-        var answer = action.GetString(EscalationDeskCards.InputId(current.Reference));
-        if (answer is null && current.Status == EscalationStatus.Open)
-        {
-            return CardActionResult.ReplaceCard(cards.List(language, await store.ListOpenEscalationsAsync(cancellationToken), problemReference: current.Reference, typed: Typed(action)));
-        }
-
-        var handling = answer is null
-            ? new EscalationHandling(EscalationHandlingOutcome.AlreadyHandled, current)
-            : await store.AnswerEscalationAsync(current.Id, answer, BreachCaller.Id(turn), cancellationToken);
-        if (handling.Outcome == EscalationHandlingOutcome.Done)
-        {
-            LogAnswered(logger, handling.Escalation!.Reference, handling.ReplyQueued);
-        }
-
-        return await ListWithAsync(language, Notice(handling, reference, language, answered: true), cancellationToken, Typed(action));
-    }
-
-    public async Task<CardActionResult> CloseAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
-    {
-        var language = CardLanguage.Of(turn, action);
-        if (!await officers.IsOfficerAsync(turn.Activity.From?.AadObjectId, cancellationToken))
-        {
-            return Refusal(language);
-        }
-
-        var reference = action.GetString("reference") ?? string.Empty;
-        if (await FindAsync(reference, cancellationToken) is not { } current)
-        {
-            return await ListWithAsync(language, cards.Text("notFound", language, new { reference }), cancellationToken, Typed(action));
-        }
-
-        var handling = await store.CloseEscalationAsync(current.Id, BreachCaller.Id(turn), cancellationToken);
-        if (handling.Outcome == EscalationHandlingOutcome.Done)
-        {
-            LogClosed(logger, handling.Escalation!.Reference);
-        }
-
-        return await ListWithAsync(language, Notice(handling, reference, language, answered: false), cancellationToken, Typed(action));
+        return await handle(current, reference, language);
     }
 
     /// <summary>The question a reference names; the year must match too (ids are numbered across years).</summary>
