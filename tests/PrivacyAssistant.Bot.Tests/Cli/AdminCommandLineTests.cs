@@ -1,5 +1,5 @@
 using PrivacyAssistant.Bot.Cli;
-using PrivacyAssistant.Bot.Tests.Support;
+using PrivacyAssistant.Testing.Hosting;
 
 namespace PrivacyAssistant.Bot.Tests.Cli;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using PrivacyAssistant.Bot.Tests.Support;
 using PrivacyAssistant.Testing.AzureOpenAI;
+using PrivacyAssistant.Testing.Hosting;
 
 namespace PrivacyAssistant.Bot.Tests.Cli;
 

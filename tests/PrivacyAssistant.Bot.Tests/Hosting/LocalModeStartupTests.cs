@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using PrivacyAssistant.Bot.Tests.Support;
+using PrivacyAssistant.Testing.Hosting;
 
 namespace PrivacyAssistant.Bot.Tests.Hosting;
 

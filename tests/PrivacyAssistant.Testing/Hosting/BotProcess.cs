@@ -1,9 +1,13 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace PrivacyAssistant.Bot.Tests.Support;
+namespace PrivacyAssistant.Testing.Hosting;
 
-/// <summary>Runs the built host (<c>PrivacyAssistant.Bot.dll</c>) as a real process, to test start-up behaviour that only a real server shows.</summary>
+/// <summary>
+/// Runs the built host (<c>PrivacyAssistant.Bot.dll</c>, copied into the test's output directory by
+/// its project reference) as a real child process, for what only a real process shows: start-up,
+/// command lines, crashes. Standard output and error are kept, in order, for assertions and failure messages.
+/// </summary>
 public sealed class BotProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -27,12 +31,14 @@ public sealed class BotProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    public int Id => _process.Id;
+
     public static BotProcess Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             // The content root is the project folder, as with `dotnet run` and ./run.sh.
-            WorkingDirectory = Path.Combine(Testing.RepositoryPaths.Root, "bot", "PrivacyAssistant.Bot"),
+            WorkingDirectory = Path.Combine(RepositoryPaths.Root, "bot", "PrivacyAssistant.Bot"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -93,6 +99,13 @@ public sealed class BotProcess : IAsyncDisposable
         using var cancellation = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(cancellation.Token);
         return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing — a crash.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()
