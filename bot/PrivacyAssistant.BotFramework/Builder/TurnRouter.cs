@@ -204,11 +204,8 @@ public sealed partial class TurnRouter
 
                 await turn.SendActivityAsync(MessageFactory.Card(card.Content), cancellationToken);
                 break;
-            case CardActionResult.Text text:
-                await turn.SendActivityAsync(text.Value, cancellationToken);
-                break;
-            case CardActionResult.Failure failure:
-                await turn.SendActivityAsync(failure.ErrorMessage, cancellationToken);
+            default:
+                await turn.SendAsMessageAsync(result, cancellationToken);
                 break;
         }
     }
