@@ -12,12 +12,14 @@ namespace PrivacyAssistant.Conversations;
 public static class ConversationsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the <see cref="CardLibrary"/>, the welcome, the <c>help</c> command and verb, the fallback
+    /// Adds the <see cref="CardLibrary"/>, the welcome, the <c>help</c> command and verb (officers also see the
+    /// officer topics features add with <see cref="HelpServiceCollectionExtensions.AddOfficerHelp"/>), the fallback
     /// and the apologising error handler. Features add their own routes next to this.
     /// </summary>
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.TryAddSingleton<CardLibrary>();
+        services.TryAddSingleton<HelpCard>();
         services.AddMembersAddedHandler<WelcomeHandler>();
         services.AddMessageHandler<HelpCommand>(RouteOrder.Commands);
         services.AddCardAction<HelpCardAction>(HelpCardAction.Verb);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PrivacyAssistant.BotFramework.Builder;
 using PrivacyAssistant.Breaches;
 using PrivacyAssistant.Breaches.Notifications;
+using PrivacyAssistant.Conversations.Help;
 using PrivacyAssistant.Notifications;
 
 namespace PrivacyAssistant.Conversations.Breaches;
@@ -36,6 +37,7 @@ public static class BreachConversationsServiceCollectionExtensions
         }
 
         services.AddMessageHandler<BreachCommands>(RouteOrder.Commands);
+        services.AddOfficerHelp(OfficerHelpTopic.BreachRegister);
 
         // Always registered; Notifications:Teams:Enabled is read at run time.
         services.AddNotificationChannel<TeamsProactiveChannel>();

@@ -4,6 +4,7 @@ using PrivacyAssistant.BotFramework.Builder;
 using PrivacyAssistant.Breaches;
 using PrivacyAssistant.Breaches.Officers;
 using PrivacyAssistant.Conversations.Breaches;
+using PrivacyAssistant.Conversations.Help;
 using PrivacyAssistant.Knowledge;
 using PrivacyAssistant.Knowledge.Feedback;
 using PrivacyAssistant.Notifications;
@@ -31,6 +32,7 @@ public static class EscalationDeskServiceCollectionExtensions
         services.TryAddSingleton<EscalationDeskCards>();
         services.TryAddScoped<EscalationDeskView>();
         services.AddMessageHandler<EscalationDeskCommands>(RouteOrder.Commands);
+        services.AddOfficerHelp(OfficerHelpTopic.EscalationDesk);
         foreach (var verb in new[] { EscalationDeskVerbs.List, EscalationDeskVerbs.Answer, EscalationDeskVerbs.Close })
         {
             services.AddCardAction<EscalationDeskActions>(verb);

@@ -1,11 +1,10 @@
 using PrivacyAssistant.BotFramework.Builder;
 using PrivacyAssistant.BotFramework.Schema;
-using PrivacyAssistant.Conversations.Cards;
 
 namespace PrivacyAssistant.Conversations.Help;
 
 /// <summary>Answers <c>help</c> (and its Dutch and informal variants) with the help card.</summary>
-public sealed class HelpCommand(CardLibrary cards) : IMessageHandler
+public sealed class HelpCommand(HelpCard help) : IMessageHandler
 {
     private static readonly HashSet<string> Phrases = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -18,8 +17,8 @@ public sealed class HelpCommand(CardLibrary cards) : IMessageHandler
     public bool Matches(ITurnContext turn) => IsHelp(turn.Activity.GetTextWithoutMentions());
 
     /// <inheritdoc />
-    public Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken) =>
-        turn.SendActivityAsync(MessageFactory.Card(cards.Render("Help", turn.Language), cards.Text("Help", "summary", turn.Language)), cancellationToken);
+    public async Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        await turn.SendActivityAsync(MessageFactory.Card(await help.RenderAsync(turn, cancellationToken), help.Summary(turn.Language)), cancellationToken);
 
     /// <summary>True for the phrases that ask for help, ignoring case and trailing punctuation.</summary>
     public static bool IsHelp(string text)
