@@ -76,7 +76,8 @@ public static class KnowledgeCli
         foreach (var candidate in retrieval.Candidates)
         {
             rank++;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rank}. {candidate.EntryId,-36} score {candidate.Score,7:0.000}  confidence {candidate.Confidence:0.000}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rank}. {candidate.EntryId,-36} score {candidate.Score,7:0.000}  confidence {candidate.Confidence:0.000}")
+                + (candidate.Topical ? "" : "  (only school/everyday words matched: no confidence)"));
             foreach (var part in candidate.Breakdown.Where(b => b.Score > 0))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"       {part.Term,-24} {part.Score,7:0.000} of {part.Weight:0.000}"));
@@ -92,7 +93,7 @@ public static class KnowledgeCli
             text += $"[{(term.Corrected ? "~" : "+")}{string.Join(",", term.Expansions)}]";
         }
 
-        return text + (term.Known ? "" : "(unknown)") + (term.Everyday ? "(everyday: no confidence)" : "") + string.Create(CultureInfo.InvariantCulture, $"={term.Weight:0.0}");
+        return text + (term.Known ? "" : "(unknown)") + (term.Everyday ? "(everyday: no confidence)" : "") + (term.School ? "(school word)" : "") + string.Create(CultureInfo.InvariantCulture, $"={term.Weight:0.0}");
     }
 
     public static void WriteReport(TextWriter output, EvaluationReport report)

@@ -17,6 +17,9 @@ public sealed class LanguageAnalysis : IDisposable
         Everyday = EverydayWords.For(language)
             .SelectMany(word => index.Analyze(word).Where(t => !t.Stacked).Select(t => t.Term))
             .ToHashSet(StringComparer.Ordinal);
+        School = SchoolWords.For(language)
+            .SelectMany(word => index.Analyze(word).Where(t => !t.Stacked).Select(t => t.Term))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     public KnowledgeLanguage Language { get; }
@@ -34,6 +37,9 @@ public sealed class LanguageAnalysis : IDisposable
 
     /// <summary>The analysed forms of <see cref="EverydayWords"/>: searched, but no evidence of a topic.</summary>
     public IReadOnlySet<string> Everyday { get; }
+
+    /// <summary>The analysed forms of <see cref="SchoolWords"/>: they count, but cannot alone make an entry plausible.</summary>
+    public IReadOnlySet<string> School { get; }
 
     public static LanguageAnalysis Build(KnowledgeLanguage language, IEnumerable<string> texts, string synonymsText, RetrievalSettings settings)
     {

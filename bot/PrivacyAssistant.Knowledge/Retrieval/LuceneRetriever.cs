@@ -60,15 +60,18 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         }
 
         var selfScore = terms.Sum(t => t.Weight);
+        // A question that is exactly one of an entry's phrasings (same words, any order) ranks that entry first.
+        var phrased = index.EntryWithPhrasing(language, terms.Select(t => t.Term));
         var scored = perWord
             .Select(pair => (
                 Doc: pair.Key,
                 Scores: pair.Value,
                 Total: pair.Value.Sum(),
+                Topical: !_settings.RequireTopicalWord || Topical(terms, pair.Value) || index.EntryId(pair.Key) == phrased,
                 Confidence: Coverage(terms, pair.Value, selfScore, _settings.ConfidenceCap, everydayCounts: false),
-                Rank: Coverage(terms, pair.Value, selfScore, _settings.RankingCap, everydayCounts: true)));
-        // A question that is exactly one of an entry's phrasings (same words, any order) ranks that entry first.
-        var phrased = index.EntryWithPhrasing(language, terms.Select(t => t.Term));
+                Rank: Coverage(terms, pair.Value, selfScore, _settings.RankingCap, everydayCounts: true)))
+            // Matching only school and everyday words is no evidence that the entry is what was asked (SchoolWords).
+            .Select(c => c.Topical ? c : c with { Confidence = 0 });
         var ranked = scored.OrderByDescending(c => index.EntryId(c.Doc) == phrased);
         ranked = _settings.RankByConfidence
             ? ranked.ThenByDescending(c => c.Rank).ThenByDescending(c => c.Total)
@@ -81,7 +84,8 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 c.Total,
                 c.Confidence,
                 options.Explain ? terms.Select((t, i) => new TermContribution(t.Term, c.Scores[i], t.Weight)).ToList() : [],
-                index.EntryId(c.Doc) == phrased))
+                index.EntryId(c.Doc) == phrased,
+                c.Topical))
             .ToList();
         return new RetrievalResult(language, terms, candidates);
     }
@@ -130,7 +134,9 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
 
             var known = weight > 0;
             var corrected = false;
-            if (!known && word.Term.Length >= _settings.FuzzyMinimumLength)
+            // A school word the knowledge base lacks ("verlof") is a real word, not a typo of a near one ("verloren").
+            var school = analysis.School.Contains(word.Term);
+            if (!known && !school && word.Term.Length >= _settings.FuzzyMinimumLength)
             {
                 foreach (var correction in Corrections(language, word.Term))
                 {
@@ -174,11 +180,24 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 }
             }
 
-            terms.Add(new QueryTerm(word.Term, alternatives.Skip(1).Select(a => a.Term).ToList(), weight, known || corrected, corrected, analysis.Everyday.Contains(word.Term)));
+            terms.Add(new QueryTerm(word.Term, alternatives.Skip(1).Select(a => a.Term).ToList(), weight, known || corrected, corrected, analysis.Everyday.Contains(word.Term), school));
             clauses.Add(clause);
         }
 
         return (terms, clauses);
+    }
+
+    private static bool Topical(IReadOnlyList<QueryTerm> terms, double[] scores)
+    {
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (scores[i] > 0 && terms[i].Topical)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Everyday words break ties in ranking but are no evidence that an entry explains the question.

@@ -9,4 +9,8 @@ namespace PrivacyAssistant.Knowledge.Retrieval;
 /// </param>
 /// <param name="Breakdown">Per-word contributions, when asked for.</param>
 /// <param name="ExactPhrasing">The question is one of the entry's phrasings (same words, any order).</param>
-public sealed record RankedCandidate(string EntryId, double Score, double Confidence, IReadOnlyList<TermContribution> Breakdown, bool ExactPhrasing = false);
+/// <param name="Topical">
+/// The entry matches at least one word that is not a school or everyday word (<see cref="SchoolWords"/>);
+/// when false its confidence is 0 whatever the words it shares with the question.
+/// </param>
+public sealed record RankedCandidate(string EntryId, double Score, double Confidence, IReadOnlyList<TermContribution> Breakdown, bool ExactPhrasing = false, bool Topical = true);

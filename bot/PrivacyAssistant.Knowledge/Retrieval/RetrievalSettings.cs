@@ -71,6 +71,12 @@ public sealed record RetrievalSettings
     /// <summary>How much a term's second-best field adds to its best one (DisjunctionMax tie breaker).</summary>
     public float TieBreaker { get; init; } = 0.3f;
 
+    /// <summary>
+    /// An entry that matches only school and everyday words (<see cref="SchoolWords"/>) gets confidence 0:
+    /// "hoe vraag ik een nieuwe laptop aan" shares "laptop" with three entries and is about none of them.
+    /// </summary>
+    public bool RequireTopicalWord { get; init; } = true;
+
     public float K1 { get; init; } = 1.2f;
 
     public float B { get; init; } = 0.75f;

@@ -102,6 +102,40 @@ public sealed class LuceneRetrieverTests
         Assert.True((onlyTime.Top?.Confidence ?? 0) == 0, $"only everyday words: {onlyTime.Top?.Confidence}");
     }
 
+    [Theory]
+    [InlineData("waar kan ik een laptop lenen", KnowledgeLanguage.Dutch)]
+    [InlineData("welke docent heeft de klas dit jaar", KnowledgeLanguage.Dutch)]
+    [InlineData("where is the staff room", KnowledgeLanguage.English)]
+    public void Retrieve_OnlySchoolWordsMatched_GivesNoConfidence(string question, KnowledgeLanguage language)
+    {
+        var result = TestKnowledge.Fixture.Retriever.Retrieve(question, language);
+
+        Assert.Contains(result.Terms, t => t.School);
+        Assert.All(result.Candidates, c => Assert.False(c.Topical, c.EntryId));
+        Assert.All(result.Candidates, c => Assert.Equal(0, c.Confidence));
+    }
+
+    [Fact]
+    public void Retrieve_SchoolWordsBesideATopicWord_KeepTheirShareOfTheConfidence()
+    {
+        var result = TestKnowledge.Fixture.Retriever.Retrieve("foto's van de klas op de website zetten", KnowledgeLanguage.Dutch);
+
+        Assert.Contains(result.Terms, t => t.School);
+        Assert.True(result.Top!.Topical);
+        Assert.True(result.Top.Confidence > 0.7, $"confidence {result.Top.Confidence}");
+    }
+
+    [Fact]
+    public void Retrieve_SchoolWordTheKnowledgeBaseLacks_IsNotCorrectedAsATypo()
+    {
+        var result = TestKnowledge.Fixture.Retriever.Retrieve("verlof", KnowledgeLanguage.Dutch);
+
+        var term = Assert.Single(result.Terms);
+        Assert.True(term.School);
+        Assert.False(term.Known);
+        Assert.Empty(term.Expansions);
+    }
+
     [Fact]
     public void Retrieve_WithExplain_BreaksTheScoreDownPerWord()
     {
