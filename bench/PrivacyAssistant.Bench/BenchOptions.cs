@@ -27,6 +27,9 @@ public sealed class BenchOptions
     /// <summary>Our bot's entry assembly (default: the Release build in the repository; run.sh passes the ReadyToRun publish).</summary>
     public string? Bot { get; private init; }
 
+    /// <summary>A second build of our bot (<c>--compare path/to/PrivacyAssistant.Bot.dll</c>), measured interleaved with the first (start-up).</summary>
+    public string? Compare { get; private init; }
+
     /// <summary>Extra environment variables for our bot (<c>--env NAME=value</c>, repeatable), e.g. GC settings to compare.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Environment { get; private init; } = [];
 
@@ -34,7 +37,8 @@ public sealed class BenchOptions
     public string DescribeOurs() =>
         $"ours = {Bot ?? "bot/PrivacyAssistant.Bot/bin/Release (build output)"}" +
         (Environment.Count > 0 ? ", env " + string.Join(" ", Environment.Select(e => $"{e.Key}={e.Value}")) : "") +
-        (QuietLogs ? ", log level Warning" : "");
+        (QuietLogs ? ", log level Warning" : "") +
+        (Compare is null ? "" : $"; compare = {Compare}");
 
     public static BenchOptions Parse(string[] args)
     {
@@ -56,6 +60,7 @@ public sealed class BenchOptions
             Sizes = Value("--sizes")?.Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray() ?? defaults.Sizes,
             QuietLogs = args.Contains("--quiet-logs"),
             Bot = Value("--bot"),
+            Compare = Value("--compare"),
             Environment = args
                 .Select((arg, i) => arg == "--env" && i + 1 < args.Length ? args[i + 1] : null)
                 .OfType<string>()

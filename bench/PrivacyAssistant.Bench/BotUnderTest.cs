@@ -29,10 +29,11 @@ public sealed partial class BotUnderTest : IAsyncDisposable
     /// <summary>When <see cref="Process.Start()"/> returned (for start-up timing).</summary>
     public long StartedTimestamp { get; private set; }
 
-    public static BotUnderTest Ours(BenchOptions options)
+    /// <param name="build">Another build's entry assembly instead of <see cref="BenchOptions.Bot"/>.</param>
+    public static BotUnderTest Ours(BenchOptions options, string? build = null)
     {
         var root = Repository.Root;
-        var dll = options.Bot is { } given
+        var dll = (build ?? options.Bot) is { } given
             ? Path.GetFullPath(given)
             : Path.Combine(root, "bot", "PrivacyAssistant.Bot", "bin", "Release", "net10.0", "PrivacyAssistant.Bot.dll");
         if (!File.Exists(dll))

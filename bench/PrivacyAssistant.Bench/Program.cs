@@ -17,7 +17,8 @@ static int Usage()
         usage: PrivacyAssistant.Bench <command> [options]
           load     throughput and latency of POST /api/messages (expectReplies) for our bot and the
                    botbuilder peer: --levels 1,50,200 --duration 10 --warmup 3 [--no-peer] [--quiet-logs]
-          startup  process start to first answered request, and memory after start: --runs 5 [--no-peer]
+          startup  process start to first answered request (wall and CPU time), and memory after start:
+                   --runs 5 [--no-peer] [--compare other/PrivacyAssistant.Bot.dll]
           retrieval  knowledge load + index build time and answer latency for the shipped base and
                    synthetic bases: --sizes 1000,5000 --runs 3
         """);
