@@ -22,6 +22,10 @@ public sealed class CompoundSplitter
 
     private readonly HashSet<string> _words;
     private readonly Func<string, string> _stem;
+    // The split of every known word, worked out once: the index build splits each word of every text
+    // (tens of stemmer calls per long word), and the vocabulary is exactly those words. Read-only
+    // after construction, so searches may read it concurrently.
+    private readonly Dictionary<string, string[]> _knownSplits;
 
     /// <param name="words">Known stems.</param>
     /// <param name="stem">Stems a candidate head (e.g. <c>klassen</c> → <c>klas</c>).</param>
@@ -29,6 +33,14 @@ public sealed class CompoundSplitter
     {
         _words = words.Where(w => w.Length >= MinimumPartLength).ToHashSet(StringComparer.Ordinal);
         _stem = stem;
+        _knownSplits = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var word in _words)
+        {
+            if (word.Length >= MinimumCompoundLength)
+            {
+                _knownSplits[word] = [.. SplitFrom(word, MaximumParts) ?? []];
+            }
+        }
     }
 
     public int Count => _words.Count;
@@ -41,7 +53,7 @@ public sealed class CompoundSplitter
             return [];
         }
 
-        return SplitFrom(word, MaximumParts) ?? [];
+        return _knownSplits.TryGetValue(word, out var parts) ? parts : SplitFrom(word, MaximumParts) ?? [];
     }
 
     private List<string>? SplitFrom(string word, int partsLeft)

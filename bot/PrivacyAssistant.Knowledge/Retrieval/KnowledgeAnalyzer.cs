@@ -103,16 +103,26 @@ public sealed class KnowledgeAnalyzer : Analyzer
             stream = new SynonymFilter(stream, _synonyms, ignoreCase: true);
         }
 
+        return new TokenStreamComponents(tokenizer, WithCompoundParts(stream));
+    }
+
+    /// <summary>
+    /// The last stage of the chain: compound parts stacked on the compound (when this analyzer splits
+    /// compounds). The index build puts it on top of recorded tokens (<see cref="RecordedTokens"/>).
+    /// </summary>
+    public TokenStream WithCompoundParts(TokenStream stream)
+    {
         if (_splitter is not null)
         {
-            stream = new DecompoundFilter(stream, _splitter);
-        }
-        else if (_compoundDictionary is not null)
-        {
-            stream = new DictionaryCompoundWordTokenFilter(Version, stream, _compoundDictionary, 7, CompoundSplitter.MinimumPartLength, 20, onlyLongestMatch: true);
+            return new DecompoundFilter(stream, _splitter);
         }
 
-        return new TokenStreamComponents(tokenizer, stream);
+        if (_compoundDictionary is not null)
+        {
+            return new DictionaryCompoundWordTokenFilter(Version, stream, _compoundDictionary, 7, CompoundSplitter.MinimumPartLength, 20, onlyLongestMatch: true);
+        }
+
+        return stream;
     }
 
     private static NormalizeCharMap BuildCharMap()

@@ -17,6 +17,8 @@ namespace PrivacyAssistant.Knowledge.Retrieval;
 /// </summary>
 public sealed class KnowledgeIndex : IDisposable
 {
+    private static readonly KnowledgeLanguage[] Languages = [KnowledgeLanguage.Dutch, KnowledgeLanguage.English];
+
     private readonly RAMDirectory _directory;
     private readonly DirectoryReader _reader;
     private readonly string[] _entryIds;
@@ -30,10 +32,45 @@ public sealed class KnowledgeIndex : IDisposable
     {
         Knowledge = knowledge;
         Settings = settings ?? RetrievalSettings.Default;
+        // Each entry's texts per language, the answer as plain text (Markdig) computed once.
+        var texts = new Dictionary<KnowledgeLanguage, EntryTexts[]>
+        {
+            [KnowledgeLanguage.Dutch] = knowledge.Entries.Select(e => EntryTexts.Of(e, KnowledgeLanguage.Dutch)).ToArray(),
+            [KnowledgeLanguage.English] = knowledge.Entries.Select(e => EntryTexts.Of(e, KnowledgeLanguage.English)).ToArray(),
+        };
+        // The two languages share nothing, so they are analysed side by side (start-up time).
+        var english = Task.Run(() => BuildAnalysis(KnowledgeLanguage.English, texts[KnowledgeLanguage.English], knowledge.Synonyms, Settings));
+        (LanguageAnalysis Analysis, IReadOnlyDictionary<string, RecordedTokens> Recorded) dutch;
+        try
+        {
+            dutch = BuildAnalysis(KnowledgeLanguage.Dutch, texts[KnowledgeLanguage.Dutch], knowledge.Synonyms, Settings);
+        }
+        catch
+        {
+            english.ContinueWith(t => t.Result.Analysis.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
+            throw;
+        }
+
+        (LanguageAnalysis Analysis, IReadOnlyDictionary<string, RecordedTokens> Recorded) englishResult;
+        try
+        {
+            englishResult = english.GetAwaiter().GetResult();
+        }
+        catch
+        {
+            dutch.Analysis.Dispose();
+            throw;
+        }
+
         _analysis = new()
         {
-            [KnowledgeLanguage.Dutch] = LanguageAnalysis.Build(KnowledgeLanguage.Dutch, Texts(knowledge, KnowledgeLanguage.Dutch), knowledge.Synonyms, Settings),
-            [KnowledgeLanguage.English] = LanguageAnalysis.Build(KnowledgeLanguage.English, Texts(knowledge, KnowledgeLanguage.English), knowledge.Synonyms, Settings),
+            [KnowledgeLanguage.Dutch] = dutch.Analysis,
+            [KnowledgeLanguage.English] = englishResult.Analysis,
+        };
+        var recorded = new Dictionary<KnowledgeLanguage, IReadOnlyDictionary<string, RecordedTokens>>
+        {
+            [KnowledgeLanguage.Dutch] = dutch.Recorded,
+            [KnowledgeLanguage.English] = englishResult.Recorded,
         };
 
         var similarity = new EntryIdfSimilarity(Settings.K1, Settings.B);
@@ -53,9 +90,9 @@ public sealed class KnowledgeIndex : IDisposable
         using (var perField = new PerFieldAnalyzerWrapper(_analysis[KnowledgeLanguage.Dutch].Index, fieldAnalyzers))
         using (var writer = new IndexWriter(_directory, new IndexWriterConfig(KnowledgeAnalyzer.Version, perField) { Similarity = Similarity }))
         {
-            foreach (var entry in knowledge.Entries)
+            for (var i = 0; i < knowledge.Entries.Count; i++)
             {
-                writer.AddDocument(ToDocument(entry));
+                writer.AddDocument(ToDocument(knowledge.Entries[i], [.. Languages.Select(l => (_analysis[l], recorded[l], texts[l][i]))]));
             }
 
             writer.Commit();
@@ -76,7 +113,8 @@ public sealed class KnowledgeIndex : IDisposable
                 var content = entry.In(language);
                 foreach (var phrasing in content.Alternates.Prepend(content.Title))
                 {
-                    var key = (language, PhrasingKey(_analysis[language].Index.Analyze(phrasing).Where(t => !t.Stacked).Select(t => t.Term)));
+                    // The recorded tokens are the index chain's words without the stacked compound parts.
+                    var key = (language, PhrasingKey(recorded[language][phrasing].WordTerms));
                     if (key.Item2.Length == 0 || ambiguous.Contains(key))
                     {
                         continue;
@@ -199,37 +237,52 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>The answer as the index sees it: Markdown markup removed.</summary>
     public static string PlainAnswer(string markdown) => Markdown.ToPlainText(markdown);
 
-    private static IEnumerable<string> Texts(KnowledgeBase knowledge, KnowledgeLanguage language) =>
-        knowledge.Entries.SelectMany(e =>
-        {
-            var content = e.In(language);
-            return new[] { content.Title, PlainAnswer(content.AnswerMarkdown) }.Concat(content.Alternates).Concat(content.Keywords);
-        });
+    private static (LanguageAnalysis Analysis, IReadOnlyDictionary<string, RecordedTokens> Recorded) BuildAnalysis(
+        KnowledgeLanguage language, EntryTexts[] texts, string synonyms, RetrievalSettings settings)
+    {
+        var analysis = LanguageAnalysis.Build(language, texts.SelectMany(t => t.All), synonyms, settings, out var recorded);
+        return (analysis, recorded);
+    }
 
-    private static Document ToDocument(KnowledgeEntry entry)
+    private static Document ToDocument(KnowledgeEntry entry, (LanguageAnalysis Analysis, IReadOnlyDictionary<string, RecordedTokens> Recorded, EntryTexts Texts)[] languages)
     {
         var document = new Document { new StringField(KnowledgeFieldNames.Id, entry.Id, Field.Store.YES) };
-        foreach (var language in new[] { KnowledgeLanguage.Dutch, KnowledgeLanguage.English })
+        foreach (var (analysis, recorded, texts) in languages)
         {
-            var content = entry.In(language);
-            document.Add(new TextField(KnowledgeFieldNames.Name(language, KnowledgeField.Title), content.Title, Field.Store.NO));
-            foreach (var alternate in content.Alternates)
+            var language = analysis.Language;
+            TextField Field(string name, string text) => new(name, analysis.IndexTokens(recorded[text]));
+
+            document.Add(Field(KnowledgeFieldNames.Name(language, KnowledgeField.Title), texts.Title));
+            foreach (var alternate in texts.Alternates)
             {
-                document.Add(new TextField(KnowledgeFieldNames.Name(language, KnowledgeField.Alternates), alternate, Field.Store.NO));
+                document.Add(Field(KnowledgeFieldNames.Name(language, KnowledgeField.Alternates), alternate));
             }
 
-            foreach (var keyword in content.Keywords)
+            foreach (var keyword in texts.Keywords)
             {
-                document.Add(new TextField(KnowledgeFieldNames.Name(language, KnowledgeField.Keywords), keyword, Field.Store.NO));
+                document.Add(Field(KnowledgeFieldNames.Name(language, KnowledgeField.Keywords), keyword));
             }
 
-            document.Add(new TextField(KnowledgeFieldNames.Name(language, KnowledgeField.Answer), PlainAnswer(content.AnswerMarkdown), Field.Store.NO));
-            foreach (var text in new[] { content.Title, PlainAnswer(content.AnswerMarkdown) }.Concat(content.Alternates).Concat(content.Keywords))
+            document.Add(Field(KnowledgeFieldNames.Name(language, KnowledgeField.Answer), texts.Answer));
+            foreach (var text in texts.All)
             {
-                document.Add(new TextField(KnowledgeFieldNames.AllName(language), text, Field.Store.NO));
+                document.Add(Field(KnowledgeFieldNames.AllName(language), text));
             }
         }
 
         return document;
+    }
+
+    /// <summary>The texts of one entry in one language as the index sees them.</summary>
+    private sealed record EntryTexts(string Title, string Answer, IReadOnlyList<string> Alternates, IReadOnlyList<string> Keywords)
+    {
+        /// <summary>Title, answer, alternates, keywords: the order of the catch-all field and the vocabulary.</summary>
+        public IEnumerable<string> All => new[] { Title, Answer }.Concat(Alternates).Concat(Keywords);
+
+        public static EntryTexts Of(KnowledgeEntry entry, KnowledgeLanguage language)
+        {
+            var content = entry.In(language);
+            return new EntryTexts(content.Title, PlainAnswer(content.AnswerMarkdown), content.Alternates, content.Keywords);
+        }
     }
 }

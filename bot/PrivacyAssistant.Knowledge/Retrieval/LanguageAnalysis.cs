@@ -1,3 +1,4 @@
+using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
 using PrivacyAssistant.Knowledge.Entries;
@@ -41,26 +42,41 @@ public sealed class LanguageAnalysis : IDisposable
     /// <summary>The analysed forms of <see cref="SchoolWords"/>: they count, but cannot alone make an entry plausible.</summary>
     public IReadOnlySet<string> School { get; }
 
-    public static LanguageAnalysis Build(KnowledgeLanguage language, IEnumerable<string> texts, string synonymsText, RetrievalSettings settings)
+    /// <param name="recorded">
+    /// Each distinct text of <paramref name="texts"/> as the chain before compound splitting saw it,
+    /// for the index build to replay (<see cref="IndexTokens"/>) instead of analysing it again.
+    /// </param>
+    public static LanguageAnalysis Build(
+        KnowledgeLanguage language,
+        IEnumerable<string> texts,
+        string synonymsText,
+        RetrievalSettings settings,
+        out IReadOnlyDictionary<string, RecordedTokens> recorded)
     {
         var stemmerName = language == KnowledgeLanguage.English ? Stemmer.DefaultFor(language) : settings.DutchStemmer;
         var stemmer = new Stemmer(stemmerName);
         var synonyms = SynonymRules.Parse(synonymsText, language, stemmerName);
 
+        // The index chain without its compound stage: its terms are the vocabulary the compound
+        // splitter works from, and the compound stage is added on replay.
+        var byText = new Dictionary<string, RecordedTokens>(StringComparer.Ordinal);
+        using (var plain = new KnowledgeAnalyzer(language, stemmerName))
+        {
+            foreach (var text in texts)
+            {
+                if (!byText.ContainsKey(text))
+                {
+                    byText[text] = RecordedTokens.Record(plain, text);
+                }
+            }
+        }
+
+        recorded = byText;
         CompoundSplitter? splitter = null;
         CharArraySet? dictionary = null;
         if (language == KnowledgeLanguage.Dutch && settings.Compounds != CompoundMode.None)
         {
-            using var plain = new KnowledgeAnalyzer(language, stemmerName);
-            var vocabulary = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var text in texts)
-            {
-                foreach (var token in plain.Analyze(text))
-                {
-                    vocabulary.Add(token.Term);
-                }
-            }
-
+            var vocabulary = byText.Values.SelectMany(r => r.Tokens).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
             if (settings.Compounds == CompoundMode.Splitter)
             {
                 splitter = new CompoundSplitter(vocabulary, stemmer.Stem);
@@ -76,6 +92,9 @@ public sealed class LanguageAnalysis : IDisposable
         var query = new KnowledgeAnalyzer(language, stemmerName, synonyms: synonyms);
         return new LanguageAnalysis(language, stemmer, splitter, index, query);
     }
+
+    /// <summary>A recorded text as <see cref="Index"/> analyses it (compound parts added), for the index writer.</summary>
+    public TokenStream IndexTokens(RecordedTokens recorded) => Index.WithCompoundParts(recorded.Replay());
 
     public void Dispose()
     {

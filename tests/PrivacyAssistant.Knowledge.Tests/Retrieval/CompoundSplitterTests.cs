@@ -33,4 +33,18 @@ public sealed class CompoundSplitterTests
     {
         Assert.Empty(Splitter.Split(word));
     }
+
+    [Theory]
+    [InlineData("leerlingdossier")]
+    [InlineData("klassenfoto")]
+    [InlineData("leerlingfotodossier")]
+    [InlineData("toestemming")]
+    public void Split_WordOfTheVocabulary_IsTheSplitOfTheSameWordFromOutsideIt(string word)
+    {
+        string[] vocabulary = ["leerling", "dossier", "klas", "foto", "toestemming"];
+        var knowing = new CompoundSplitter([.. vocabulary, word], Dutch.Stem);
+        var notKnowing = new CompoundSplitter(vocabulary, Dutch.Stem);
+
+        Assert.Equal(notKnowing.Split(word), knowing.Split(word));
+    }
 }
