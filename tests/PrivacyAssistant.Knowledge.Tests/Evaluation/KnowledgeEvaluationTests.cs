@@ -38,12 +38,12 @@ public sealed class KnowledgeEvaluationTests
     }
 
     // The target is 95 % top-1 on the held-out test set with no confident answer to an
-    // off-topic question. Measured with the shipped defaults (tuned on dev.tsv only): 89.8 %
-    // (265/295; 87.1 % in session 2, 86.8 % before that) and no off-topic question answered with
+    // off-topic question. Measured with the shipped defaults (tuned on dev.tsv only): 90.2 %
+    // (266/295 in session 4; 89.8 % in session 3, 87.1 % in session 2, 86.8 % before that) and no off-topic question answered with
     // confidence (one in session 2); see docs/knowledge-retrieval.md. These floors guard the
     // measured level against regressions; the accuracy floor is NOT the target, which is not reached.
     private const double TargetAccuracy = 0.95;
-    private const double MeasuredTestAccuracyFloor = 0.89;
+    private const double MeasuredTestAccuracyFloor = 0.90;
     private const int MeasuredConfidentOffTopic = 0;
 
     [Fact]
@@ -81,8 +81,9 @@ public sealed class KnowledgeEvaluationTests
     {
         var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, EvaluationSets.Dev);
 
-        // 89.4 % (353/395) with the session-3 additions (hard off-topic near-misses and long questions with
-        // context among them); 92.1 % on the 227 questions before.
+        // 90.3 % (402/445) in session 4 (50 questions added probing school words); 89.4 % (353/395) with the
+        // session-3 additions (hard off-topic near-misses and long questions with context among them);
+        // 92.1 % on the 227 questions before.
         Assert.True(report.Accuracy >= 0.89, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
     }
 
