@@ -38,12 +38,12 @@ public sealed class KnowledgeEvaluationTests
     }
 
     // The target is 95 % top-1 on the held-out test set with no confident answer to an
-    // off-topic question. Measured with the shipped defaults (tuned on dev.tsv only): 90.2 %
-    // (266/295 in session 4; 89.8 % in session 3, 87.1 % in session 2, 86.8 % before that) and no off-topic question answered with
+    // off-topic question. Measured with the shipped defaults (tuned on dev.tsv only): 91.5 %
+    // (270/295 at the end of session 4; 89.8 % in session 3, 87.1 % in session 2, 86.8 % before that) and no off-topic question answered with
     // confidence (one in session 2); see docs/knowledge-retrieval.md. These floors guard the
     // measured level against regressions; the accuracy floor is NOT the target, which is not reached.
     private const double TargetAccuracy = 0.95;
-    private const double MeasuredTestAccuracyFloor = 0.90;
+    private const double MeasuredTestAccuracyFloor = 0.91;
     private const int MeasuredConfidentOffTopic = 0;
 
     [Fact]
