@@ -75,6 +75,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IEscalationNotificationComposer, EscalationMailComposer>();
         services.AddSingleton<IKnowledgeFeedbackStore, SqlKnowledgeFeedbackStore>();
+        services.AddOutboxAbandonedHandler<UndeliveredAnswerHandler>();
         services.AddHostedService<QuestionCountFlusher>();
         return services;
     }

@@ -68,6 +68,17 @@ public static class NotificationsServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Adds a reaction to messages the outbox gives up on, run in the transaction that abandons them
+    /// (e.g. the knowledge feature puts an undeliverable answer back on the desk's list). Idempotent per type.
+    /// </summary>
+    public static IServiceCollection AddOutboxAbandonedHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IOutboxAbandonedHandler
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxAbandonedHandler, THandler>());
+        return services;
+    }
+
     /// <summary>Adds a delivery channel (e.g. Teams proactive messages from the Conversations layer).</summary>
     public static IServiceCollection AddNotificationChannel<TChannel>(this IServiceCollection services)
         where TChannel : class, INotificationChannel

@@ -24,6 +24,7 @@ public sealed class EscalationDeskCards(CardLibrary cards, IOptions<SchoolOption
     /// <summary>The id of a question's answer field (inputs of the whole card are sent with every button).</summary>
     public static string InputId(string reference) => "answer-" + reference;
 
+    /// <param name="open">What needs the desk: open questions, and answered ones whose answer could not be delivered (shown with that answer and a <b>Afgehandeld</b> button instead of an answer field).</param>
     /// <param name="notice">A line above the list, e.g. "Antwoord op VR-2026-0001 is verstuurd".</param>
     /// <param name="problemReference">A question whose answer field was empty (marked on the card).</param>
     /// <param name="typed">Answers typed in so far, by reference, kept in their fields when the card comes back.</param>
@@ -39,6 +40,11 @@ public sealed class EscalationDeskCards(CardLibrary cards, IOptions<SchoolOption
             contact = string.IsNullOrWhiteSpace(e.ContactName) ? null : cards.Text(Desk, "contact", language, new { name = MarkdownText.Escape(e.ContactName) }),
             error = e.Reference == problemReference ? cards.Text(Desk, "answerMissing", language) : null,
             canReply = e.CanReply,
+            undelivered = e.Status == EscalationStatus.Undelivered,
+            undeliveredText = e.Status != EscalationStatus.Undelivered ? null
+                : string.IsNullOrWhiteSpace(e.ContactName) ? cards.Text(Desk, "undeliveredAnonymous", language)
+                : cards.Text(Desk, "undeliveredContact", language, new { name = MarkdownText.Escape(e.ContactName) }),
+            givenAnswer = e.Status == EscalationStatus.Undelivered ? e.Answer : null,
             inputId = InputId(e.Reference),
             value = typed is not null && typed.TryGetValue(e.Reference, out var text) ? text : null,
             answerLabel = cards.Text(Desk, "answerLabel", language, new { reference = e.Reference }),

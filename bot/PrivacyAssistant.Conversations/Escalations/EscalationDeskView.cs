@@ -98,7 +98,10 @@ public sealed partial class EscalationDeskView(
         { Outcome: EscalationHandlingOutcome.NotFound } => cards.Text("notFound", language, new { reference }),
         { Outcome: EscalationHandlingOutcome.AlreadyHandled, Escalation.Status: EscalationStatus.Answered } =>
             cards.Text("alreadyAnswered", language, new { reference = handling.Escalation.Reference }),
+        { Outcome: EscalationHandlingOutcome.AlreadyHandled, Escalation.Status: EscalationStatus.Undelivered } =>
+            cards.Text("alreadyUndelivered", language, new { reference = handling.Escalation.Reference }),
         { Outcome: EscalationHandlingOutcome.AlreadyHandled } => cards.Text("alreadyClosed", language, new { reference = handling.Escalation!.Reference }),
+        _ when !answered && handling.Escalation!.Answer is not null => cards.Text("settled", language, new { reference = handling.Escalation.Reference }),
         _ when !answered => cards.Text("closed", language, new { reference = handling.Escalation!.Reference }),
         { ReplyQueued: true } => cards.Text("answered", language, new { reference = handling.Escalation!.Reference }),
         _ => cards.Text("answeredNoReply", language, new { reference = handling.Escalation!.Reference }),

@@ -7,7 +7,7 @@ namespace PrivacyAssistant.Conversations.Escalations;
 /// <summary>The desk's answer as a proactive message into the conversation the question came from, in the asker's language.</summary>
 public sealed class TeamsEscalationAnswerComposer(EscalationDeskCards cards) : IEscalationAnswerComposer
 {
-    public const string Type = "knowledge.answered";
+    public const string Type = IEscalationAnswerComposer.MessageType;
 
     public string Channel => TeamsReplyChannel.ChannelName;
 

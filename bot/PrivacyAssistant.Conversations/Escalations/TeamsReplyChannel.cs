@@ -28,6 +28,12 @@ public sealed class TeamsReplyChannel(IConnectorClientFactory connectors) : INot
             await connector.SendToConversationAsync(payload.Address.ConversationId, message, cancellationToken);
             return DeliveryOutcome.Success("teams-reply-sent");
         }
+        catch (ConnectorException error) when (IsPermanent(error.StatusCode))
+        {
+            // The user blocked or removed the bot, or the conversation is gone: no retry will help,
+            // so the desk learns now instead of after the outbox's retry window.
+            return DeliveryOutcome.GiveUp($"teams-reply-{(int)error.StatusCode}-{error.ErrorCode ?? "error"}");
+        }
         catch (ConnectorException error)
         {
             return DeliveryOutcome.Retry($"teams-reply-{(int)error.StatusCode}-{error.ErrorCode ?? "error"}");
@@ -37,4 +43,8 @@ public sealed class TeamsReplyChannel(IConnectorClientFactory connectors) : INot
             return DeliveryOutcome.Retry($"teams-reply-http-{error.HttpRequestError}");
         }
     }
+
+    /// <summary>400 (the message is refused as it is), 403 (e.g. <c>MessageWritesBlocked</c>, bot not in the conversation) and 404 (conversation gone).</summary>
+    private static bool IsPermanent(System.Net.HttpStatusCode status) =>
+        status is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound;
 }

@@ -29,7 +29,10 @@ public interface IKnowledgeFeedbackStore
 
     Task<FeedbackSummary> SummarizeAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
 
-    /// <summary>Open questions, oldest first (the desk answers in order).</summary>
+    /// <summary>
+    /// What needs the desk, oldest first: open questions and answered ones whose answer could not be
+    /// delivered (<see cref="EscalationStatus.Undelivered"/>).
+    /// </summary>
     Task<IReadOnlyList<Escalation>> ListOpenEscalationsAsync(CancellationToken cancellationToken = default);
 
     Task<Escalation?> FindEscalationAsync(long id, CancellationToken cancellationToken = default);
@@ -42,6 +45,9 @@ public interface IKnowledgeFeedbackStore
     /// </summary>
     Task<EscalationHandling> AnswerEscalationAsync(long id, string answer, string officerId, CancellationToken cancellationToken = default);
 
-    /// <summary>The desk closes an open question without answering through the bot; forgets where to reply.</summary>
+    /// <summary>
+    /// The desk closes an open question without answering through the bot, or settles an undelivered
+    /// answer (keeping it); forgets where to reply.
+    /// </summary>
     Task<EscalationHandling> CloseEscalationAsync(long id, string? officerId = null, CancellationToken cancellationToken = default);
 }

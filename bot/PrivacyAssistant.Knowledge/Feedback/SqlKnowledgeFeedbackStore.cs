@@ -17,9 +17,10 @@ public sealed class SqlKnowledgeFeedbackStore(
     IEnumerable<IEscalationNotificationComposer>? composers = null,
     IEnumerable<IEscalationAnswerComposer>? answerComposers = null) : IKnowledgeFeedbackStore
 {
-    private const string Open = "open";
-    private const string Answered = "answered";
-    private const string Closed = "closed";
+    internal const string Open = "open";
+    internal const string Answered = "answered";
+    internal const string Closed = "closed";
+    internal const string Undelivered = "undelivered";
 
     private const string SelectEscalation = """
         SELECT id AS Id, question AS Question, language AS Language, best_entry_id AS BestEntryId,
@@ -172,8 +173,8 @@ public sealed class SqlKnowledgeFeedbackStore(
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<EscalationRow>(new CommandDefinition(
-            SelectEscalation + " WHERE status = @status ORDER BY id",
-            new { status = Open },
+            SelectEscalation + " WHERE status = @open OR status = @undelivered ORDER BY id",
+            new { open = Open, undelivered = Undelivered },
             cancellationToken: cancellationToken));
         return rows.Select(ToEscalation).ToList();
     }
@@ -208,7 +209,8 @@ public sealed class SqlKnowledgeFeedbackStore(
     /// <summary>
     /// Moves an open question to <paramref name="status"/> with a conditional update, so of two
     /// concurrent or replayed attempts exactly one changes it and queues the reply; the reply
-    /// address is cleared in the same statement (kept only while it may still be needed).
+    /// address is cleared in the same statement (kept only while it may still be needed). Closing
+    /// also settles an undelivered answer; it keeps that answer and who gave it.
     /// </summary>
     private async Task<EscalationHandling> HandleAsync(long id, string status, string? answer, string? officerId, CancellationToken cancellationToken)
     {
@@ -222,13 +224,15 @@ public sealed class SqlKnowledgeFeedbackStore(
             return new EscalationHandling(EscalationHandlingOutcome.NotFound, null);
         }
 
-        var changed = before.Status == Open && await connection.ExecuteAsync(new CommandDefinition(
+        // Answering needs an open question; closing also takes an undelivered one.
+        var from = status == Closed && before.Status == Undelivered ? Undelivered : Open;
+        var changed = before.Status == from && await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE knowledge_escalations
-            SET status = @status, answer = @answer, handled_by = @officerId, handled_at = @now, reply_to = NULL
-            WHERE id = @id AND status = @open
+            SET status = @status, answer = COALESCE(answer, @answer), handled_by = COALESCE(handled_by, @officerId), handled_at = @now, reply_to = NULL
+            WHERE id = @id AND status = @from
             """,
-            new { id, status, answer, officerId = string.IsNullOrWhiteSpace(officerId) ? null : officerId, now = StorageTime.ToUnixMs(now), open = Open },
+            new { id, status, answer, officerId = string.IsNullOrWhiteSpace(officerId) ? null : officerId, now = StorageTime.ToUnixMs(now), from },
             transaction,
             cancellationToken: cancellationToken)) == 1;
         if (!changed)
@@ -237,7 +241,7 @@ public sealed class SqlKnowledgeFeedbackStore(
             return new EscalationHandling(EscalationHandlingOutcome.AlreadyHandled, ToEscalation(before));
         }
 
-        var escalation = ToEscalation(before with { Status = status, Answer = answer, HandledAt = StorageTime.ToUnixMs(now), ReplyTo = null });
+        var escalation = ToEscalation(before with { Status = status, Answer = before.Answer ?? answer, HandledAt = StorageTime.ToUnixMs(now), ReplyTo = null });
         var queued = false;
         if (status == Answered && before.ReplyTo is { Length: > 0 } replyTo && outbox is not null)
         {
@@ -269,7 +273,7 @@ public sealed class SqlKnowledgeFeedbackStore(
         row.BestEntryId,
         row.ContactName,
         StorageTime.FromUnixMs(row.CreatedAt),
-        row.Status switch { Answered => EscalationStatus.Answered, Closed => EscalationStatus.Closed, _ => EscalationStatus.Open },
+        row.Status switch { Answered => EscalationStatus.Answered, Closed => EscalationStatus.Closed, Undelivered => EscalationStatus.Undelivered, _ => EscalationStatus.Open },
         row.Answer,
         row.HandledAt is { } handled ? StorageTime.FromUnixMs(handled) : null,
         CanReply: !string.IsNullOrEmpty(row.ReplyTo));

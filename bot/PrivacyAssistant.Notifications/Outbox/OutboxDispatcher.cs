@@ -11,15 +11,20 @@ namespace PrivacyAssistant.Notifications.Outbox;
 /// a crashed instance's claim expires), hands them to their channel, and records the result.
 /// Success is written together with the receipt before the row counts as done; a failure only
 /// reschedules. Delivery is therefore at least once; duplicates are limited to a crash between a
-/// channel's success and that write, and carry the row id for recognition.
+/// channel's success and that write, and carry the row id for recognition. A row is abandoned when
+/// it is still undelivered after <see cref="OutboxOptions.GiveUpAfter"/>, or at once when its channel
+/// reports a permanent failure; <see cref="IOutboxAbandonedHandler"/>s run in that same transaction.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IDbConnectionFactory connections,
     IEnumerable<INotificationChannel> channels,
     IOptions<NotificationsOptions> options,
     TimeProvider timeProvider,
-    ILogger<OutboxDispatcher> logger)
+    ILogger<OutboxDispatcher> logger,
+    IEnumerable<IOutboxAbandonedHandler>? abandonedHandlers = null)
 {
+    private readonly IOutboxAbandonedHandler[] onAbandoned = abandonedHandlers?.ToArray() ?? [];
+
     private readonly Dictionary<string, INotificationChannel> byName = channels.ToDictionary(channel => channel.Name, StringComparer.Ordinal);
 
     /// <summary>Delivers what is due now; returns how many rows were attempted.</summary>
@@ -132,12 +137,9 @@ public sealed partial class OutboxDispatcher(
         }
 
         var errorCode = Truncate(outcome.ErrorCode ?? "unknown", 200);
-        if (now - delivery.CreatedAt > outbox.GiveUpAfter)
+        if (outcome.Permanent || now - delivery.CreatedAt > outbox.GiveUpAfter)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE notification_outbox SET status = 'abandoned', lease_until = NULL, lease_token = NULL, last_error = @errorCode WHERE id = @id AND lease_token = @token",
-                new { errorCode, id = delivery.Id, token }));
-            LogAbandoned(logger, delivery.Id, delivery.Channel, delivery.Correlation, delivery.Attempt, errorCode);
+            await AbandonAsync(connection, delivery, token, errorCode);
             return;
         }
 
@@ -152,6 +154,41 @@ public sealed partial class OutboxDispatcher(
         LogRetrying(logger, delivery.Id, delivery.Channel, delivery.Correlation, delivery.Attempt, errorCode, delay);
     }
 
+    /// <summary>Marks the row abandoned and lets the handlers react, all or nothing.</summary>
+    private async Task AbandonAsync(DbConnection connection, OutboxDelivery delivery, string token, string errorCode)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE notification_outbox SET status = 'abandoned', lease_until = NULL, lease_token = NULL, last_error = @errorCode WHERE id = @id AND lease_token = @token",
+            new { errorCode, id = delivery.Id, token },
+            transaction));
+        if (updated == 0)
+        {
+            // Another instance took the row over after our lease expired; it decides what happens.
+            LogAbandonLeaseLost(logger, delivery.Id, delivery.Channel);
+            return;
+        }
+
+        var abandoned = new AbandonedMessage(delivery.Id, delivery.Channel, delivery.Type, delivery.Correlation, errorCode);
+        try
+        {
+            foreach (var handler in onAbandoned)
+            {
+                await handler.OnAbandonedAsync(connection, transaction, abandoned, CancellationToken.None);
+            }
+        }
+        catch (Exception exception)
+        {
+            // Rolled back: the row stays pending under its lease and is abandoned again when the lease expires.
+            await transaction.RollbackAsync(CancellationToken.None);
+            LogAbandonHandlerFailed(logger, delivery.Id, delivery.Channel, delivery.Correlation, exception.GetType().Name);
+            return;
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
+        LogAbandoned(logger, delivery.Id, delivery.Channel, delivery.Correlation, delivery.Attempt, errorCode);
+    }
+
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {OutboxId} delivered via {Channel} ({Type} {Correlation}, attempt {Attempt})")]
@@ -162,6 +199,12 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {OutboxId} via {Channel} ({Correlation}) abandoned after {Attempt} attempts; last error {ErrorCode}")]
     private static partial void LogAbandoned(ILogger logger, long outboxId, string channel, string correlation, int attempt, string errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {OutboxId} via {Channel} ({Correlation}) could not be abandoned: a handler failed with {ErrorType}; trying again after the lease")]
+    private static partial void LogAbandonHandlerFailed(ILogger logger, long outboxId, string channel, string correlation, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {OutboxId} via {Channel} was taken over by another instance before it could be abandoned")]
+    private static partial void LogAbandonLeaseLost(ILogger logger, long outboxId, string channel);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {OutboxId} via {Channel} was delivered after its lease expired; another instance may deliver it again")]
     private static partial void LogLeaseLost(ILogger logger, long outboxId, string channel);

@@ -25,6 +25,9 @@ public sealed class EscalationDeskFlowTests
     private const string Question = "Mag ik de *cijfers* van 3B in de groepsapp delen? Zie www.klassenapp.example";
     private const string Answer = "Nee: deel cijfers alleen via Magister, nooit in een groepsapp.";
 
+    /// <summary>The outbox is dispatched by the test, on the fake clock (no background retries).</summary>
+    private static readonly Dictionary<string, string?> ManualDispatch = new() { ["Notifications:Outbox:DispatcherEnabled"] = "false" };
+
     [Fact]
     public async Task Officer_AnswersAForwardedQuestion_TheAskerGetsItInTeamsInTheirLanguage_Once()
     {
@@ -220,6 +223,98 @@ public sealed class EscalationDeskFlowTests
 
         Assert.Empty(await store.ListOpenEscalationsAsync());
         Assert.Equal(0L, Convert.ToInt64((await RowAsync(host, "SELECT COUNT(*) FROM knowledge_escalations"))[0], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task AnswerTeamsKeepsRefusing_AfterTheRetryWindow_ComesBackOnTheDeskList_AsNotDelivered_AndCanBeSettled()
+    {
+        await using var connector = await FakeBotConnector.StartAsync();
+        await using var host = await StartAsync(ManualDispatch);
+        await EscalateAsync(host, connector, lang: "nl", contact: true);
+        connector.Enqueue(System.Net.HttpStatusCode.InternalServerError, times: 1000);
+
+        var answered = await host.ExecuteAsync("faq.desk.answer", AnswerData(), Officer);
+        Assert.Contains("Kan Teams het niet bezorgen, dan komt de vraag hier terug.", answered["value"]!.ToJsonString(), StringComparison.Ordinal);
+        var dispatcher = host.Factory.Services.GetRequiredService<OutboxDispatcher>();
+
+        // Within the retry window the answer is still on its way: not back on the list.
+        await dispatcher.DispatchDueAsync();
+        host.Clock.Advance(TimeSpan.FromDays(6));
+        await dispatcher.DispatchDueAsync();
+        Assert.Equal(OutboxStatus.Pending, Assert.Single(await host.OutboxAsync(), entry => entry.Channel == "teams-reply").Status);
+        Assert.Contains("Er staan geen open vragen.", BreachHost.CardOf((await host.SayAsync("vragen", Officer))[0]!).ToJsonString(), StringComparison.Ordinal);
+
+        host.Clock.Advance(TimeSpan.FromDays(2));
+        await dispatcher.DispatchDueAsync();
+
+        var reply = Assert.Single(await host.OutboxAsync(), entry => entry.Channel == "teams-reply");
+        Assert.Equal((OutboxStatus.Abandoned, 3), (reply.Status, reply.Attempts));
+        Assert.Equal(3, Sends(connector).Count());
+        Assert.Equal("undelivered", (await RowAsync(host, "SELECT status FROM knowledge_escalations WHERE id = 1"))[0]);
+        var list = BreachHost.CardOf((await host.SayAsync("vragen", Officer))[0]!);
+        AdaptiveCardSchema.AssertValid(list);
+        var listed = list.ToJsonString();
+        Assert.Contains("VR-2026-0001", listed, StringComparison.Ordinal);
+        Assert.Contains("**Niet bezorgd:**", listed, StringComparison.Ordinal);
+        Assert.Contains($"Neem zelf contact op met {Asker}", listed, StringComparison.Ordinal);
+        Assert.Contains(Answer, listed, StringComparison.Ordinal);
+        Assert.Contains("Afgehandeld", listed, StringComparison.Ordinal);
+        Assert.DoesNotContain("answer-VR-2026-0001", listed, StringComparison.Ordinal);
+        Assert.DoesNotContain("faq.desk.answer", listed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sluiten zonder antwoord", listed, StringComparison.Ordinal);
+
+        // Answering again sends nothing; settling keeps the answer and who gave it, and empties the list.
+        var again = await host.ExecuteAsync("faq.desk.answer", AnswerData(), Officer);
+        Assert.Contains("VR-2026-0001 was al beantwoord, maar dat antwoord kon niet worden bezorgd", again["value"]!.ToJsonString(), StringComparison.Ordinal);
+        var settled = await host.ExecuteAsync("faq.desk.close", new JsonObject { ["reference"] = "VR-2026-0001", ["lang"] = "nl" }, Officer);
+
+        Assert.Contains("VR-2026-0001 is afgehandeld.", settled["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Er staan geen open vragen.", settled["value"]!.ToJsonString(), StringComparison.Ordinal);
+        var row = await RowAsync(host, "SELECT status, answer, handled_by, reply_to FROM knowledge_escalations WHERE id = 1");
+        Assert.Equal(("closed", (object)Answer, (object)Officer, (object)DBNull.Value), (row[0], row[1], row[2], row[3]));
+        Assert.Single(await host.OutboxAsync(), entry => entry.Channel == "teams-reply");
+        Assert.DoesNotContain(host.Logs.Lines, line => line.Contains("cijfers", StringComparison.Ordinal) || line.Contains("Magister", StringComparison.Ordinal) || line.Contains("Vraagdijk", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Lines, line => line.Contains("VR-2026-0001 could not be delivered", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AskerBlockedTheBot_TheAnswerIsGivenUpAtOnce_AndAnAnonymousQuestionSaysTheDeskCannotPassItOn()
+    {
+        await using var connector = await FakeBotConnector.StartAsync();
+        await using var host = await StartAsync(ManualDispatch);
+        await EscalateAsync(host, connector, lang: "en", contact: false);
+        connector.Enqueue(System.Net.HttpStatusCode.Forbidden, errorCode: "MessageWritesBlocked");
+        await host.ExecuteAsync("faq.desk.answer", AnswerData(lang: "en"), Officer);
+
+        await host.Factory.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync();
+
+        var reply = Assert.Single(await host.OutboxAsync(), entry => entry.Channel == "teams-reply");
+        Assert.Equal((OutboxStatus.Abandoned, 1, "teams-reply-403-MessageWritesBlocked"), (reply.Status, reply.Attempts, reply.LastError));
+        var list = BreachHost.CardOf((await host.SayAsync("questions", Officer, "en-US"))[0]!);
+        AdaptiveCardSchema.AssertValid(list);
+        Assert.Contains("**Not delivered:**", list.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("The asker left no name", list.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Asker, list.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("\"Done\"", list.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerDeliveredOnARetry_NeverComesBackOnTheDeskList()
+    {
+        await using var connector = await FakeBotConnector.StartAsync();
+        await using var host = await StartAsync(ManualDispatch);
+        await EscalateAsync(host, connector, lang: "nl", contact: true);
+        connector.Enqueue(System.Net.HttpStatusCode.InternalServerError);
+        await host.ExecuteAsync("faq.desk.answer", AnswerData(), Officer);
+        var dispatcher = host.Factory.Services.GetRequiredService<OutboxDispatcher>();
+
+        await dispatcher.DispatchDueAsync();
+        host.Clock.Advance(TimeSpan.FromMinutes(10));
+        await dispatcher.DispatchDueAsync();
+
+        Assert.Equal(OutboxStatus.Delivered, Assert.Single(await host.OutboxAsync(), entry => entry.Channel == "teams-reply").Status);
+        Assert.Equal("answered", (await RowAsync(host, "SELECT status FROM knowledge_escalations WHERE id = 1"))[0]);
+        Assert.Contains("Er staan geen open vragen.", BreachHost.CardOf((await host.SayAsync("vragen", Officer))[0]!).ToJsonString(), StringComparison.Ordinal);
     }
 
     private static Task<BreachHost> StartAsync(Dictionary<string, string?>? extra = null)

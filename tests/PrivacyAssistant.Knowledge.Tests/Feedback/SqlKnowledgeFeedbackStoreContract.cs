@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using PrivacyAssistant.Knowledge.Answering;
 using PrivacyAssistant.Knowledge.Entries;
 using PrivacyAssistant.Knowledge.Feedback;
+using PrivacyAssistant.Notifications.Outbox;
 using PrivacyAssistant.Storage;
 using PrivacyAssistant.Storage.Migrations;
 using PrivacyAssistant.Storage.Retention;
@@ -204,6 +205,54 @@ public abstract class SqlKnowledgeFeedbackStoreContract(StorageProvider provider
         Assert.Equal((EscalationHandlingOutcome.Done, false), (handled.Outcome, handled.ReplyQueued));
         Assert.Empty(outbox.Messages);
         Assert.Equal(EscalationHandlingOutcome.NotFound, (await answering.AnswerEscalationAsync(escalation.Id + 1000, "x", "officer-1")).Outcome);
+    }
+
+    [StorageFact]
+    public async Task AbandonedAnswer_PutsTheQuestionBackOnTheDeskList_KeepingTheAnswer_AndClosingSettlesIt()
+    {
+        var answering = new SqlKnowledgeFeedbackStore(database.Factory, time, new RecordingOutbox(), [], [new EchoAnswerComposer()]);
+        var escalation = await answering.EscalateAsync(new EscalationRequest("Mag ik cijfers mailen?", KnowledgeLanguage.Dutch, null, "Femke", """{"conversationId":"a:1"}"""));
+        await answering.AnswerEscalationAsync(escalation.Id, "Nee, gebruik Magister.", "officer-1");
+        var handler = new UndeliveredAnswerHandler(NullLogger<UndeliveredAnswerHandler>.Instance);
+
+        // Not ours (another type), or rolled back: nothing changes.
+        await AbandonAsync(handler, new AbandonedMessage(1, "mail", "knowledge.escalated", escalation.Reference, "graph-503"), commit: true);
+        await AbandonAsync(handler, new AbandonedMessage(2, "echo", IEscalationAnswerComposer.MessageType, escalation.Reference, "teams-reply-403-MessageWritesBlocked"), commit: false);
+        Assert.Equal(EscalationStatus.Answered, (await answering.FindEscalationAsync(escalation.Id))!.Status);
+        Assert.Empty(await answering.ListOpenEscalationsAsync());
+
+        await AbandonAsync(handler, new AbandonedMessage(2, "echo", IEscalationAnswerComposer.MessageType, escalation.Reference, "teams-reply-403-MessageWritesBlocked"), commit: true);
+
+        var listed = Assert.Single(await answering.ListOpenEscalationsAsync());
+        Assert.Equal((EscalationStatus.Undelivered, "Nee, gebruik Magister.", "Femke", false), (listed.Status, listed.Answer, listed.ContactName, listed.CanReply));
+        Assert.Equal(EscalationHandlingOutcome.AlreadyHandled, (await answering.AnswerEscalationAsync(escalation.Id, "Opnieuw", "officer-2")).Outcome);
+
+        var settled = await answering.CloseEscalationAsync(escalation.Id, "officer-2");
+
+        Assert.Equal((EscalationHandlingOutcome.Done, EscalationStatus.Closed, "Nee, gebruik Magister."), (settled.Outcome, settled.Escalation!.Status, settled.Escalation.Answer));
+        Assert.Empty(await answering.ListOpenEscalationsAsync());
+        await using var connection = await database.Factory.OpenAsync();
+        var row = await connection.QuerySingleAsync<(string Status, string? Answer, string? HandledBy)>("SELECT status, answer, handled_by FROM knowledge_escalations WHERE id = @id", new { id = escalation.Id });
+        Assert.Equal(("closed", "Nee, gebruik Magister.", "officer-1"), row);
+
+        // A late abandonment of a settled question changes nothing.
+        await AbandonAsync(handler, new AbandonedMessage(3, "echo", IEscalationAnswerComposer.MessageType, escalation.Reference, "teams-reply-404-error"), commit: true);
+        Assert.Equal(EscalationStatus.Closed, (await answering.FindEscalationAsync(escalation.Id))!.Status);
+    }
+
+    private async Task AbandonAsync(UndeliveredAnswerHandler handler, AbandonedMessage message, bool commit)
+    {
+        await using var connection = await database.Factory.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await handler.OnAbandonedAsync(connection, transaction, message, CancellationToken.None);
+        if (commit)
+        {
+            await transaction.CommitAsync();
+        }
+        else
+        {
+            await transaction.RollbackAsync();
+        }
     }
 
     private sealed class RecordingOutbox : PrivacyAssistant.Notifications.Outbox.INotificationOutbox

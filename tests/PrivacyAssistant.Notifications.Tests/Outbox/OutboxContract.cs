@@ -157,6 +157,95 @@ public abstract class OutboxContract(StorageProvider provider) : IAsyncLifetime
         Assert.Equal("DL-2026-0006", left.Correlation);
     }
 
+    [StorageFact]
+    public async Task Dispatch_PermanentFailure_IsAbandonedAtOnce_AndTheHandlersRunInTheAbandoningTransaction()
+    {
+        await EnqueueCommittedAsync(new OutboxMessage("scripted", "knowledge.answered", "VR-2026-0001", "{}"));
+        var channel = new ScriptedChannel(DeliveryOutcome.GiveUp("teams-reply-403-MessageWritesBlocked"));
+        var handler = new RecordingAbandonedHandler();
+
+        await DispatcherWith(channel, handler).DispatchDueAsync();
+
+        var row = Assert.Single(await Dispatcher.ListAsync());
+        Assert.Equal((OutboxStatus.Abandoned, 1, "teams-reply-403-MessageWritesBlocked"), (row.Status, row.Attempts, row.LastError));
+        var seen = Assert.Single(handler.Seen);
+        Assert.Equal(new AbandonedMessage(row.Id, "scripted", "knowledge.answered", "VR-2026-0001", "teams-reply-403-MessageWritesBlocked"), seen.Message);
+        Assert.Equal(OutboxStatus.Abandoned, seen.StatusInsideTransaction);
+    }
+
+    [StorageFact]
+    public async Task Dispatch_RetriesDoNotCallTheHandlers_OnlyTheFinalGiveUpDoes()
+    {
+        await EnqueueCommittedAsync(new OutboxMessage("scripted", "knowledge.answered", "VR-2026-0002", "{}"));
+        var channel = new ScriptedChannel(DeliveryOutcome.Retry("teams-reply-500-error"));
+        var handler = new RecordingAbandonedHandler();
+        var dispatcher = DispatcherWith(channel, handler);
+
+        await dispatcher.DispatchDueAsync();
+        clock.Advance(TimeSpan.FromHours(12));
+        await dispatcher.DispatchDueAsync();
+        Assert.Empty(handler.Seen);
+        Assert.Equal(OutboxStatus.Pending, Assert.Single(await Dispatcher.ListAsync()).Status);
+
+        clock.Advance(TimeSpan.FromHours(13));
+        await dispatcher.DispatchDueAsync();
+
+        Assert.Equal(OutboxStatus.Abandoned, Assert.Single(await Dispatcher.ListAsync()).Status);
+        Assert.Equal("VR-2026-0002", Assert.Single(handler.Seen).Message.Correlation);
+    }
+
+    [StorageFact]
+    public async Task Dispatch_WhenAHandlerFails_TheRowIsNotAbandoned_AndIsGivenUpAgainAfterItsLease()
+    {
+        await EnqueueCommittedAsync(new OutboxMessage("scripted", "knowledge.answered", "VR-2026-0003", "{}"));
+        var channel = new ScriptedChannel(DeliveryOutcome.GiveUp("teams-reply-404-ConversationNotFound"));
+        var handler = new RecordingAbandonedHandler { FailuresLeft = 1 };
+        var dispatcher = DispatcherWith(channel, handler);
+
+        await dispatcher.DispatchDueAsync();
+        Assert.Equal(OutboxStatus.Pending, Assert.Single(await Dispatcher.ListAsync()).Status);
+        Assert.Empty(handler.Seen);
+
+        clock.Advance(TimeSpan.FromMinutes(3));
+        await dispatcher.DispatchDueAsync();
+
+        var row = Assert.Single(await Dispatcher.ListAsync());
+        Assert.Equal((OutboxStatus.Abandoned, 2), (row.Status, row.Attempts));
+        Assert.Single(handler.Seen);
+    }
+
+    private OutboxDispatcher DispatcherWith(INotificationChannel channel, IOutboxAbandonedHandler handler) => new(
+        database.NewFactory(), [channel], host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationsOptions>>(),
+        clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxDispatcher>.Instance, [handler]);
+
+    private sealed class ScriptedChannel(DeliveryOutcome outcome) : INotificationChannel
+    {
+        public string Name => "scripted";
+
+        public bool IsEnabled => true;
+
+        public Task<DeliveryOutcome> DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken) => Task.FromResult(outcome);
+    }
+
+    /// <summary>Records what was abandoned and the row's status as seen inside the handler's transaction.</summary>
+    private sealed class RecordingAbandonedHandler : IOutboxAbandonedHandler
+    {
+        public List<(AbandonedMessage Message, string StatusInsideTransaction)> Seen { get; } = [];
+
+        public int FailuresLeft { get; set; }
+
+        public async Task OnAbandonedAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, AbandonedMessage message, CancellationToken cancellationToken)
+        {
+            if (FailuresLeft-- > 0)
+            {
+                throw new InvalidOperationException("handler failed");
+            }
+
+            var status = await connection.QuerySingleAsync<string>("SELECT status FROM notification_outbox WHERE id = @id", new { id = message.Id }, transaction);
+            Seen.Add((message, status));
+        }
+    }
+
     private static OutboxMessage Mail(string reference) =>
         new("mail", "breach.reported", reference, new PrivacyAssistant.Notifications.Mail.MailContent($"Datalek {reference}", "<p>test</p>").ToPayload());
 
