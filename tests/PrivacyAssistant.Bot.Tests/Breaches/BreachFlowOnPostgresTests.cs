@@ -1,4 +1,5 @@
 using PrivacyAssistant.Storage;
+using PrivacyAssistant.Testing.Breaches;
 using PrivacyAssistant.Testing.Storage;
 
 namespace PrivacyAssistant.Bot.Tests.Breaches;
@@ -12,8 +13,8 @@ public sealed class BreachFlowOnPostgresTests
     {
         await using var host = await BreachHost.StartAsync(provider: StorageProvider.Postgres);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => host.ExecuteAsync("breach.submit", BreachHost.ValidForm("pg-1"))));
-        var invalid = BreachHost.ValidForm("pg-2");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => host.ExecuteAsync("breach.submit", BreachForms.Valid("pg-1", BreachHost.Day))));
+        var invalid = BreachForms.Valid("pg-2", BreachHost.Day);
         invalid.Remove("description");
         var refused = await host.ExecuteAsync("breach.submit", invalid);
 

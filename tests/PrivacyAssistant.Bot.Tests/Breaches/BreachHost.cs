@@ -19,6 +19,9 @@ internal sealed class BreachHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-03-10T12:00:00Z");
 
+    /// <summary>The day of <see cref="Start"/> (also at school), for forms such as <c>BreachForms.Valid</c>.</summary>
+    public static readonly DateOnly Day = DateOnly.FromDateTime(Start.UtcDateTime);
+
     private BreachHost(TestDatabase database, FakeGraphServer graph, BotApplicationFactory factory, FakeTimeProvider clock, LogCapture logs)
     {
         Logs = logs;
@@ -111,22 +114,6 @@ internal sealed class BreachHost : IAsyncDisposable
     /// <summary>The card of a reply or of an invoke response.</summary>
     public static JsonObject CardOf(JsonNode reply) =>
         (reply["attachments"]?[0]?["content"] ?? reply["value"]) as JsonObject ?? throw new InvalidOperationException("No card in " + reply.ToJsonString());
-
-    public static JsonObject ValidForm(string submissionId) => new()
-    {
-        ["submissionId"] = submissionId,
-        ["kind"] = "lost-device",
-        ["occurredDate"] = "2026-03-10",
-        ["occurredTime"] = "08:30",
-        ["discoveredDate"] = "2026-03-10",
-        ["discoveredTime"] = "09:15",
-        ["categories"] = "contact,grades",
-        ["groups"] = "students",
-        ["count"] = "11-100",
-        ["protection"] = "none",
-        ["measures"] = "Wachtwoord gewijzigd",
-        ["description"] = "Laptop in de trein laten liggen.",
-    };
 
     public async ValueTask DisposeAsync()
     {

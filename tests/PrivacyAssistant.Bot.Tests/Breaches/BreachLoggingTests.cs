@@ -1,3 +1,4 @@
+using PrivacyAssistant.Testing.Breaches;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PrivacyAssistant.Testing.Activities;
@@ -24,7 +25,7 @@ public sealed partial class BreachLoggingTests
             ["Notifications:Teams:ServiceUrl"] = connector.ServiceUrl,
             ["Notifications:Teams:TenantId"] = TestActivities.TenantId,
         });
-        var form = BreachHost.ValidForm("s1");
+        var form = BreachForms.Valid("s1", BreachHost.Day);
         form["description"] = Description;
         form["measures"] = Measures;
         var invalid = form.DeepClone().AsObject();

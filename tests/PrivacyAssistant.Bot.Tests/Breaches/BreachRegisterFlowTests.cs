@@ -1,3 +1,4 @@
+using PrivacyAssistant.Testing.Breaches;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -16,7 +17,7 @@ public sealed partial class BreachRegisterFlowTests
     public async Task NonOfficer_AskingForTheRegister_GetsAPoliteRefusalAndNoReportData()
     {
         await using var host = await BreachHost.StartAsync(WithOfficer);
-        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("s1"), aadObjectId: "someone-else");
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day), aadObjectId: "someone-else");
 
         var replies = await host.SayAsync("meldingen");
         var show = await host.ExecuteAsync("breach.show", new JsonObject { ["reference"] = "DL-2026-0001" });
@@ -34,7 +35,7 @@ public sealed partial class BreachRegisterFlowTests
     public async Task Officer_SeesTheCountdownComputedFromDiscovery()
     {
         await using var host = await BreachHost.StartAsync(WithOfficer);
-        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("s1"));
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
 
         // Discovered 09:15 local (08:15Z); deadline 13 March 08:15Z. Now 10 March 12:00Z → 68.25 h left.
         var early = (await host.SayAsync("meldingen", Officer)).ToJsonString();
@@ -53,8 +54,8 @@ public sealed partial class BreachRegisterFlowTests
     public async Task Reporter_SeesOnlyTheirOwnReports()
     {
         await using var host = await BreachHost.StartAsync(WithOfficer);
-        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("a"));
-        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("b"), aadObjectId: "colleague");
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("a", BreachHost.Day));
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("b", BreachHost.Day), aadObjectId: "colleague");
 
         var mine = (await host.SayAsync("mijn meldingen")).ToJsonString();
         var own = await host.ExecuteAsync("breach.show", new JsonObject { ["reference"] = "DL-2026-0001" });
@@ -71,7 +72,7 @@ public sealed partial class BreachRegisterFlowTests
     public async Task Officer_RecordsTheDecisionsAndClosesTheReport()
     {
         await using var host = await BreachHost.StartAsync(WithOfficer);
-        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("s1"));
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
         var reference = new JsonObject { ["reference"] = "DL-2026-0001" };
 
         var missingReason = await host.ExecuteAsync("breach.decide.ap", With(reference, ("apNotified", "no")), Officer);
@@ -98,7 +99,7 @@ public sealed partial class BreachRegisterFlowTests
     public async Task Officer_ExportsTheRegisterThroughAShortLivedLink()
     {
         await using var host = await BreachHost.StartAsync(WithOfficer);
-        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("s1"));
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
 
         var refused = await host.SayAsync("register exporteren");
         var reply = (await host.SayAsync("register exporteren", Officer))[0]!["text"]!.GetValue<string>();
@@ -132,7 +133,7 @@ public sealed partial class BreachRegisterFlowTests
             ["Notifications:Teams:TenantId"] = TestActivities.TenantId,
         });
 
-        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("s1"));
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
 
         var requests = await connector.WaitForRequestsAsync(2);
         var create = requests.Single(request => request.RawTarget.EndsWith("/v3/conversations", StringComparison.Ordinal));
@@ -163,7 +164,7 @@ public sealed partial class BreachRegisterFlowTests
             ["Notifications:Teams:TenantId"] = TestActivities.TenantId,
         });
 
-        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("s1"));
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (!connector.Requests.Any(request => request.RawTarget.EndsWith("/activities", StringComparison.Ordinal)))
         {
@@ -198,7 +199,7 @@ public sealed partial class BreachRegisterFlowTests
             ["Notifications:Teams:ServiceUrl"] = connector.ServiceUrl,
             ["Notifications:Teams:TenantId"] = TestActivities.TenantId,
         });
-        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("s1"));
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
         await connector.WaitForRequestsAsync(2);
 
         // Discovered 08:15Z; the warning is due at 12 March 08:15Z. Jumping 48 h fires the monitor's next check.

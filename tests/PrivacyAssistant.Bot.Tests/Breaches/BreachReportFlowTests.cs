@@ -1,3 +1,4 @@
+using PrivacyAssistant.Testing.Breaches;
 using System.Text.Json.Nodes;
 using PrivacyAssistant.Testing.Activities;
 using PrivacyAssistant.Testing.BotConnector;
@@ -45,7 +46,7 @@ public sealed class BreachReportFlowTests
     {
         await using var host = await BreachHost.StartAsync();
 
-        var response = await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("sub-1"));
+        var response = await host.ExecuteAsync("breach.submit", BreachForms.Valid("sub-1", BreachHost.Day));
 
         Assert.Equal(200, response["statusCode"]!.GetValue<int>());
         var json = response["value"]!.ToJsonString();
@@ -64,7 +65,7 @@ public sealed class BreachReportFlowTests
     public async Task ExecuteSubmit_Invalid_ReturnsTheFormWithProblemsAndStoresNothing()
     {
         await using var host = await BreachHost.StartAsync();
-        var form = BreachHost.ValidForm("sub-1");
+        var form = BreachForms.Valid("sub-1", BreachHost.Day);
         form.Remove("groups");
         form["discoveredTime"] = "23:00";
 
@@ -84,9 +85,9 @@ public sealed class BreachReportFlowTests
     {
         await using var host = await BreachHost.StartAsync();
 
-        var first = await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("sub-1"));
-        var again = await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("sub-1"));
-        var concurrent = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => host.ExecuteAsync("breach.submit", BreachHost.ValidForm("sub-2"))));
+        var first = await host.ExecuteAsync("breach.submit", BreachForms.Valid("sub-1", BreachHost.Day));
+        var again = await host.ExecuteAsync("breach.submit", BreachForms.Valid("sub-1", BreachHost.Day));
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => host.ExecuteAsync("breach.submit", BreachForms.Valid("sub-2", BreachHost.Day))));
 
         Assert.Contains("DL-2026-0001", first["value"]!.ToJsonString());
         Assert.Contains("DL-2026-0001", again["value"]!.ToJsonString());
@@ -100,7 +101,7 @@ public sealed class BreachReportFlowTests
     {
         await using var connector = await FakeBotConnector.StartAsync();
         await using var host = await BreachHost.StartAsync();
-        var value = BreachHost.ValidForm("sub-9");
+        var value = BreachForms.Valid("sub-9", BreachHost.Day);
         value["verb"] = "breach.submit";
         var activity = TestActivities.Submit(value, "card-activity-1", connector.ServiceUrl);
 

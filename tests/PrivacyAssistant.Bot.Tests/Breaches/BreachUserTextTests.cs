@@ -1,3 +1,4 @@
+using PrivacyAssistant.Testing.Breaches;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -26,8 +27,8 @@ public sealed class BreachUserTextTests
     public async Task Officer_SeesInjectedMarkupInAReportAsLiteralText()
     {
         await using var host = await BreachHost.StartAsync(new Dictionary<string, string?> { ["Breaches:Officers:0"] = Officer });
-        await SubmitAsync(host, BreachHost.ValidForm("plain"), "Anna de Vries");
-        var evil = BreachHost.ValidForm("evil");
+        await SubmitAsync(host, BreachForms.Valid("plain", BreachHost.Day), "Anna de Vries");
+        var evil = BreachForms.Valid("evil", BreachHost.Day);
         evil["description"] = Description;
         evil["measures"] = Measures;
         await SubmitAsync(host, evil, ReporterName);

@@ -1,4 +1,5 @@
 using PrivacyAssistant.Bot.Tests.Breaches;
+using PrivacyAssistant.Testing.Breaches;
 using PrivacyAssistant.Testing.Hosting;
 
 namespace PrivacyAssistant.Bot.Tests.Cli;
@@ -9,7 +10,7 @@ public sealed class ExportBreachesCommandTests
     public async Task ExportBreaches_WritesTheRegisterAsCsvWithTheArticle33Fields()
     {
         await using var host = await BreachHost.StartAsync();
-        await host.ExecuteAsync("breach.submit", BreachHost.ValidForm("s1"));
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
         var file = Path.Combine(Path.GetTempPath(), $"pa-export-{Guid.NewGuid():N}.csv");
         var environment = host.Database.Settings.ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value!);
 

@@ -1,3 +1,4 @@
+using PrivacyAssistant.Testing.Breaches;
 using System.Collections.Concurrent;
 using PrivacyAssistant.Reliability.Tests.Support;
 using Xunit.Abstractions;
@@ -25,7 +26,7 @@ public sealed class BreachLossTests(ITestOutputHelper output) : IAsyncLifetime
         using var client = new HttpClient { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(120) };
 
         var first = await Task.WhenAll(Enumerable.Range(0, reports).Select(i =>
-            BreachBotEnvironment.SubmitAsync(client, i, BreachBotEnvironment.ValidForm($"load-{i}"))));
+            BreachBotEnvironment.SubmitAsync(client, i, BreachForms.Valid($"load-{i}", BreachForms.YesterdayAtSchool()))));
 
         Assert.All(first, reference => Assert.NotNull(reference));
         Assert.Equal(reports, first.Distinct().Count());
@@ -33,7 +34,7 @@ public sealed class BreachLossTests(ITestOutputHelper output) : IAsyncLifetime
 
         // Every request replayed twice at once (double press, channel retry): the same confirmation, nothing new stored.
         var replays = await Task.WhenAll(Enumerable.Range(0, reports * 2).Select(n =>
-            BreachBotEnvironment.SubmitAsync(client, n % reports, BreachBotEnvironment.ValidForm($"load-{n % reports}"))));
+            BreachBotEnvironment.SubmitAsync(client, n % reports, BreachForms.Valid($"load-{n % reports}", BreachForms.YesterdayAtSchool()))));
 
         Assert.Equal(first.Concat(first), replays);
         var stored = await environment.StoredReferencesAsync();
@@ -64,7 +65,7 @@ public sealed class BreachLossTests(ITestOutputHelper output) : IAsyncLifetime
                 {
                     try
                     {
-                        if (await BreachBotEnvironment.SubmitAsync(client, i, BreachBotEnvironment.ValidForm($"crash-{i}"), cancellationToken) is { } reference)
+                        if (await BreachBotEnvironment.SubmitAsync(client, i, BreachForms.Valid($"crash-{i}", BreachForms.YesterdayAtSchool()), cancellationToken) is { } reference)
                         {
                             confirmed[i] = reference;
                         }
@@ -98,7 +99,7 @@ public sealed class BreachLossTests(ITestOutputHelper output) : IAsyncLifetime
         // Submitters whose request died retry; those who were confirmed may press again. Still one report each.
         using var retryClient = new HttpClient { BaseAddress = restarted.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var retried = await Task.WhenAll(Enumerable.Range(0, reports).Select(i =>
-            BreachBotEnvironment.SubmitAsync(retryClient, i, BreachBotEnvironment.ValidForm($"crash-{i}"))));
+            BreachBotEnvironment.SubmitAsync(retryClient, i, BreachForms.Valid($"crash-{i}", BreachForms.YesterdayAtSchool()))));
 
         Assert.All(retried, reference => Assert.NotNull(reference));
         Assert.All(confirmedBeforeCrash, pair => Assert.Equal(pair.Value, retried[pair.Key]));

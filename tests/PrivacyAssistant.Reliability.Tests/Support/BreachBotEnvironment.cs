@@ -65,28 +65,6 @@ public sealed partial class BreachBotEnvironment : IAsyncDisposable
         return BotHostProcess.StartAsync(environment);
     }
 
-    /// <summary>A valid, filled-in report form as the card submits it (discovered yesterday, school time).</summary>
-    public static JsonObject ValidForm(string submissionId, string description = "Laptop in de trein laten liggen.")
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-        var yesterday = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        return new JsonObject
-        {
-            ["submissionId"] = submissionId,
-            ["kind"] = "lost-device",
-            ["occurredDate"] = yesterday,
-            ["occurredTime"] = "08:30",
-            ["discoveredDate"] = yesterday,
-            ["discoveredTime"] = "09:15",
-            ["categories"] = "contact,grades",
-            ["groups"] = "students",
-            ["count"] = "11-100",
-            ["protection"] = "none",
-            ["measures"] = "Wachtwoord gewijzigd",
-            ["description"] = description,
-        };
-    }
-
     /// <summary>
     /// Submits the report form as Teams does (Action.Execute, <c>breach.submit</c>) as user
     /// <paramref name="userNumber"/>; returns the confirmed reference, or null when the bot did
