@@ -29,11 +29,7 @@ public static class KnowledgeServiceCollectionExtensions
             .BindConfiguration(SchoolOptions.SectionName)
             .Validate(SchoolOptionsValidation.IsValid, SchoolOptionsValidation.Message)
             .ValidateOnStart();
-        services.AddOptions<KnowledgeOptions>()
-            .BindConfiguration(KnowledgeOptions.SectionName)
-            .ValidateDataAnnotations()
-            .Validate(o => o.NoneThreshold <= o.AnswerThreshold, "Knowledge:NoneThreshold must not be above Knowledge:AnswerThreshold.")
-            .ValidateOnStart();
+        AddKnowledgeOptions(services);
 
         services.AddSingleton(sp =>
         {
@@ -68,10 +64,7 @@ public static class KnowledgeServiceCollectionExtensions
             services.AddRetentionRule(rule);
         }
 
-        services.AddOptions<KnowledgeOptions>()
-            .BindConfiguration(KnowledgeOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        AddKnowledgeOptions(services);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IEscalationNotificationComposer, EscalationMailComposer>();
         services.AddSingleton<IKnowledgeFeedbackStore, SqlKnowledgeFeedbackStore>();
@@ -79,4 +72,27 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddHostedService<QuestionCountFlusher>();
         return services;
     }
+
+    /// <summary>
+    /// Binds and validates the <c>Knowledge</c> section once, whichever of <see cref="AddKnowledge"/>
+    /// and <see cref="AddKnowledgeFeedback"/> runs first: validators registered twice would report a
+    /// bad value twice.
+    /// </summary>
+    private static void AddKnowledgeOptions(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(KnowledgeOptionsRegistered)))
+        {
+            return;
+        }
+
+        services.AddSingleton<KnowledgeOptionsRegistered>();
+        services.AddOptions<KnowledgeOptions>()
+            .BindConfiguration(KnowledgeOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.NoneThreshold <= o.AnswerThreshold, "Knowledge:NoneThreshold must not be above Knowledge:AnswerThreshold.")
+            .ValidateOnStart();
+    }
+
+    /// <summary>Marks that <see cref="AddKnowledgeOptions"/> ran.</summary>
+    private sealed class KnowledgeOptionsRegistered;
 }
