@@ -18,11 +18,13 @@ public sealed class BreachIntentDetector
 {
     private readonly IReadOnlyList<BreachIntentPattern> _patterns;
     private readonly WordNormalizer _normalizer;
+    private readonly BreachPatternMatcher _matcher;
 
     public BreachIntentDetector(string patternsText, LanguageAnalysis dutch, LanguageAnalysis english)
     {
         _normalizer = new WordNormalizer(dutch, english);
         _patterns = Parse(patternsText, _normalizer);
+        _matcher = new BreachPatternMatcher(_patterns);
     }
 
     public IReadOnlyList<BreachIntentPattern> Patterns => _patterns;
@@ -30,11 +32,12 @@ public sealed class BreachIntentDetector
     /// <summary>The matching pattern, or null when the message is not a breach report (or a guard matched).</summary>
     public BreachIntentMatch? Detect(string message)
     {
-        var words = _normalizer.Words(message);
+        using var hits = _matcher.Find(_normalizer.Words(message));
         BreachIntentPattern? hit = null;
-        foreach (var pattern in _patterns)
+        for (var i = 0; i < _patterns.Count; i++)
         {
-            if (pattern.IsTopic || !Matches(pattern, words))
+            var pattern = _patterns[i];
+            if (pattern.IsTopic || !_matcher.Matches(i, hits))
             {
                 continue;
             }
@@ -57,8 +60,16 @@ public sealed class BreachIntentDetector
     /// </summary>
     public bool MentionsBreaches(string message)
     {
-        var words = _normalizer.Words(message);
-        return _patterns.Any(p => p.IsTopic && Matches(p, words));
+        using var hits = _matcher.Find(_normalizer.Words(message));
+        for (var i = 0; i < _patterns.Count; i++)
+        {
+            if (_patterns[i].IsTopic && _matcher.Matches(i, hits))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Parses the file; throws <see cref="KnowledgeLoadException"/> naming the bad line.</summary>
@@ -105,37 +116,12 @@ public sealed class BreachIntentDetector
         return patterns;
     }
 
-    private static bool Matches(BreachIntentPattern pattern, IReadOnlyList<IReadOnlySet<string>> words) =>
-        pattern.Groups.All(group => group.Any(alternative => Occurs(alternative, words)));
-
     /// <summary>
-    /// The word has the pattern's form, or (typo tolerance) its typed form is one edit away from a
-    /// pattern word of at least <see cref="TypoMinimumLength"/> letters ("lapop" for "laptop").
+    /// A message word matches a pattern word when one of its forms is the pattern word or (typo
+    /// tolerance) is one edit away from a pattern word of at least this many letters, with the same
+    /// first letter ("lapop" for "laptop"). <see cref="BreachPatternMatcher"/> applies the rule.
     /// </summary>
-    private static bool Has(IReadOnlySet<string> forms, string pattern)
-    {
-        if (forms.Contains(pattern))
-        {
-            return true;
-        }
-
-        if (pattern.Length < TypoMinimumLength)
-        {
-            return false;
-        }
-
-        foreach (var form in forms)
-        {
-            if (form.Length >= TypoMinimumLength && Math.Abs(form.Length - pattern.Length) <= 1 && form[0] == pattern[0] && WithinOneEdit(form, pattern))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private const int TypoMinimumLength = 5;
+    internal const int TypoMinimumLength = 5;
 
     internal const string StartMarker = "^";
 
@@ -166,31 +152,5 @@ public sealed class BreachIntentDetector
         }
 
         return a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1)); // one letter missing from a
-    }
-
-    private static bool Occurs(IReadOnlyList<string> sequence, IReadOnlyList<IReadOnlySet<string>> words)
-    {
-        // "^" anchors an alternative at the start of the message ("^wat" = the message opens with "wat").
-        var anchored = sequence.Count > 0 && sequence[0] == StartMarker;
-        if (anchored)
-        {
-            sequence = sequence.Skip(1).ToList();
-        }
-
-        for (var start = 0; start + sequence.Count <= words.Count && (!anchored || start == 0); start++)
-        {
-            var all = true;
-            for (var i = 0; i < sequence.Count && all; i++)
-            {
-                all = Has(words[start + i], sequence[i]);
-            }
-
-            if (all)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -1,0 +1,220 @@
+using System.Buffers;
+
+namespace PrivacyAssistant.Knowledge.Answering;
+
+/// <summary>
+/// The breach-intent patterns compiled for matching: every distinct pattern word gets a number, and
+/// a message is first turned into "which pattern words occur at which word position" in one pass
+/// over its words; the patterns then only test those positions.
+/// </summary>
+/// <remarks>
+/// Matching each alternative of each pattern against every word of the message (with the one-edit
+/// typo check on every word form) was about 40 % of the CPU of answering a question (profile of
+/// 2026-11-23, RELIABILITY.md). The decisions are unchanged: a word position "has" a pattern word
+/// exactly when it has the word's form or a form within one edit of it (see <see cref="BreachIntentDetector"/>). The typo candidates of a form are
+/// found through one-letter deletions: two words within one insertion, deletion, substitution or
+/// swap of neighbours share the shorter word or a one-letter deletion of each (a superset), and
+/// every candidate is checked with the same test as before.
+/// </remarks>
+internal sealed class BreachPatternMatcher
+{
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _idLookup;
+    private readonly List<string> _words = [];
+    private readonly Dictionary<string, List<int>> _typoKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _typoLookup;
+    private readonly int _longestTypoWord;
+    private readonly Alternative[][][] _patterns;
+
+    public BreachPatternMatcher(IReadOnlyList<BreachIntentPattern> patterns)
+    {
+        _idLookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        _typoLookup = _typoKeys.GetAlternateLookup<ReadOnlySpan<char>>();
+        _patterns = new Alternative[patterns.Count][][];
+        for (var p = 0; p < patterns.Count; p++)
+        {
+            _patterns[p] = patterns[p].Groups
+                .Select(group => group.Select(Compile).ToArray())
+                .ToArray();
+        }
+
+        foreach (var (word, id) in _ids)
+        {
+            if (word.Length < BreachIntentDetector.TypoMinimumLength)
+            {
+                continue;
+            }
+
+            _longestTypoWord = Math.Max(_longestTypoWord, word.Length);
+            AddTypoKey(word, id);
+            for (var i = 0; i < word.Length; i++)
+            {
+                AddTypoKey(string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1)), id);
+            }
+        }
+    }
+
+    /// <summary>Whether pattern <paramref name="pattern"/> (its index in the parsed list) matches the message.</summary>
+    public bool Matches(int pattern, in MessageHits hits)
+    {
+        foreach (var group in _patterns[pattern])
+        {
+            var any = false;
+            foreach (var alternative in group)
+            {
+                if (Occurs(alternative, hits))
+                {
+                    any = true;
+                    break;
+                }
+            }
+
+            if (!any)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Which pattern words each position of <paramref name="words"/> has; dispose to return the buffer.</summary>
+    public MessageHits Find(IReadOnlyList<IReadOnlySet<string>> words)
+    {
+        var hits = new MessageHits(_words.Count, words.Count);
+        Span<char> buffer = _longestTypoWord < 256 ? stackalloc char[256] : new char[_longestTypoWord + 1];
+        for (var position = 0; position < words.Count; position++)
+        {
+            foreach (var form in words[position])
+            {
+                if (_ids.TryGetValue(form, out var id))
+                {
+                    hits.Set(id, position);
+                }
+
+                // Has(): a form of at least TypoMinimumLength letters, length within one of the pattern
+                // word's, same first letter, within one edit.
+                if (form.Length < BreachIntentDetector.TypoMinimumLength || form.Length > _longestTypoWord + 1)
+                {
+                    continue;
+                }
+
+                MarkTypoCandidates(form, form, position, ref hits);
+                for (var i = 0; i < form.Length; i++)
+                {
+                    var deletion = buffer[..(form.Length - 1)];
+                    form.AsSpan(0, i).CopyTo(deletion);
+                    form.AsSpan(i + 1).CopyTo(deletion[i..]);
+                    MarkTypoCandidates(form, deletion, position, ref hits);
+                }
+            }
+        }
+
+        return hits;
+    }
+
+    private void MarkTypoCandidates(string form, ReadOnlySpan<char> key, int position, ref MessageHits hits)
+    {
+        if (!_typoLookup.TryGetValue(key, out var candidates))
+        {
+            return;
+        }
+
+        foreach (var id in candidates)
+        {
+            var word = _words[id];
+            if (Math.Abs(form.Length - word.Length) <= 1 && form[0] == word[0] && BreachIntentDetector.WithinOneEdit(form, word))
+            {
+                hits.Set(id, position);
+            }
+        }
+    }
+
+    private static bool Occurs(Alternative alternative, in MessageHits hits)
+    {
+        var ids = alternative.Words;
+        var last = alternative.Anchored ? 0 : hits.Positions - ids.Length;
+        for (var start = 0; start <= last && start + ids.Length <= hits.Positions; start++)
+        {
+            var all = true;
+            for (var i = 0; i < ids.Length && all; i++)
+            {
+                all = hits.Has(ids[i], start + i);
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Alternative Compile(IReadOnlyList<string> sequence)
+    {
+        var anchored = sequence.Count > 0 && sequence[0] == BreachIntentDetector.StartMarker;
+        var words = sequence.Skip(anchored ? 1 : 0).Select(Id).ToArray();
+        return new Alternative(anchored, words);
+    }
+
+    private int Id(string word)
+    {
+        if (!_ids.TryGetValue(word, out var id))
+        {
+            id = _words.Count;
+            _ids[word] = id;
+            _words.Add(word);
+        }
+
+        return id;
+    }
+
+    private void AddTypoKey(string key, int id)
+    {
+        if (!_typoKeys.TryGetValue(key, out var ids))
+        {
+            _typoKeys[key] = ids = [];
+        }
+
+        if (!ids.Contains(id))
+        {
+            ids.Add(id);
+        }
+    }
+
+    private sealed record Alternative(bool Anchored, int[] Words);
+
+    /// <summary>A bit per (pattern word, position) of one message, in a pooled buffer.</summary>
+    public struct MessageHits : IDisposable
+    {
+        private readonly int _chunks;
+        private ulong[]? _bits;
+
+        public MessageHits(int words, int positions)
+        {
+            Positions = positions;
+            _chunks = (positions + 63) / 64;
+            var length = Math.Max(1, words * _chunks);
+            _bits = ArrayPool<ulong>.Shared.Rent(length);
+            Array.Clear(_bits, 0, length);
+        }
+
+        public int Positions { get; }
+
+        public readonly bool Has(int word, int position) =>
+            (_bits![(word * _chunks) + (position >> 6)] & (1UL << (position & 63))) != 0;
+
+        public readonly void Set(int word, int position) =>
+            _bits![(word * _chunks) + (position >> 6)] |= 1UL << (position & 63);
+
+        public void Dispose()
+        {
+            if (_bits is not null)
+            {
+                ArrayPool<ulong>.Shared.Return(_bits);
+                _bits = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using PrivacyAssistant.Knowledge.Answering;
+using PrivacyAssistant.Knowledge.Entries;
+using PrivacyAssistant.Knowledge.Tests.Evaluation;
+
+namespace PrivacyAssistant.Knowledge.Tests.Answering;
+
+/// <summary>
+/// <see cref="BreachPatternMatcher"/> (word positions found once per message, typo candidates through
+/// one-letter deletions) against the straightforward matching it replaced, which tries every
+/// alternative at every position with the one-edit check on every form (<see cref="Reference"/>).
+/// </summary>
+public sealed class BreachPatternMatcherTests
+{
+    [Fact]
+    public void Detect_ShippedPatternsOverDevQuestionsAndTypedPatterns_DecidesExactlyAsTheReference()
+    {
+        var engine = EvaluationSets.Product;
+        var normalizer = new WordNormalizer(engine.Index.Analysis(KnowledgeLanguage.Dutch), engine.Index.Analysis(KnowledgeLanguage.English));
+        var patterns = engine.BreachIntents.Patterns;
+        var messages = EvaluationSets.Dev.Select(c => c.Question).Concat(Typed(patterns, new Random(20261123))).ToList();
+
+        var reports = 0;
+        var topics = 0;
+        foreach (var message in messages)
+        {
+            var words = normalizer.Words(message);
+            var expected = Reference.Detect(patterns, words);
+            Assert.Equal(expected, engine.BreachIntents.Detect(message));
+            var mentions = Reference.MentionsBreaches(patterns, words);
+            Assert.Equal(mentions, engine.BreachIntents.MentionsBreaches(message));
+            reports += expected is null ? 0 : 1;
+            topics += mentions ? 1 : 0;
+        }
+
+        // The corpus exercises both outcomes of both questions (a comparison of nulls proves nothing).
+        Assert.InRange(reports, messages.Count / 10, messages.Count - (messages.Count / 10));
+        Assert.InRange(topics, 20, messages.Count - 20);
+    }
+
+    [Theory]
+    [InlineData("laptop + kwijt", "mijn lapotp is kwijt", true)]
+    [InlineData("laptop + kwijt", "mijn laptopp is kwijt", true)]
+    [InlineData("laptop + kwijt", "mijn aptop is kwijt", false)] // the first letter must match
+    [InlineData("laptop + kwijt", "mijn laptop is kwjit", true)]
+    [InlineData("tas + kwijt", "mijn tsa is kwijt", false)] // a pattern word under five letters: exact only
+    [InlineData("harde schijf + kwijt", "harde schjif kwijt", true)]
+    [InlineData("harde schijf + kwijt", "schijf harde kwijt", false)] // a sequence keeps its order
+    [InlineData("^wat + datalek", "datalek wat", false)]
+    [InlineData("^wat + datalek", "wat een datalek", true)]
+    public void Detect_SmallPatternFiles_DecidesExactlyAsTheReference(string file, string message, bool expected)
+    {
+        var dutch = TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.Dutch);
+        var english = TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.English);
+        var detector = new BreachIntentDetector(file, dutch, english);
+        var words = new WordNormalizer(dutch, english).Words(message);
+
+        Assert.Equal(expected, Reference.Detect(detector.Patterns, words) is not null);
+        Assert.Equal(Reference.Detect(detector.Patterns, words), detector.Detect(message));
+    }
+
+    [Fact]
+    public void Detect_MessageLongerThanSixtyFourWords_FindsAPatternNearTheEnd()
+    {
+        var engine = EvaluationSets.Product;
+        var message = string.Join(' ', Enumerable.Repeat("vandaag", 80)) + " mijn laptop is gestolen";
+
+        Assert.NotNull(engine.BreachIntents.Detect(message));
+    }
+
+    /// <summary>Messages made of pattern alternatives (some with a typo: a swap, a missing, doubled or changed letter) among filler words, in shuffled order.</summary>
+    private static IEnumerable<string> Typed(IReadOnlyList<BreachIntentPattern> patterns, Random random)
+    {
+        string[] filler = ["ik", "mijn", "de", "een", "vandaag", "school", "is", "wat", "per", "leerling", "met", "en"];
+        var alternatives = patterns.SelectMany(p => p.Groups).SelectMany(g => g).Select(a => a.Where(w => w != BreachIntentDetector.StartMarker).ToList()).Where(a => a.Count > 0).ToList();
+        for (var i = 0; i < 3000; i++)
+        {
+            var words = new List<string>();
+            for (var n = random.Next(1, 4); n > 0; n--)
+            {
+                words.AddRange(alternatives[random.Next(alternatives.Count)].Select(w => random.Next(3) == 0 ? Typo(w, random) : w));
+            }
+
+            for (var n = random.Next(0, 5); n > 0; n--)
+            {
+                words.Insert(random.Next(words.Count + 1), filler[random.Next(filler.Length)]);
+            }
+
+            if (random.Next(4) == 0)
+            {
+                // Some in a shuffled order: sequences and anchors must then fail where the reference fails.
+                words = words.OrderBy(_ => random.Next()).ToList();
+            }
+
+            yield return string.Join(' ', words);
+        }
+    }
+
+    private static string Typo(string word, Random random)
+    {
+        if (word.Length < 2)
+        {
+            return word;
+        }
+
+        var i = random.Next(word.Length - 1);
+        return random.Next(5) switch
+        {
+            0 => string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1)), // missing letter
+            1 => word.Insert(i, word[i].ToString()), // doubled letter
+            2 => string.Concat(word.AsSpan(0, i), "x", word.AsSpan(i + 1)), // changed letter
+            3 => string.Concat(word.AsSpan(0, i), word[i + 1].ToString(), word[i].ToString(), word.AsSpan(i + 2)), // swap
+            _ => string.Concat(word.AsSpan(0, i), "q", word.AsSpan(i)), // extra letter
+        };
+    }
+
+    /// <summary>The matching as it was before <see cref="BreachPatternMatcher"/> (commit e4c9b81).</summary>
+    private static class Reference
+    {
+        public static BreachIntentMatch? Detect(IReadOnlyList<BreachIntentPattern> patterns, IReadOnlyList<IReadOnlySet<string>> words)
+        {
+            BreachIntentPattern? hit = null;
+            foreach (var pattern in patterns)
+            {
+                if (pattern.IsTopic || !Matches(pattern, words))
+                {
+                    continue;
+                }
+
+                if (pattern.IsGuard)
+                {
+                    return null;
+                }
+
+                hit ??= pattern;
+            }
+
+            return hit is null ? null : new BreachIntentMatch(hit.Line, hit.Text);
+        }
+
+        public static bool MentionsBreaches(IReadOnlyList<BreachIntentPattern> patterns, IReadOnlyList<IReadOnlySet<string>> words) =>
+            patterns.Any(p => p.IsTopic && Matches(p, words));
+
+        private static bool Matches(BreachIntentPattern pattern, IReadOnlyList<IReadOnlySet<string>> words) =>
+            pattern.Groups.All(group => group.Any(alternative => Occurs(alternative, words)));
+
+        private static bool Has(IReadOnlySet<string> forms, string pattern)
+        {
+            if (forms.Contains(pattern))
+            {
+                return true;
+            }
+
+            if (pattern.Length < 5)
+            {
+                return false;
+            }
+
+            return forms.Any(form => form.Length >= 5 && Math.Abs(form.Length - pattern.Length) <= 1 && form[0] == pattern[0] && BreachIntentDetector.WithinOneEdit(form, pattern));
+        }
+
+        private static bool Occurs(IReadOnlyList<string> sequence, IReadOnlyList<IReadOnlySet<string>> words)
+        {
+            var anchored = sequence.Count > 0 && sequence[0] == BreachIntentDetector.StartMarker;
+            if (anchored)
+            {
+                sequence = sequence.Skip(1).ToList();
+            }
+
+            for (var start = 0; start + sequence.Count <= words.Count && (!anchored || start == 0); start++)
+            {
+                var all = true;
+                for (var i = 0; i < sequence.Count && all; i++)
+                {
+                    all = Has(words[start + i], sequence[i]);
+                }
+
+                if (all)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
