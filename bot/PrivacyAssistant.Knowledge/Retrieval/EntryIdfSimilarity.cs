@@ -39,4 +39,21 @@ internal sealed class EntryIdfSimilarity(float k1, float b) : BM25Similarity(k1,
         var docFreq = Math.Max(termStats.DocFreq, frequencies.EntryFreq(language, termStats.Term.Utf8ToString()));
         return new Explanation(Idf(docFreq, entries), $"idf(entries with the term={docFreq}, entries={entries})");
     }
+
+    /// <summary>
+    /// BM25's per-field table of <c>k1 × (1 - b + b × field length / average length)</c> for each
+    /// encoded norm, computed exactly as <c>BM25Similarity.ComputeWeight</c> computes it (for
+    /// <see cref="PostingsScorer"/>, which must reproduce Lucene's scores bit for bit).
+    /// </summary>
+    internal float[] NormCache(CollectionStatistics collectionStats)
+    {
+        var avgdl = AvgFieldLength(collectionStats);
+        var cache = new float[256];
+        for (var i = 0; i < cache.Length; i++)
+        {
+            cache[i] = K1 * ((1 - B) + B * DecodeNormValue((byte)i) / avgdl);
+        }
+
+        return cache;
+    }
 }

@@ -27,6 +27,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly Dictionary<(KnowledgeLanguage, KnowledgeField), FuzzyTermMatcher> _fuzzy = [];
     private readonly TermFrequencies _frequencies;
     private readonly Dictionary<(string Field, string Term), TermContext> _termStates = [];
+    private readonly PostingsScorer _postings;
 
     public KnowledgeIndex(KnowledgeBase knowledge, RetrievalSettings? settings = null)
     {
@@ -173,6 +174,8 @@ public sealed class KnowledgeIndex : IDisposable
             }
         }
 
+        _postings = new PostingsScorer(Searcher, similarity, _analysis.Keys.SelectMany(l => KnowledgeFieldNames.All.Select(f => KnowledgeFieldNames.Name(l, f))));
+
         _entryIds = new string[_reader.MaxDoc];
         for (var doc = 0; doc < _reader.MaxDoc; doc++)
         {
@@ -209,6 +212,24 @@ public sealed class KnowledgeIndex : IDisposable
     {
         var name = KnowledgeFieldNames.Name(language, field);
         return _termStates.TryGetValue((name, term), out var context) ? new TermQuery(new Term(name, term), context) : null;
+    }
+
+    /// <summary>
+    /// Every entry <paramref name="clause"/> matches, with the score <c>Searcher.Search(clause, DocumentCount)</c>
+    /// gives it (bit for bit; <see cref="PostingsScorer"/>), in no particular order.
+    /// </summary>
+    public List<(int Doc, float Score)> Search(DisjunctionMaxQuery clause)
+    {
+        var hits = new List<(int Doc, float Score)>();
+        if (!_postings.TryScore(clause, hits))
+        {
+            foreach (var hit in Searcher.Search(clause, DocumentCount).ScoreDocs)
+            {
+                hits.Add((hit.Doc, hit.Score));
+            }
+        }
+
+        return hits;
     }
 
     /// <summary>How many entries contain <paramref name="term"/> in any field of the language.</summary>

@@ -48,7 +48,7 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 continue; // no field contains any of the word's terms
             }
 
-            foreach (var hit in index.Searcher.Search(clauses[i], index.DocumentCount).ScoreDocs)
+            foreach (var hit in index.Search(clauses[i]))
             {
                 if (!perWord.TryGetValue(hit.Doc, out var scores))
                 {
