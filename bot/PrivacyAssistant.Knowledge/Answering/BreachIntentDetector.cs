@@ -30,46 +30,44 @@ public sealed class BreachIntentDetector
     public IReadOnlyList<BreachIntentPattern> Patterns => _patterns;
 
     /// <summary>The matching pattern, or null when the message is not a breach report (or a guard matched).</summary>
-    public BreachIntentMatch? Detect(string message)
-    {
-        using var hits = _matcher.Find(_normalizer.Words(message));
-        BreachIntentPattern? hit = null;
-        for (var i = 0; i < _patterns.Count; i++)
-        {
-            var pattern = _patterns[i];
-            if (pattern.IsTopic || !_matcher.Matches(i, hits))
-            {
-                continue;
-            }
-
-            if (pattern.IsGuard)
-            {
-                return null;
-            }
-
-            hit ??= pattern;
-        }
-
-        return hit is null ? null : new BreachIntentMatch(hit.Line, hit.Text);
-    }
+    public BreachIntentMatch? Detect(string message) => Read(message).Report;
 
     /// <summary>
     /// Whether the message names breaches as its subject (a "?" line matches): a question such as
     /// "moeten ouders het horen bij een datalek" is about the breach entry even when another entry
     /// shares more of its words.
     /// </summary>
-    public bool MentionsBreaches(string message)
+    public bool MentionsBreaches(string message) => Read(message).MentionsBreaches;
+
+    /// <summary><see cref="Detect"/> and <see cref="MentionsBreaches"/> at once: the message's words are normalised and located once.</summary>
+    public (BreachIntentMatch? Report, bool MentionsBreaches) Read(string message)
     {
         using var hits = _matcher.Find(_normalizer.Words(message));
+        BreachIntentPattern? hit = null;
+        var guarded = false;
+        var mentions = false;
         for (var i = 0; i < _patterns.Count; i++)
         {
-            if (_patterns[i].IsTopic && _matcher.Matches(i, hits))
+            var pattern = _patterns[i];
+            if (pattern.IsTopic)
             {
-                return true;
+                mentions = mentions || _matcher.Matches(i, hits);
+            }
+            else if (!guarded && (pattern.IsGuard || hit is null) && _matcher.Matches(i, hits))
+            {
+                // Guards win over patterns wherever they are in the file; otherwise the first pattern that matches.
+                if (pattern.IsGuard)
+                {
+                    guarded = true;
+                }
+                else
+                {
+                    hit = pattern;
+                }
             }
         }
 
-        return false;
+        return (guarded || hit is null ? null : new BreachIntentMatch(hit.Line, hit.Text), mentions);
     }
 
     /// <summary>Parses the file; throws <see cref="KnowledgeLoadException"/> naming the bad line.</summary>

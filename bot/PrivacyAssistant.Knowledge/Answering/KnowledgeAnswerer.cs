@@ -43,7 +43,7 @@ public sealed partial class KnowledgeAnswerer(
         }
 
         var confidence = result.Top?.Confidence ?? 0;
-        var breach = breachIntents.Detect(question);
+        var (breach, mentionsBreaches) = breachIntents.Read(question);
         if (breach is not null)
         {
             var breachEntry = knowledge.Find(BreachEntryId) ?? knowledge.Entries.FirstOrDefault(e => e.Offers(EntryActions.ReportBreach));
@@ -51,7 +51,7 @@ public sealed partial class KnowledgeAnswerer(
         }
 
         var candidates = result.Candidates;
-        if (breachIntents.MentionsBreaches(question))
+        if (mentionsBreaches)
         {
             // A question about breaches (not a report): the breach entry answers it when it is plausible at all.
             var breachEntry = candidates.FirstOrDefault(c => c.EntryId == BreachEntryId && c.Confidence >= policy.NoneThreshold);

@@ -201,8 +201,24 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
     }
 
     // Everyday words break ties in ranking but are no evidence that an entry explains the question.
-    private static double Coverage(IReadOnlyList<QueryTerm> terms, double[] scores, double selfScore, float cap, bool everydayCounts) =>
-        selfScore > 0 ? terms.Select((t, i) => t.Everyday && !everydayCounts ? 0 : Math.Min(scores[i], t.Weight * cap)).Sum() / selfScore : 0;
+    // (A loop rather than Select(…).Sum(): it runs for every matching entry twice per question. Same
+    // additions in the same order, so the same doubles.)
+    private static double Coverage(IReadOnlyList<QueryTerm> terms, double[] scores, double selfScore, float cap, bool everydayCounts)
+    {
+        if (!(selfScore > 0))
+        {
+            return 0;
+        }
+
+        var sum = 0.0;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var t = terms[i];
+            sum += t.Everyday && !everydayCounts ? 0 : Math.Min(scores[i], t.Weight * cap);
+        }
+
+        return sum / selfScore;
+    }
 
     private static void Add(List<(string Term, float Weight)> alternatives, string term, float weight)
     {

@@ -28,6 +28,7 @@ public sealed class BreachPatternMatcherTests
             Assert.Equal(expected, engine.BreachIntents.Detect(message));
             var mentions = Reference.MentionsBreaches(patterns, words);
             Assert.Equal(mentions, engine.BreachIntents.MentionsBreaches(message));
+            Assert.Equal((expected, mentions), engine.BreachIntents.Read(message));
             reports += expected is null ? 0 : 1;
             topics += mentions ? 1 : 0;
         }
