@@ -14,14 +14,21 @@ build_bot() {
 
 bench() { dotnet bench/PrivacyAssistant.Bench/bin/Release/net10.0/PrivacyAssistant.Bench.dll "$@"; }
 
+# The deployable form of the host: a ReadyToRun publish (the project turns it on for a runtime publish).
+publish_bot() {
+  dotnet publish -c Release -r linux-x64 --self-contained false --nologo -v q bot/PrivacyAssistant.Bot >/dev/null
+}
+published=bot/PrivacyAssistant.Bot/bin/Release/net10.0/linux-x64/publish/PrivacyAssistant.Bot.dll
+
 case "$what" in
   load) build_bot; bench load "$@" ;;
-  startup) build_bot; bench startup "$@" ;;
+  startup) build_bot; publish_bot; bench startup --compare "$published" --compare-name "ours (ReadyToRun publish)" "$@" ;;
   retrieval) build_bot; bench retrieval "$@" ;;
   addin) (cd addin && npm ci --no-audit --no-fund --silent && npm run --silent bench) ;;
   all)
     build_bot
-    bench startup "$@"
+    publish_bot
+    bench startup --compare "$published" --compare-name "ours (ReadyToRun publish)" "$@"
     bench load "$@"
     bench retrieval
     (cd addin && npm ci --no-audit --no-fund --silent && npm run --silent bench)

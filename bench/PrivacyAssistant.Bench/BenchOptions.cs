@@ -30,6 +30,9 @@ public sealed class BenchOptions
     /// <summary>A second build of our bot (<c>--compare path/to/PrivacyAssistant.Bot.dll</c>), measured interleaved with the first (start-up).</summary>
     public string? Compare { get; private init; }
 
+    /// <summary>The row name of the <see cref="Compare"/> build (<c>--compare-name</c>).</summary>
+    public string CompareName { get; private init; } = "ours (compare)";
+
     /// <summary>Extra environment variables for our bot (<c>--env NAME=value</c>, repeatable), e.g. GC settings to compare.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Environment { get; private init; } = [];
 
@@ -61,6 +64,7 @@ public sealed class BenchOptions
             QuietLogs = args.Contains("--quiet-logs"),
             Bot = Value("--bot"),
             Compare = Value("--compare"),
+            CompareName = Value("--compare-name") ?? defaults.CompareName,
             Environment = args
                 .Select((arg, i) => arg == "--env" && i + 1 < args.Length ? args[i + 1] : null)
                 .OfType<string>()

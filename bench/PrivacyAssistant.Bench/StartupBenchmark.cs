@@ -24,7 +24,7 @@ public static class StartupBenchmark
         };
         if (options.Compare is { } compare)
         {
-            contestants.Add(("ours (compare)", () => BotUnderTest.Ours(options, compare), []));
+            contestants.Add((options.CompareName, () => BotUnderTest.Ours(options, compare), []));
         }
 
         if (options.Peer)

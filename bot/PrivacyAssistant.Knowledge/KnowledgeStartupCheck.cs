@@ -1,15 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace PrivacyAssistant.Knowledge;
 
 /// <summary>Builds the knowledge engine while the host starts, so a broken folder stops start-up instead of the first question.</summary>
-internal sealed partial class KnowledgeStartupCheck(KnowledgeEngine engine, ILogger<KnowledgeStartupCheck> logger) : IHostedService
+/// <remarks>
+/// The build (loading the folder, the index) is most of start-up and needs nothing the other start-up
+/// work does, so it begins on a pool thread as soon as the host creates its hosted services; the
+/// migrations, the add-in policy check and the rest run beside it, and <see cref="StartAsync"/> waits
+/// for it (rethrowing its error) before the host listens.
+/// </remarks>
+internal sealed partial class KnowledgeStartupCheck : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    private readonly Task<KnowledgeEngine> _engine;
+    private readonly ILogger<KnowledgeStartupCheck> _logger;
+
+    public KnowledgeStartupCheck(IServiceProvider services, ILogger<KnowledgeStartupCheck> logger)
     {
-        LogLoaded(logger, engine.Knowledge.Entries.Count, engine.BreachIntents.Patterns.Count);
-        return Task.CompletedTask;
+        _engine = Task.Run(services.GetRequiredService<KnowledgeEngine>);
+        _logger = logger;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var engine = await _engine.WaitAsync(cancellationToken);
+        LogLoaded(_logger, engine.Knowledge.Entries.Count, engine.BreachIntents.Patterns.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

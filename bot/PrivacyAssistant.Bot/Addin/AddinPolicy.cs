@@ -2,12 +2,11 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using NJsonSchema;
 
 namespace PrivacyAssistant.Bot.Addin;
 
 /// <summary>
-/// The add-in policy as served: validated against its JSON schema once at start-up, with the bot id
+/// The add-in policy as served: validated against its JSON schema once at start-up (<see cref="PolicySchema"/>), with the bot id
 /// filled in, serialized once and tagged with a strong ETag.
 /// </summary>
 public sealed class AddinPolicy
@@ -25,10 +24,12 @@ public sealed class AddinPolicy
     /// <summary>Loads and validates the policy; throws <see cref="OptionsValidationException"/> naming the file and the problem.</summary>
     public static AddinPolicy Load(string policyPath, string schemaPath, string? botId)
     {
+        string text;
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(File.ReadAllText(policyPath));
+            text = File.ReadAllText(policyPath);
+            node = JsonNode.Parse(text);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -40,21 +41,31 @@ public sealed class AddinPolicy
             throw Invalid(policyPath, "the policy must be a JSON object");
         }
 
-        JsonSchema schema;
+        PolicySchema schema;
         try
         {
-            schema = JsonSchema.FromJsonAsync(File.ReadAllText(schemaPath)).GetAwaiter().GetResult();
+            schema = PolicySchema.Parse(File.ReadAllText(schemaPath));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Newtonsoft.Json.JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or FormatException)
         {
             throw Invalid(schemaPath, e.Message);
         }
 
-        var errors = schema.Validate(policy.ToJsonString());
-        if (errors.Count > 0)
+        IReadOnlyList<string> problems;
+        try
         {
-            var first = errors.OrderBy(e => e.Path, StringComparer.Ordinal).First();
-            throw Invalid(policyPath, $"{first.Path}: {first.Kind} ({errors.Count} problem(s))");
+            using var document = JsonDocument.Parse(text);
+            problems = schema.Validate(document.RootElement);
+        }
+        catch (FormatException e)
+        {
+            throw Invalid(policyPath, e.Message); // a number out of double's range
+        }
+
+        if (problems.Count > 0)
+        {
+            var shown = string.Join("; ", problems.Take(3));
+            throw Invalid(policyPath, problems.Count > 3 ? $"{shown}; … ({problems.Count} problems)" : shown);
         }
 
         if (!string.IsNullOrWhiteSpace(botId) && policy["knowledge"] is JsonObject knowledge

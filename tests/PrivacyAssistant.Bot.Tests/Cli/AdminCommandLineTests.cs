@@ -16,6 +16,10 @@ public sealed class AdminCommandLineTests
         Assert.Equal(handled, AdminCommandLine.Handles(args));
 
     [Fact]
+    public void Commands_AreNamedWithoutALeadingDash_SoHostOptionsNeedNoCommandTree() =>
+        Assert.All(AdminCommandLine.CreateRoot().Subcommands, c => Assert.False(c.Name.StartsWith('-'), c.Name));
+
+    [Fact]
     public async Task CheckConfig_ReportsLocalModeAndSucceeds()
     {
         await using var process = BotProcess.Start(["check-config"]);
