@@ -15,13 +15,13 @@ public sealed class LanguageAnalysis : IDisposable
         Splitter = splitter;
         Index = index;
         Query = query;
-        Everyday = EverydayWords.For(language)
-            .SelectMany(word => index.Analyze(word).Where(t => !t.Stacked).Select(t => t.Term))
-            .ToHashSet(StringComparer.Ordinal);
-        School = SchoolWords.For(language)
-            .SelectMany(word => index.Analyze(word).Where(t => !t.Stacked).Select(t => t.Term))
-            .ToHashSet(StringComparer.Ordinal);
+        Everyday = AnalysedWords(index, EverydayWords.For(language));
+        School = AnalysedWords(index, SchoolWords.For(language));
     }
+
+    // A word list's terms as the index holds them (the word's own term, not its compound parts).
+    private static HashSet<string> AnalysedWords(KnowledgeAnalyzer index, IEnumerable<string> words) =>
+        words.SelectMany(word => index.Analyze(word).Where(t => !t.Stacked).Select(t => t.Term)).ToHashSet(StringComparer.Ordinal);
 
     public KnowledgeLanguage Language { get; }
 
