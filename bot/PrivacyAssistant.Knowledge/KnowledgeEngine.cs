@@ -8,8 +8,8 @@ namespace PrivacyAssistant.Knowledge;
 
 /// <summary>
 /// Everything built from one knowledge folder: the entries, the index, the breach patterns and the
-/// answerer. Building it validates the whole folder (entries, synonyms, breach patterns), so a broken
-/// folder fails here with a <see cref="KnowledgeLoadException"/>.
+/// answerer. Building it validates the whole folder (entries, synonyms, breach patterns, word lists), so
+/// a broken folder fails here with a <see cref="KnowledgeLoadException"/>.
 /// </summary>
 public sealed class KnowledgeEngine : IDisposable
 {
@@ -47,6 +47,14 @@ public sealed class KnowledgeEngine : IDisposable
         try
         {
             index = new KnowledgeIndex(knowledge, settings);
+            // Both languages' list words that analyse to nothing, reported together (one pass for the editor).
+            IReadOnlyList<KnowledgeProblem> unsearchable =
+                [.. index.Analysis(KnowledgeLanguage.Dutch).WordListProblems, .. index.Analysis(KnowledgeLanguage.English).WordListProblems];
+            if (unsearchable.Count > 0)
+            {
+                throw new KnowledgeLoadException(knowledge.Folder, unsearchable);
+            }
+
             var breachIntents = new BreachIntentDetector(
                 knowledge.BreachIntents,
                 index.Analysis(KnowledgeLanguage.Dutch),

@@ -15,7 +15,7 @@ public static class CheckKnowledgeCommand
 {
     public static Command Create()
     {
-        var command = new Command("check-knowledge", "Validates the knowledge folder (entries, synonyms, breach patterns); exits non-zero on problems.");
+        var command = new Command("check-knowledge", "Validates the knowledge folder (entries, synonyms, breach patterns, word lists); exits non-zero on problems.");
         command.SetAction(parse => KnowledgeCli.WithKnowledge(parse, (engine, output, _) =>
         {
             output.WriteLine($"Knowledge folder {engine.Knowledge.Folder} is valid: {engine.Knowledge.Entries.Count} entries, {engine.BreachIntents.Patterns.Count} breach-intent patterns.");

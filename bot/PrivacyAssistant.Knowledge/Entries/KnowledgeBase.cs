@@ -10,12 +10,16 @@ public sealed class KnowledgeBase
         IReadOnlyList<KnowledgeEntry> entries,
         string synonyms,
         string breachIntents,
+        WordList everydayWords,
+        WordList schoolWords,
         SchoolOptions school)
     {
         Folder = folder;
         Entries = entries;
         Synonyms = synonyms;
         BreachIntents = breachIntents;
+        EverydayWords = everydayWords;
+        SchoolWords = schoolWords;
         School = school;
         _byId = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
     }
@@ -31,6 +35,12 @@ public sealed class KnowledgeBase
 
     /// <summary>The text of <c>breach-intents.txt</c>; empty when the file is absent.</summary>
     public string BreachIntents { get; }
+
+    /// <summary><c>everyday-words.txt</c>: words searched but no evidence of a topic (time, weekdays, greetings).</summary>
+    public WordList EverydayWords { get; }
+
+    /// <summary><c>school-words.txt</c>: school and office words that cannot alone make an entry plausible.</summary>
+    public WordList SchoolWords { get; }
 
     /// <summary>The school values the placeholders were filled with.</summary>
     public SchoolOptions School { get; }

@@ -8,7 +8,8 @@ namespace PrivacyAssistant.Knowledge.Entries;
 
 /// <summary>
 /// Reads and validates the knowledge folder: <c>entries/*.md</c> (YAML front matter + a Dutch and an
-/// English answer), <c>synonyms.txt</c> and <c>breach-intents.txt</c>. Every problem is collected
+/// English answer), <c>synonyms.txt</c>, <c>breach-intents.txt</c>, <c>everyday-words.txt</c> and
+/// <c>school-words.txt</c>. Every problem is collected
 /// and reported together, each naming its file, so an editor can fix them in one pass.
 /// </summary>
 public static partial class KnowledgeLoader
@@ -19,6 +20,8 @@ public static partial class KnowledgeLoader
     public const string EntriesFolder = "entries";
     public const string SynonymsFile = "synonyms.txt";
     public const string BreachIntentsFile = "breach-intents.txt";
+    public const string EverydayWordsFile = "everyday-words.txt";
+    public const string SchoolWordsFile = "school-words.txt";
 
     private const string DutchHeading = "# Nederlands";
     private const string EnglishHeading = "# English";
@@ -68,7 +71,9 @@ public static partial class KnowledgeLoader
 
         var synonyms = ReadOptional(root, SynonymsFile);
         var breachIntents = ReadOptional(root, BreachIntentsFile);
-        if (found.Count > 0)
+        var everydayWords = ReadWordList(root, EverydayWordsFile, found);
+        var schoolWords = ReadWordList(root, SchoolWordsFile, found);
+        if (found.Count > 0 || everydayWords is null || schoolWords is null)
         {
             return null;
         }
@@ -78,6 +83,8 @@ public static partial class KnowledgeLoader
             parsed.Select(p => p.Entry).OrderBy(e => e.Id, StringComparer.Ordinal).ToList(),
             synonyms,
             breachIntents,
+            everydayWords,
+            schoolWords,
             school);
     }
 
@@ -333,6 +340,20 @@ public static partial class KnowledgeLoader
     {
         var path = Path.Combine(root, name);
         return File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+    }
+
+    // Unlike the synonyms and breach patterns, the word lists are required: without one, retrieval
+    // would quietly answer questions it has answered "not sure" to until then.
+    private static WordList? ReadWordList(string root, string name, List<KnowledgeProblem> problems)
+    {
+        var path = Path.Combine(root, name);
+        if (!File.Exists(path))
+        {
+            problems.Add(new KnowledgeProblem(name, $"the file does not exist (looked in '{path}'); retrieval needs it (see docs/knowledge-retrieval.md)"));
+            return null;
+        }
+
+        return WordListReader.Read(name, File.ReadAllText(path), problems);
     }
 
     private static string Clean(string message) => message.ReplaceLineEndings(" ").Trim();

@@ -40,11 +40,11 @@ public sealed class KnowledgeIndex : IDisposable
             [KnowledgeLanguage.English] = knowledge.Entries.Select(e => EntryTexts.Of(e, KnowledgeLanguage.English)).ToArray(),
         };
         // The two languages share nothing, so they are analysed side by side (start-up time).
-        var english = Task.Run(() => BuildAnalysis(KnowledgeLanguage.English, texts[KnowledgeLanguage.English], knowledge.Synonyms, Settings));
+        var english = Task.Run(() => BuildAnalysis(KnowledgeLanguage.English, texts[KnowledgeLanguage.English], knowledge, Settings));
         (LanguageAnalysis Analysis, IReadOnlyDictionary<string, RecordedTokens> Recorded) dutch;
         try
         {
-            dutch = BuildAnalysis(KnowledgeLanguage.Dutch, texts[KnowledgeLanguage.Dutch], knowledge.Synonyms, Settings);
+            dutch = BuildAnalysis(KnowledgeLanguage.Dutch, texts[KnowledgeLanguage.Dutch], knowledge, Settings);
         }
         catch
         {
@@ -259,9 +259,10 @@ public sealed class KnowledgeIndex : IDisposable
     public static string PlainAnswer(string markdown) => Markdown.ToPlainText(markdown);
 
     private static (LanguageAnalysis Analysis, IReadOnlyDictionary<string, RecordedTokens> Recorded) BuildAnalysis(
-        KnowledgeLanguage language, EntryTexts[] texts, string synonyms, RetrievalSettings settings)
+        KnowledgeLanguage language, EntryTexts[] texts, KnowledgeBase knowledge, RetrievalSettings settings)
     {
-        var analysis = LanguageAnalysis.Build(language, texts.SelectMany(t => t.All), synonyms, settings, out var recorded);
+        var analysis = LanguageAnalysis.Build(
+            language, texts.SelectMany(t => t.All), knowledge.Synonyms, knowledge.EverydayWords, knowledge.SchoolWords, settings, out var recorded);
         return (analysis, recorded);
     }
 

@@ -5,23 +5,49 @@ using PrivacyAssistant.Knowledge.Entries;
 
 namespace PrivacyAssistant.Knowledge.Retrieval;
 
-/// <summary>The analyzers of one language, built from the knowledge vocabulary and the synonyms file.</summary>
+/// <summary>The analyzers of one language, built from the knowledge vocabulary and the synonyms file, and the word lists analysed with them.</summary>
 public sealed class LanguageAnalysis : IDisposable
 {
-    private LanguageAnalysis(KnowledgeLanguage language, Stemmer stemmer, CompoundSplitter? splitter, KnowledgeAnalyzer index, KnowledgeAnalyzer query)
+    private LanguageAnalysis(
+        KnowledgeLanguage language, Stemmer stemmer, CompoundSplitter? splitter, KnowledgeAnalyzer index, KnowledgeAnalyzer query, WordList everyday, WordList school)
     {
         Language = language;
         Stemmer = stemmer;
         Splitter = splitter;
         Index = index;
         Query = query;
-        Everyday = AnalysedWords(index, EverydayWords.For(language));
-        School = AnalysedWords(index, SchoolWords.For(language));
+        var problems = new List<KnowledgeProblem>();
+        Everyday = AnalysedWords(index, everyday, problems);
+        School = AnalysedWords(index, school, problems);
+        WordListProblems = problems;
     }
 
-    // A word list's terms as the index holds them (the word's own term, not its compound parts).
-    private static HashSet<string> AnalysedWords(KnowledgeAnalyzer index, IEnumerable<string> words) =>
-        words.SelectMany(word => index.Analyze(word).Where(t => !t.Stacked).Select(t => t.Term)).ToHashSet(StringComparer.Ordinal);
+    // A word list's terms as the index holds them (the word's own term, not its compound parts). A
+    // word the chain drops (a stop word) would be on the list without effect: that is a problem.
+    private HashSet<string> AnalysedWords(KnowledgeAnalyzer index, WordList list, List<KnowledgeProblem> problems)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in list.For(Language))
+        {
+            var added = false;
+            foreach (var token in index.Analyze(word.Word))
+            {
+                if (!token.Stacked)
+                {
+                    terms.Add(token.Term);
+                    added = true;
+                }
+            }
+
+            if (!added)
+            {
+                problems.Add(new KnowledgeProblem(list.File,
+                    $"line {word.Line}: '{word.Word}' is a stop word in {Language}: questions are never searched for it, so listing it does nothing; remove it"));
+            }
+        }
+
+        return terms;
+    }
 
     public KnowledgeLanguage Language { get; }
 
@@ -36,11 +62,14 @@ public sealed class LanguageAnalysis : IDisposable
     /// <summary>Adds synonyms to questions (the words and their compound parts come from <see cref="Index"/>).</summary>
     public KnowledgeAnalyzer Query { get; }
 
-    /// <summary>The analysed forms of <see cref="EverydayWords"/>: searched, but no evidence of a topic.</summary>
+    /// <summary>The analysed forms of <c>everyday-words.txt</c>: searched, but no evidence of a topic.</summary>
     public IReadOnlySet<string> Everyday { get; }
 
-    /// <summary>The analysed forms of <see cref="SchoolWords"/>: they count, but cannot alone make an entry plausible.</summary>
+    /// <summary>The analysed forms of <c>school-words.txt</c>: they count, but cannot alone make an entry plausible.</summary>
     public IReadOnlySet<string> School { get; }
+
+    /// <summary>Words of the two lists that analyse to nothing, by file and line; the engine refuses the folder when there are any.</summary>
+    public IReadOnlyList<KnowledgeProblem> WordListProblems { get; }
 
     /// <param name="recorded">
     /// Each distinct text of <paramref name="texts"/> as the chain before compound splitting saw it,
@@ -50,6 +79,8 @@ public sealed class LanguageAnalysis : IDisposable
         KnowledgeLanguage language,
         IEnumerable<string> texts,
         string synonymsText,
+        WordList everydayWords,
+        WordList schoolWords,
         RetrievalSettings settings,
         out IReadOnlyDictionary<string, RecordedTokens> recorded)
     {
@@ -90,7 +121,7 @@ public sealed class LanguageAnalysis : IDisposable
         var index = new KnowledgeAnalyzer(language, stemmerName, splitter: splitter, compoundDictionary: dictionary);
         // Synonyms are not decompounded: "inloggegevens" as a synonym of "wachtwoord" must not add "gegeven".
         var query = new KnowledgeAnalyzer(language, stemmerName, synonyms: synonyms);
-        return new LanguageAnalysis(language, stemmer, splitter, index, query);
+        return new LanguageAnalysis(language, stemmer, splitter, index, query, everydayWords, schoolWords);
     }
 
     /// <summary>A recorded text as <see cref="Index"/> analyses it (compound parts added), for the index writer.</summary>

@@ -70,7 +70,7 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 Topical: !_settings.RequireTopicalWord || Topical(terms, pair.Value) || index.EntryId(pair.Key) == phrased,
                 Confidence: Coverage(terms, pair.Value, selfScore, _settings.ConfidenceCap, everydayCounts: false),
                 Rank: Coverage(terms, pair.Value, selfScore, _settings.RankingCap, everydayCounts: true)))
-            // Matching only school and everyday words is no evidence that the entry is what was asked (SchoolWords).
+            // Matching only school and everyday words is no evidence that the entry is what was asked (knowledge/school-words.txt).
             .Select(c => c.Topical ? c : c with { Confidence = 0 });
         var ranked = scored.OrderByDescending(c => index.EntryId(c.Doc) == phrased);
         ranked = _settings.RankByConfidence

@@ -10,7 +10,7 @@ namespace PrivacyAssistant.Knowledge.Retrieval;
 /// <param name="Breakdown">Per-word contributions, when asked for.</param>
 /// <param name="ExactPhrasing">The question is one of the entry's phrasings (same words, any order).</param>
 /// <param name="Topical">
-/// The entry matches at least one word that is not a school or everyday word (<see cref="SchoolWords"/>);
+/// The entry matches at least one word that is not a school or everyday word (<c>knowledge/school-words.txt</c>);
 /// when false its confidence is 0 whatever the words it shares with the question.
 /// </param>
 public sealed record RankedCandidate(string EntryId, double Score, double Confidence, IReadOnlyList<TermContribution> Breakdown, bool ExactPhrasing = false, bool Topical = true);

@@ -72,7 +72,7 @@ public sealed record RetrievalSettings
     public float TieBreaker { get; init; } = 0.3f;
 
     /// <summary>
-    /// An entry that matches only school and everyday words (<see cref="SchoolWords"/>) gets confidence 0:
+    /// An entry that matches only school and everyday words (<c>knowledge/school-words.txt</c>) gets confidence 0:
     /// "hoe vraag ik een nieuwe laptop aan" shares "laptop" with three entries and is about none of them.
     /// </summary>
     public bool RequireTopicalWord { get; init; } = true;

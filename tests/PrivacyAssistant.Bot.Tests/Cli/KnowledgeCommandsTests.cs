@@ -32,6 +32,45 @@ public sealed class KnowledgeCommandsTests
     }
 
     [Fact]
+    public async Task CheckKnowledge_WithASchoolWordListedTwice_FailsNamingTheFileAndTheLine()
+    {
+        var line = 0;
+        using var folder = BrokenKnowledgeFolder.Create(path =>
+        {
+            var words = System.IO.Path.Combine(path, "school-words.txt");
+            File.AppendAllText(words, "\nstaff\n");
+            line = File.ReadAllLines(words).Length;
+        });
+        await using var process = BotProcess.Start(["check-knowledge"], new Dictionary<string, string> { ["Knowledge__Path"] = folder.Path });
+
+        var exitCode = await process.WaitForExitAsync(Timeout);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"school-words.txt: line {line}: 'staff' is already listed under [English]", process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckKnowledge_OnTheCopyTheBuildPutsNextToTheExecutable_Succeeds()
+    {
+        // BotProcess runs the PrivacyAssistant.Bot.dll copied into this test's output, with the knowledge folder beside it.
+        var shipped = System.IO.Path.Combine(Testing.RepositoryPaths.Root, "knowledge");
+        var copy = System.IO.Path.Combine(AppContext.BaseDirectory, "knowledge");
+        foreach (var file in Directory.EnumerateFiles(shipped, "*", SearchOption.AllDirectories))
+        {
+            var copied = System.IO.Path.Combine(copy, System.IO.Path.GetRelativePath(shipped, file));
+            Assert.True(File.Exists(copied), $"{copied} is missing");
+            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(copied));
+        }
+
+        await using var process = BotProcess.Start(["check-knowledge"], new Dictionary<string, string> { ["Knowledge__Path"] = copy });
+
+        var exitCode = await process.WaitForExitAsync(Timeout);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"Knowledge folder {copy} is valid", process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_PrintsTheDecisionTheEntryAndTheScorePerWord()
     {
         await using var process = BotProcess.Start(["ask", "is een IP-adres een persoonsgegeven?"]);
@@ -93,14 +132,23 @@ public sealed class KnowledgeCommandsTests
         Assert.Contains("entries/datalek.md: 'related' names unknown entry 'bestaat-niet'", process.Output, StringComparison.Ordinal);
     }
 
-    /// <summary>A copy of the shipped knowledge folder with one broken entry.</summary>
+    /// <summary>A copy of the shipped knowledge folder with one broken file.</summary>
     private sealed class BrokenKnowledgeFolder : IDisposable
     {
         private BrokenKnowledgeFolder(string path) => Path = path;
 
         public string Path { get; }
 
-        public static BrokenKnowledgeFolder Create()
+        public static BrokenKnowledgeFolder Create() => Create(folder =>
+        {
+            var entry = System.IO.Path.Combine(folder, "entries", "datalek.md");
+            var text = File.ReadAllText(entry);
+            var related = text.Split('\n').First(l => l.StartsWith("related:", StringComparison.Ordinal));
+            File.WriteAllText(entry, text.Replace(related, "related: [bestaat-niet]", StringComparison.Ordinal));
+        });
+
+        /// <summary>A copy of the shipped knowledge folder that <paramref name="breakIt"/> then breaks.</summary>
+        public static BrokenKnowledgeFolder Create(Action<string> breakIt)
         {
             var source = System.IO.Path.Combine(Testing.RepositoryPaths.Root, "knowledge");
             var target = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"pa-knowledge-{Guid.NewGuid():N}");
@@ -111,10 +159,7 @@ public sealed class KnowledgeCommandsTests
                 File.Copy(file, copy);
             }
 
-            var entry = System.IO.Path.Combine(target, "entries", "datalek.md");
-            var text = File.ReadAllText(entry);
-            var related = text.Split('\n').First(l => l.StartsWith("related:", StringComparison.Ordinal));
-            File.WriteAllText(entry, text.Replace(related, "related: [bestaat-niet]", StringComparison.Ordinal));
+            breakIt(target);
             return new BrokenKnowledgeFolder(target);
         }
 

@@ -22,27 +22,42 @@ public sealed class StartupValidationTests
         Assert.Contains(validation.Failures, f => f.Contains("Bot:TenantId", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void BrokenKnowledgeFile_FailsAtStartUpNamingTheFile()
+    [Theory]
+    [InlineData("entries/datalek.md", "entries/datalek.md")]
+    [InlineData("school-words.txt", "school-words.txt: the file does not exist")]
+    [InlineData("everyday-words.txt", "everyday-words.txt: line 1: words before the first section")]
+    public void BrokenKnowledgeFile_FailsAtStartUpNamingTheFile(string file, string expected)
     {
         // The knowledge engine is built beside the rest of start-up; its failure must still stop it.
         var folder = Directory.CreateTempSubdirectory("pa-broken-knowledge-").FullName;
         try
         {
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "knowledge"), "*", SearchOption.AllDirectories))
+            foreach (var source in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "knowledge"), "*", SearchOption.AllDirectories))
             {
-                var target = Path.Combine(folder, Path.GetRelativePath(Path.Combine(RepositoryPaths.Root, "knowledge"), file));
+                var target = Path.Combine(folder, Path.GetRelativePath(Path.Combine(RepositoryPaths.Root, "knowledge"), source));
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
+                File.Copy(source, target);
             }
 
-            var entry = Path.Combine(folder, "entries", "datalek.md");
-            File.WriteAllText(entry, File.ReadAllText(entry).Replace("id: datalek", "id: [datalek", StringComparison.Ordinal));
+            var broken = Path.Combine(folder, file);
+            switch (file)
+            {
+                case "entries/datalek.md":
+                    File.WriteAllText(broken, File.ReadAllText(broken).Replace("id: datalek", "id: [datalek", StringComparison.Ordinal));
+                    break;
+                case "school-words.txt":
+                    File.Delete(broken);
+                    break;
+                default:
+                    File.WriteAllText(broken, "vandaag\n" + File.ReadAllText(broken));
+                    break;
+            }
+
             using var factory = new BotApplicationFactory(new Dictionary<string, string?> { ["Knowledge:Path"] = folder });
 
             var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-            Assert.Contains("entries/datalek.md", Flatten(error), StringComparison.Ordinal);
+            Assert.Contains(expected, Flatten(error), StringComparison.Ordinal);
         }
         finally
         {

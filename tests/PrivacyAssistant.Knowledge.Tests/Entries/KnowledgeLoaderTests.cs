@@ -110,4 +110,51 @@ public sealed class KnowledgeLoaderTests
         Assert.Contains(error.Problems, p => p.File == "entries/datalek.md");
         Assert.Contains(error.Problems, p => p.File == "entries/bewaartermijnen.md");
     }
+
+    [Fact]
+    public void Load_ShippedFolder_ReadsBothWordListsInBothLanguages()
+    {
+        var knowledge = KnowledgeLoader.Load(TestKnowledge.RepositoryFolder, School);
+
+        Assert.Equal(KnowledgeLoader.EverydayWordsFile, knowledge.EverydayWords.File);
+        Assert.Equal(KnowledgeLoader.SchoolWordsFile, knowledge.SchoolWords.File);
+        // Spot checks from each section: the lists themselves are the knowledge editors' to change.
+        Assert.Contains(knowledge.EverydayWords.Dutch, w => w.Word == "vandaag");
+        Assert.Contains(knowledge.EverydayWords.English, w => w.Word == "tomorrow");
+        Assert.Contains(knowledge.SchoolWords.Dutch, w => w.Word == "diploma-uitreiking");
+        Assert.Contains(knowledge.SchoolWords.English, w => w.Word == "staff");
+        Assert.DoesNotContain(knowledge.SchoolWords.English, w => w.Word == "vandaag");
+    }
+
+    [Theory]
+    [InlineData(KnowledgeLoader.EverydayWordsFile)]
+    [InlineData(KnowledgeLoader.SchoolWordsFile)]
+    public void Load_MissingWordList_IsAProblemNamingTheFile(string file)
+    {
+        using var folder = TestKnowledge.CopyOfFixture();
+        File.Delete(Path.Combine(folder.Path, file));
+
+        var error = Assert.Throws<KnowledgeLoadException>(() => KnowledgeLoader.Load(folder.Path, School));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(file, problem.File);
+        Assert.StartsWith("the file does not exist", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_BrokenWordListAndBrokenEntry_AreReportedTogether()
+    {
+        using var folder = TestKnowledge.CopyOfFixture();
+        var words = Path.Combine(folder.Path, KnowledgeLoader.SchoolWordsFile);
+        File.AppendAllText(words, "\nstaff room\n");
+        var line = File.ReadAllLines(words).Length;
+        folder.Edit("datalek", t => t.Replace("id: datalek", "id: lek"));
+
+        var error = Assert.Throws<KnowledgeLoadException>(() => KnowledgeLoader.Load(folder.Path, School));
+
+        Assert.Contains(error.Problems, p => p.File == "entries/datalek.md");
+        var problem = Assert.Single(error.Problems, p => p.File == KnowledgeLoader.SchoolWordsFile);
+        Assert.StartsWith($"line {line}: 'staff room' is more than one word", problem.Message, StringComparison.Ordinal);
+        Assert.Contains($"{KnowledgeLoader.SchoolWordsFile}: line {line}: 'staff room'", error.Message, StringComparison.Ordinal);
+    }
 }

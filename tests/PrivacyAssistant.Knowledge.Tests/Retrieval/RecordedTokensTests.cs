@@ -23,7 +23,7 @@ public sealed class RecordedTokensTests
                 .SelectMany(c => new[] { c.Title, KnowledgeIndex.PlainAnswer(c.AnswerMarkdown) }.Concat(c.Alternates).Concat(c.Keywords))
                 .Append("Mag ik de foto's van mijn leerlingen e-mailen naar OneDrive, of is dat niet")
                 .ToList();
-            using var analysis = LanguageAnalysis.Build(language, texts, knowledge.Synonyms, settings, out var recorded);
+            using var analysis = LanguageAnalysis.Build(language, texts, knowledge.Synonyms, knowledge.EverydayWords, knowledge.SchoolWords, settings, out var recorded);
 
             Assert.Equal(texts.Distinct().Count(), recorded.Count);
             foreach (var text in texts)
