@@ -11,6 +11,15 @@ public sealed class BenchOptions
 
     public TimeSpan Warmup { get; private init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// Longest JIT warm-up of a bot before its first level (<c>--settle</c>, seconds; 0 = none): load
+    /// at <see cref="SettleConcurrency"/> in 5 s slices until CPU per request stops falling.
+    /// </summary>
+    public TimeSpan Settle { get; private init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Requests in flight during the settle phase.</summary>
+    public const int SettleConcurrency = 50;
+
     public int Runs { get; private init; } = 5;
 
     /// <summary>Whether --runs was given (the benchmarks have different defaults).</summary>
@@ -57,6 +66,7 @@ public sealed class BenchOptions
             Levels = Value("--levels")?.Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray() ?? defaults.Levels,
             Duration = Value("--duration") is { } d ? TimeSpan.FromSeconds(double.Parse(d, CultureInfo.InvariantCulture)) : defaults.Duration,
             Warmup = Value("--warmup") is { } w ? TimeSpan.FromSeconds(double.Parse(w, CultureInfo.InvariantCulture)) : defaults.Warmup,
+            Settle = Value("--settle") is { } s ? TimeSpan.FromSeconds(double.Parse(s, CultureInfo.InvariantCulture)) : defaults.Settle,
             Runs = Value("--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : defaults.Runs,
             RunsGiven = Value("--runs") is not null,
             Peer = !args.Contains("--no-peer"),

@@ -33,6 +33,35 @@ public readonly record struct ProcessSample(long CpuTicks, long RssBytes, long P
         return new ProcessSample(ticks, rss, hwm);
     }
 
+    /// <summary>
+    /// CPU clock ticks of the process's threads named <paramref name="threadNamePrefix"/>… (the kernel
+    /// keeps 15 characters of a thread's name; .NET's tiered-JIT worker is ".NET Tiered Com"); 0 when none.
+    /// </summary>
+    public static long ThreadCpuTicks(int processId, string threadNamePrefix)
+    {
+        long ticks = 0;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{processId}/task"))
+        {
+            try
+            {
+                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(threadNamePrefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // The thread ended between listing and reading.
+            }
+        }
+
+        return ticks;
+    }
+
     private static long Kilobytes(string line) =>
         long.Parse(line.Split(':', 2)[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
 }
