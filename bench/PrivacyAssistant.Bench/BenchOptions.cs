@@ -15,7 +15,7 @@ public sealed class BenchOptions
     /// Longest JIT warm-up of a bot before its first level (<c>--settle</c>, seconds; 0 = none): load
     /// at <see cref="SettleConcurrency"/> in 5 s slices until CPU per request stops falling.
     /// </summary>
-    public TimeSpan Settle { get; private init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan Settle { get; private init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>Requests in flight during the settle phase.</summary>
     public const int SettleConcurrency = 50;

@@ -103,8 +103,8 @@ public sealed partial class BotUnderTest : IAsyncDisposable
 
     public ProcessSample Sample() => ProcessSample.Read(process.Id);
 
-    /// <summary>CPU ticks so far of .NET's background tiered-JIT thread (0 for the peer, which has none).</summary>
-    public long TieredJitCpuTicks() => ProcessSample.ThreadCpuTicks(process.Id, ".NET Tiered Com");
+    /// <summary>CPU ticks so far per thread of .NET's background tiered-JIT worker (none for the peer).</summary>
+    public Dictionary<int, long> TieredJitCpuTicks() => ProcessSample.ThreadCpuTicks(process.Id, ".NET Tiered Com");
 
     public async ValueTask DisposeAsync()
     {

@@ -34,12 +34,13 @@ public readonly record struct ProcessSample(long CpuTicks, long RssBytes, long P
     }
 
     /// <summary>
-    /// CPU clock ticks of the process's threads named <paramref name="threadNamePrefix"/>… (the kernel
-    /// keeps 15 characters of a thread's name; .NET's tiered-JIT worker is ".NET Tiered Com"); 0 when none.
+    /// CPU clock ticks so far per thread id of the process's threads named <paramref name="threadNamePrefix"/>…
+    /// (the kernel keeps 15 characters of a thread's name; .NET's tiered-JIT worker is ".NET Tiered Com",
+    /// which ends after a few idle seconds and is started again when there is work).
     /// </summary>
-    public static long ThreadCpuTicks(int processId, string threadNamePrefix)
+    public static Dictionary<int, long> ThreadCpuTicks(int processId, string threadNamePrefix)
     {
-        long ticks = 0;
+        var ticks = new Dictionary<int, long>();
         foreach (var task in Directory.EnumerateDirectories($"/proc/{processId}/task"))
         {
             try
@@ -51,7 +52,8 @@ public readonly record struct ProcessSample(long CpuTicks, long RssBytes, long P
 
                 var stat = File.ReadAllText(Path.Combine(task, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                ticks[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] =
+                    long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
             }
             catch (IOException)
             {
@@ -61,6 +63,13 @@ public readonly record struct ProcessSample(long CpuTicks, long RssBytes, long P
 
         return ticks;
     }
+
+    /// <summary>
+    /// CPU ticks the threads of <paramref name="after"/> used since <paramref name="before"/> (a thread
+    /// started in between counts from zero; one that ended in between is missing from both sides).
+    /// </summary>
+    public static long ThreadCpuTicksBetween(Dictionary<int, long> before, Dictionary<int, long> after) =>
+        after.Sum(thread => Math.Max(0, thread.Value - before.GetValueOrDefault(thread.Key)));
 
     private static long Kilobytes(string line) =>
         long.Parse(line.Split(':', 2)[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
