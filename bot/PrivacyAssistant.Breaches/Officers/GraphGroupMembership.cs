@@ -3,7 +3,6 @@ using Azure.Core;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Users.Item.CheckMemberGroups;
-using Microsoft.Kiota.Abstractions;
 using PrivacyAssistant.Notifications;
 using PrivacyAssistant.Notifications.Mail;
 
@@ -42,8 +41,12 @@ public sealed class GraphGroupMembership : IGroupMembership, IDisposable
                 new CheckMemberGroupsPostRequestBody { GroupIds = [groupId] }, cancellationToken: cancellationToken);
             member = response?.Value?.Contains(groupId, StringComparer.OrdinalIgnoreCase) == true;
         }
-        catch (ApiException)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Not only Graph's answers (ApiException): an unreachable Graph (HttpRequestException, an
+            // HttpClient timeout) or a failed token request fail closed too. Everyone asks this (help,
+            // own reports), so an outage must not turn into an error for them. Not cached: the next
+            // question asks Graph again.
             return false;
         }
 
