@@ -95,6 +95,14 @@ public sealed class BreachReportValidator(IOptions<BreachesOptions> options, Tim
             local = local.AddHours(1);
         }
 
+        if (zone.IsAmbiguousTime(local))
+        {
+            // The repeated hour of the autumn clock change happens twice. Take the first time (the
+            // larger, summer-time offset): the 72-hour deadline counted from it is never late.
+            // GetUtcOffset would pick the winter-time one, an hour later.
+            return new DateTimeOffset(local, zone.GetAmbiguousTimeOffsets(local).Max()).ToUniversalTime();
+        }
+
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 

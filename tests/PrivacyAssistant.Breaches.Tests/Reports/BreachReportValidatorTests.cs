@@ -129,4 +129,28 @@ public sealed class BreachReportValidatorTests
 
         Assert.Equal([new FieldProblem("description", "too-long", 2000)], result.Problems);
     }
+
+    [Fact]
+    public void Validate_DiscoveryInTheRepeatedAutumnHour_TakesTheEarlierMomentSoTheDeadlineIsNeverLate()
+    {
+        // 25 October 2026, 02:30 in Amsterdam happens twice: 00:30Z (summer time) and 01:30Z (winter time).
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-10-26T12:00:00Z"));
+        var result = new BreachReportValidator(Options.Create(new BreachesOptions()), clock)
+            .Validate(Valid with { OccurredDate = "2026-10-25", OccurredTime = "02:10", DiscoveredDate = "2026-10-25", DiscoveredTime = "02:30" }, Reporter);
+
+        Assert.True(result.IsValid);
+        Assert.Equal(DateTimeOffset.Parse("2026-10-25T00:30:00Z"), result.Report!.DiscoveredAt);
+        Assert.Equal(DateTimeOffset.Parse("2026-10-25T00:10:00Z"), result.Report.OccurredAt);
+    }
+
+    [Fact]
+    public void Validate_DiscoveryInTheSkippedSpringHour_IsReadAsTheHourAfter()
+    {
+        // 29 March 2026 has no 02:30 in Amsterdam; 03:30 summer time is 01:30Z, the same moment as 02:30 winter time.
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-30T12:00:00Z"));
+        var result = new BreachReportValidator(Options.Create(new BreachesOptions()), clock)
+            .Validate(Valid with { OccurredDate = "2026-03-29", OccurredTime = null, DiscoveredDate = "2026-03-29", DiscoveredTime = "02:30" }, Reporter);
+
+        Assert.Equal(DateTimeOffset.Parse("2026-03-29T01:30:00Z"), result.Report!.DiscoveredAt);
+    }
 }
