@@ -7,6 +7,7 @@ import { scanAttachment, type AttachmentScan } from "../core/attachments";
 import { chunks, planMoveToBcc, type BccPlan } from "../core/bccFix";
 import { Budget } from "../core/content/budget";
 import { base64ToBytes } from "../core/content/bytes";
+import { isImageName } from "../core/content/extract";
 import { languageOf } from "../core/messages";
 import type { Lang, Policy } from "../core/policy";
 import type { Recipient } from "../core/types";
@@ -88,8 +89,10 @@ function withReason(scan: AttachmentScan, reason: "timeout" | "too-large"): Atta
 /** Scans the file attachments, reusing results stored by the change handlers. */
 async function scanAll(it: any, policy: Policy, budget: Budget, store: boolean): Promise<AttachmentScan[]> {
   // Inline images are part of the body; cloud attachments are OneDrive/SharePoint links, which is
-  // the way of sharing the school recommends, so neither is checked or reported.
-  const list = (await getAttachments(it)).filter((a) => !a.isInline && a.attachmentType !== "cloud");
+  // the way of sharing the school recommends, so neither is checked or reported. "Inline" alone
+  // says nothing about the file: classic Outlook places every attachment of an RTF draft in the
+  // body, so an inline spreadsheet or PDF is still checked.
+  const list = (await getAttachments(it)).filter((a) => !(a.isInline && isImageName(a.name)) && a.attachmentType !== "cloud");
   const scans: AttachmentScan[] = [];
   for (const a of list) {
     const cached = await cachedScan(it, a);

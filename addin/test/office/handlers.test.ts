@@ -81,6 +81,18 @@ describe("onMessageSendHandler", () => {
     expect(count(state, "getAttachmentContentAsync")).toBe(0);
   });
 
+  it("checks a document the client marks inline (attachments placed in an RTF body), still skipping inline images", async () => {
+    const bytes = cijfers3B();
+    install({ to: [colleague(1)], attachments: [{ id: "att1", name: "3B cijfers.xlsx", size: bytes.length, bytes, isInline: true }, { id: "i1", name: "image001.png", size: 500, isInline: true }] });
+    const ev = event();
+    onMessageSendHandler(ev);
+    await settle(ev);
+    expect(ev.completed).toHaveBeenCalledTimes(1);
+    expect(ev.completed.mock.calls[0][0]).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
+    expect(ev.completed.mock.calls[0][0].errorMessage).toContain("27 leerlingnamen met cijfers");
+    expect(count(state, "getAttachmentContentAsync")).toBe(1);
+  });
+
   it("lets the mail go when the client reports a failure", async () => {
     install({ to: parents(27), failOn: new Set(["to.getAsync"]) });
     const ev = event();

@@ -31,6 +31,11 @@ const OOXML_FORMATS = ["docx", "docm", "dotx", "xlsx", "xlsm", "xltx", "pptx", "
 const DELIMITED_FORMATS = ["csv", "tsv", "tab", "txt", "", "xls", "dat"];
 const MAX_TABLE_ROWS = 200000;
 
+/** A picture by its name (what Outlook puts in the body as an inline image). */
+export function isImageName(name: string): boolean {
+  return IMAGE_FORMATS.indexOf(extensionOf(name)) >= 0;
+}
+
 /** Reads what can be read from an attachment. Never throws: failures become { ok: false, reason }. */
 export function extract(name: string, data: Uint8Array, limits: ExtractLimits, budget: Budget): ExtractResult {
   const ext = extensionOf(name);
