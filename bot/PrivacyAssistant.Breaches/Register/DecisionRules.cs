@@ -27,6 +27,13 @@ public static class DecisionRules
                     problems.Add(new FieldProblem(DecisionFields.ApNotifiedDate, "in-future"));
                 }
 
+                // Art. 33(1): a notification after the 72 hours is accompanied by the reasons for the
+                // delay. Without a date the register stores "now", so that is what is compared.
+                if (ap.Notified && (ap.NotifiedAt ?? now) > report.Deadline && string.IsNullOrWhiteSpace(ap.Reason))
+                {
+                    problems.Add(new FieldProblem(DecisionFields.ApReason, "late-reason-required"));
+                }
+
                 Length(ap.Reason, DecisionFields.ApReason, problems);
                 Length(ap.ApReference, DecisionFields.ApReference, problems);
                 break;

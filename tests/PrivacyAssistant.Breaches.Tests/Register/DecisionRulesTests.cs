@@ -1,0 +1,51 @@
+using PrivacyAssistant.Breaches.Register;
+using PrivacyAssistant.Breaches.Reports;
+
+namespace PrivacyAssistant.Breaches.Tests.Register;
+
+public sealed class DecisionRulesTests
+{
+    private static readonly DateTimeOffset Discovered = DateTimeOffset.Parse("2026-03-09T14:00:00Z");
+
+    private static readonly BreachReport Report = new()
+    {
+        Id = 1,
+        Reference = "DL-2026-0001",
+        Kind = BreachKind.LostDevice,
+        OccurredAt = Discovered.AddHours(-2),
+        OccurredTimeKnown = true,
+        DiscoveredAt = Discovered,
+        ReportedAt = Discovered.AddHours(1),
+        Categories = [DataCategory.Grades],
+        Groups = [AffectedGroup.Students],
+        Count = AffectedCount.UpTo100,
+        Protection = Protection.None,
+        Description = "Laptop kwijt.",
+        Reporter = new Reporter("reporter-1", "Jan"),
+    };
+
+    [Fact]
+    public void Check_NotifiedAfterTheDeadlineWithoutAReason_AsksForTheReasonForTheDelay()
+    {
+        var late = new ApDecision(true, Discovered.AddHours(80), "M-1", null);
+
+        Assert.Equal([new FieldProblem(DecisionFields.ApReason, "late-reason-required")], DecisionRules.Check(Report, late, Discovered.AddHours(90)));
+    }
+
+    [Fact]
+    public void Check_NotifiedNowAfterTheDeadlineWithoutADate_AsksForTheReasonForTheDelay()
+    {
+        // No date means "now" (that is what gets stored).
+        var late = new ApDecision(true, null, "M-1", " ");
+
+        Assert.Equal([new FieldProblem(DecisionFields.ApReason, "late-reason-required")], DecisionRules.Check(Report, late, Discovered.AddHours(73)));
+    }
+
+    [Fact]
+    public void Check_NotifiedLateWithAReason_IsAccepted() =>
+        Assert.Empty(DecisionRules.Check(Report, new ApDecision(true, Discovered.AddHours(80), "M-1", "Pas na onderzoek van de leverancier duidelijk."), Discovered.AddHours(90)));
+
+    [Fact]
+    public void Check_NotifiedWithinTheDeadline_NeedsNoReason() =>
+        Assert.Empty(DecisionRules.Check(Report, new ApDecision(true, Discovered.AddHours(71), "M-1", null), Discovered.AddHours(90)));
+}
