@@ -21,15 +21,23 @@ export interface Assessment {
   recipients: RecipientAssessment;
 }
 
+/**
+ * encodeURIComponent leaves ! ' ( ) * as they are; a ")" in the question would end the Markdown
+ * link of the Smart Alert early, so these are percent-encoded too (RFC 3986 allows either form).
+ */
+function encodeComponent(s: string): string {
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+}
+
 /** Link to the knowledge entry: a Teams chat with the bot, the entry's question typed in. */
 export function knowledgeUrl(policy: Policy, entryId: string, lang: Lang): string {
   const k = policy.knowledge;
   const entry = k.entries[entryId];
   if (k.linkTemplate.indexOf("{botId}") >= 0 && !k.botId) return "";
   return k.linkTemplate
-    .replace("{botId}", encodeURIComponent(k.botId))
-    .replace("{id}", encodeURIComponent(entryId))
-    .replace("{question}", encodeURIComponent(entry ? entry[lang] : entryId));
+    .replace("{botId}", encodeComponent(k.botId))
+    .replace("{id}", encodeComponent(entryId))
+    .replace("{question}", encodeComponent(entry ? entry[lang] : entryId));
 }
 
 const OSO_LABELS = /opp|ontwikkel|onderzoek|overstap|okr|oso|handelingsplan|groeidocument|verklaring/i;

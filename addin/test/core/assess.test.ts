@@ -199,6 +199,21 @@ describe("decideSend", () => {
   });
 });
 
+describe("knowledge links in the Smart Alert", () => {
+  it("keeps the Markdown link whole when the policy's question has parentheses", () => {
+    const question = "Mag ik cijfers (of een OPP) mailen?";
+    const p: Policy = {
+      ...policy,
+      knowledge: { ...policy.knowledge, botId: "11111111-2222-3333-4444-555555555555", entries: { ...policy.knowledge.entries, "vuistregels-veilig-werken": { nl: question, en: question } } },
+    };
+    const a = assess({ recipients: parent, sender: ME, body: "", scans: [scan("3B cijfers.xlsx", cijfers3B())], policy: p, lang: "nl" });
+    const md = decideSend(a, { mailbox114: true, mailbox115: true }, "nl", false).errorMessageMarkdown!;
+    const link = /\[Lees meer\]\(([^)\s]*)\)/.exec(md);
+    expect(link).not.toBeNull();
+    expect(decodeURIComponent(new URL(link![1]).searchParams.get("message") || "")).toBe(question);
+  });
+});
+
 describe("assess: PDF grade lists", () => {
   it("finds names with grades in a text PDF (one line per student)", async () => {
     const { makePdf } = await import("../fixtures/make");
