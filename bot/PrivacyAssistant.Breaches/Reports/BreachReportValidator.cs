@@ -6,7 +6,8 @@ namespace PrivacyAssistant.Breaches.Reports;
 /// <summary>
 /// Turns a submitted form into a <see cref="NewBreachReport"/> or a list of field problems.
 /// Dates and times are read in the school's time zone; the discovery may not lie in the future
-/// (a few minutes of clock skew allowed) and the breach may not have happened after it was found.
+/// (a few minutes of clock skew allowed, stored as now) and the breach may not have happened after
+/// it was found.
 /// </summary>
 public sealed class BreachReportValidator(IOptions<BreachesOptions> options, TimeProvider timeProvider)
 {
@@ -70,12 +71,17 @@ public sealed class BreachReportValidator(IOptions<BreachesOptions> options, Tim
             return new DraftValidation(null, problems);
         }
 
+        // A time up to the clock skew ahead of ours is accepted, but the school cannot have found
+        // the breach after it was reported: store no later than now (the deadline is never later).
+        var discoveredAt = discovered!.Value < now ? discovered.Value : now;
+        var occurredAt = occurred!.Value < discoveredAt ? occurred.Value : discoveredAt;
+
         return new DraftValidation(
             new NewBreachReport(
                 kind!.Value,
-                occurred!.Value,
+                occurredAt,
                 occurredTime is not null,
-                discovered!.Value,
+                discoveredAt,
                 categories,
                 groups,
                 count!.Value,

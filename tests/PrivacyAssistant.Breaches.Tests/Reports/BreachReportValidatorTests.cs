@@ -153,4 +153,15 @@ public sealed class BreachReportValidatorTests
 
         Assert.Equal(DateTimeOffset.Parse("2026-03-29T01:30:00Z"), result.Report!.DiscoveredAt);
     }
+
+    [Fact]
+    public void Validate_DiscoveryAFewMinutesAheadOfTheServerClock_IsStoredAsNotLaterThanTheReport()
+    {
+        // 13:03 and 13:02 in Amsterdam are 12:03Z and 12:02Z: within the allowed clock skew, but after "now" (12:00Z).
+        var result = validator.Validate(Valid with { OccurredTime = "13:02", DiscoveredTime = "13:03" }, Reporter);
+
+        Assert.True(result.IsValid);
+        Assert.Equal(Clock.GetUtcNow(), result.Report!.DiscoveredAt);
+        Assert.Equal(Clock.GetUtcNow(), result.Report.OccurredAt);
+    }
 }
