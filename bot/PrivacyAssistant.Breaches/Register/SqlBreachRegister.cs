@@ -93,10 +93,10 @@ public sealed partial class SqlBreachRegister(
                     groups = Codes.Join(report.Groups),
                     count = Codes.Of(report.Count),
                     protection = Codes.Of(report.Protection),
-                    measures = report.Measures,
-                    description = report.Description,
+                    measures = Storable(report.Measures),
+                    description = Storable(report.Description),
                     reporterId = report.Reporter.Id,
-                    reporterName = report.Reporter.Name,
+                    reporterName = Storable(report.Reporter.Name),
                 },
                 tx,
                 cancellationToken: cancellationToken));
@@ -193,7 +193,7 @@ public sealed partial class SqlBreachRegister(
                 id = report.Id,
                 now = StorageTime.ToUnixMs(now),
                 officerId = officer.Id,
-                officerName = officer.Name,
+                officerName = Storable(officer.Name),
                 code = decision.Code,
                 details = JsonSerializer.Serialize(decision, decision.GetType(), Json),
             },
@@ -281,7 +281,11 @@ public sealed partial class SqlBreachRegister(
         (await connection.QuerySingleOrDefaultAsync<ReportRow>(new CommandDefinition(
             SelectReport + " WHERE id = @id", new { id }, tx, cancellationToken: cancellationToken)))?.ToReport();
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : Storable(value).Trim();
+
+    /// <summary>Text without U+0000, which PostgreSQL refuses in text columns (SQLite keeps it): a stray NUL must not cost a report.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+    private static string? Storable(string? value) => value?.Replace("\0", string.Empty, StringComparison.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Breach report {Reference} stored ({Kind})")]
     private static partial void LogStored(ILogger logger, string reference, string kind);

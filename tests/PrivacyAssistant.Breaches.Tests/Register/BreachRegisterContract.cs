@@ -255,6 +255,21 @@ public abstract class BreachRegisterContract(StorageProvider provider) : IAsyncL
         Assert.DoesNotContain("Wachtwoord gewijzigd", mail.HtmlContent);
     }
 
+    [StorageFact]
+    public async Task SubmitAndDecide_TextWithANulCharacter_IsStoredWithoutIt()
+    {
+        // PostgreSQL refuses U+0000 in text; a pasted or crafted NUL must not cost the report.
+        var report = BreachesTestHost.Report(clock.GetUtcNow(), description: "Laptop\0 kwijt.") with { Measures = "Gewist\0." };
+
+        var stored = (await Register.SubmitAsync(report, "nul")).Report;
+        var decided = await Register.RecordDecisionAsync(stored.Reference, new ApDecision(false, null, null, "Versleuteld\0."), new Officer("officer-1", "Fatima Bakker"));
+
+        Assert.Equal("Laptop kwijt.", stored.Description);
+        Assert.Equal("Gewist.", stored.Measures);
+        Assert.Equal("Versleuteld.", decided.Report!.ApReason);
+        Assert.Equal("Laptop kwijt.", (await Register.FindAsync(stored.Reference))!.Description);
+    }
+
     private async Task CloseAsync(string reference)
     {
         var officer = new Officer("officer-1", "Fatima Bakker");
