@@ -1,3 +1,4 @@
+using System.Data.Common;
 using PrivacyAssistant.Knowledge.Answering;
 using PrivacyAssistant.Knowledge.Entries;
 
@@ -50,4 +51,13 @@ public interface IKnowledgeFeedbackStore
     /// answer (keeping it); forgets where to reply.
     /// </summary>
     Task<EscalationHandling> CloseEscalationAsync(long id, string? officerId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The desk's answer could not be delivered to the asker: an answered question goes to
+    /// <see cref="EscalationStatus.Undelivered"/>, back on the desk's list with its answer. Runs on
+    /// the caller's <paramref name="connection"/> and <paramref name="transaction"/> (the outbox's,
+    /// abandoning the message), so both happen or neither. Returns false when the question is not
+    /// answered (closed, or removed by retention, meanwhile): it stays as it is.
+    /// </summary>
+    Task<bool> MarkAnswerUndeliveredAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken = default);
 }

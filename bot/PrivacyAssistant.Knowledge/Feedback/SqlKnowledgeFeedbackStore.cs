@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using PrivacyAssistant.Knowledge.Answering;
 using PrivacyAssistant.Knowledge.Entries;
@@ -17,10 +18,10 @@ public sealed class SqlKnowledgeFeedbackStore(
     IEnumerable<IEscalationNotificationComposer>? composers = null,
     IEnumerable<IEscalationAnswerComposer>? answerComposers = null) : IKnowledgeFeedbackStore
 {
-    internal const string Open = "open";
-    internal const string Answered = "answered";
-    internal const string Closed = "closed";
-    internal const string Undelivered = "undelivered";
+    private const string Open = "open";
+    private const string Answered = "answered";
+    private const string Closed = "closed";
+    private const string Undelivered = "undelivered";
 
     private const string SelectEscalation = """
         SELECT id AS Id, question AS Question, language AS Language, best_entry_id AS BestEntryId,
@@ -205,6 +206,17 @@ public sealed class SqlKnowledgeFeedbackStore(
 
     public Task<EscalationHandling> CloseEscalationAsync(long id, string? officerId = null, CancellationToken cancellationToken = default) =>
         HandleAsync(id, Closed, null, officerId, cancellationToken);
+
+    public async Task<bool> MarkAnswerUndeliveredAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken = default)
+    {
+        // Conditional on answered: a question closed (or purged) meanwhile stays as it is.
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE knowledge_escalations SET status = @undelivered WHERE id = @id AND status = @answered",
+            new { id, undelivered = Undelivered, answered = Answered },
+            transaction,
+            cancellationToken: cancellationToken));
+        return updated == 1;
+    }
 
     /// <summary>
     /// Moves an open question to <paramref name="status"/> with a conditional update, so of two

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 using Microsoft.Extensions.Logging;
 using PrivacyAssistant.Notifications.Outbox;
 
@@ -9,9 +8,10 @@ namespace PrivacyAssistant.Knowledge.Feedback;
 /// When the outbox gives up on bringing the desk's answer to the asker (Teams kept refusing it, or
 /// for longer than <c>Notifications:Outbox:GiveUpAfter</c>), the question goes from <c>answered</c>
 /// to <c>undelivered</c>, so it is back on the desk's list with "kon niet worden bezorgd" instead of
-/// the desk believing the colleague has their answer. Runs in the transaction that abandons the row.
+/// the desk believing the colleague has their answer. Runs in the transaction that abandons the row;
+/// the status change is the feedback store's (<see cref="IKnowledgeFeedbackStore.MarkAnswerUndeliveredAsync"/>).
 /// </summary>
-public sealed partial class UndeliveredAnswerHandler(ILogger<UndeliveredAnswerHandler> logger) : IOutboxAbandonedHandler
+public sealed partial class UndeliveredAnswerHandler(IKnowledgeFeedbackStore store, ILogger<UndeliveredAnswerHandler> logger) : IOutboxAbandonedHandler
 {
     public async Task OnAbandonedAsync(DbConnection connection, DbTransaction transaction, AbandonedMessage message, CancellationToken cancellationToken)
     {
@@ -20,13 +20,8 @@ public sealed partial class UndeliveredAnswerHandler(ILogger<UndeliveredAnswerHa
             return;
         }
 
-        // Only an answered question: one closed (or removed by retention) meanwhile stays as it is.
-        var updated = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE knowledge_escalations SET status = @undelivered WHERE id = @id AND status = @answered",
-            new { id, undelivered = SqlKnowledgeFeedbackStore.Undelivered, answered = SqlKnowledgeFeedbackStore.Answered },
-            transaction,
-            cancellationToken: cancellationToken));
-        LogUndelivered(logger, message.Correlation, message.ErrorCode, updated == 1);
+        var listed = await store.MarkAnswerUndeliveredAsync(connection, transaction, id, cancellationToken);
+        LogUndelivered(logger, message.Correlation, message.ErrorCode, listed);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The answer to forwarded question {Reference} could not be delivered ({ErrorCode}); back on the desk's list: {Listed}")]

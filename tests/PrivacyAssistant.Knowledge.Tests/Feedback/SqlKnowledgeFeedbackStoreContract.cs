@@ -213,10 +213,11 @@ public abstract class SqlKnowledgeFeedbackStoreContract(StorageProvider provider
         var answering = new SqlKnowledgeFeedbackStore(database.Factory, time, new RecordingOutbox(), [], [new EchoAnswerComposer()]);
         var escalation = await answering.EscalateAsync(new EscalationRequest("Mag ik cijfers mailen?", KnowledgeLanguage.Dutch, null, "Femke", """{"conversationId":"a:1"}"""));
         await answering.AnswerEscalationAsync(escalation.Id, "Nee, gebruik Magister.", "officer-1");
-        var handler = new UndeliveredAnswerHandler(NullLogger<UndeliveredAnswerHandler>.Instance);
+        var handler = new UndeliveredAnswerHandler(answering, NullLogger<UndeliveredAnswerHandler>.Instance);
 
-        // Not ours (another type), or rolled back: nothing changes.
+        // Not ours (another type, or no question reference), or rolled back: nothing changes.
         await AbandonAsync(handler, new AbandonedMessage(1, "mail", "knowledge.escalated", escalation.Reference, "graph-503"), commit: true);
+        await AbandonAsync(handler, new AbandonedMessage(4, "echo", IEscalationAnswerComposer.MessageType, "BR-2026-0001", "teams-reply-404-error"), commit: true);
         await AbandonAsync(handler, new AbandonedMessage(2, "echo", IEscalationAnswerComposer.MessageType, escalation.Reference, "teams-reply-403-MessageWritesBlocked"), commit: false);
         Assert.Equal(EscalationStatus.Answered, (await answering.FindEscalationAsync(escalation.Id))!.Status);
         Assert.Empty(await answering.ListOpenEscalationsAsync());
@@ -238,6 +239,51 @@ public abstract class SqlKnowledgeFeedbackStoreContract(StorageProvider provider
         // A late abandonment of a settled question changes nothing.
         await AbandonAsync(handler, new AbandonedMessage(3, "echo", IEscalationAnswerComposer.MessageType, escalation.Reference, "teams-reply-404-error"), commit: true);
         Assert.Equal(EscalationStatus.Closed, (await answering.FindEscalationAsync(escalation.Id))!.Status);
+    }
+
+    [StorageFact]
+    public async Task MarkAnswerUndelivered_OnlyMovesAnAnsweredQuestion_InTheCallersTransaction()
+    {
+        var answering = new SqlKnowledgeFeedbackStore(database.Factory, time, new RecordingOutbox(), [], [new EchoAnswerComposer()]);
+        var open = await answering.EscalateAsync(new EscalationRequest("open", KnowledgeLanguage.Dutch, null, null, """{"conversationId":"a:1"}"""));
+        var answered = await answering.EscalateAsync(new EscalationRequest("beantwoord", KnowledgeLanguage.Dutch, null, null, """{"conversationId":"a:2"}"""));
+        var closed = await answering.EscalateAsync(new EscalationRequest("gesloten", KnowledgeLanguage.Dutch, null, null));
+        await answering.AnswerEscalationAsync(answered.Id, "antwoord", "officer-1");
+        await answering.CloseEscalationAsync(closed.Id, "officer-1");
+
+        // Changed in the transaction, then rolled back with it.
+        Assert.True(await MarkAsync(answering, answered.Id, commit: false));
+        Assert.Equal(EscalationStatus.Answered, (await answering.FindEscalationAsync(answered.Id))!.Status);
+
+        Assert.True(await MarkAsync(answering, answered.Id, commit: true));
+        Assert.False(await MarkAsync(answering, answered.Id, commit: true));
+        Assert.False(await MarkAsync(answering, open.Id, commit: true));
+        Assert.False(await MarkAsync(answering, closed.Id, commit: true));
+        Assert.False(await MarkAsync(answering, closed.Id + 1000, commit: true));
+
+        Assert.Equal(
+            [(open.Id, EscalationStatus.Open), (answered.Id, EscalationStatus.Undelivered)],
+            (await answering.ListOpenEscalationsAsync()).Select(e => (e.Id, e.Status)));
+        Assert.Equal(("antwoord", false), ((await answering.FindEscalationAsync(answered.Id))!.Answer, (await answering.FindEscalationAsync(answered.Id))!.CanReply));
+        Assert.Equal(EscalationStatus.Closed, (await answering.FindEscalationAsync(closed.Id))!.Status);
+    }
+
+    // Returns what the store reported; the change only stays when the transaction commits.
+    private async Task<bool> MarkAsync(SqlKnowledgeFeedbackStore answering, long id, bool commit)
+    {
+        await using var connection = await database.Factory.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var changed = await answering.MarkAnswerUndeliveredAsync(connection, transaction, id);
+        if (commit)
+        {
+            await transaction.CommitAsync();
+        }
+        else
+        {
+            await transaction.RollbackAsync();
+        }
+
+        return changed;
     }
 
     private async Task AbandonAsync(UndeliveredAnswerHandler handler, AbandonedMessage message, bool commit)
