@@ -146,8 +146,17 @@ public sealed partial class SqlBreachRegister(
         var now = timeProvider.GetUtcNow();
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+
+        // The rules are checked on the row this transaction will write: on PostgreSQL (READ
+        // COMMITTED) a plain read let a decision land on a report another officer was closing, and
+        // two closes both be recorded. FOR UPDATE waits for that officer's commit and then reads the
+        // closed report, so the loser gets "already-closed". SQLite has no FOR UPDATE and needs none:
+        // BEGIN IMMEDIATE already holds the database's write lock before the read.
         var row = await connection.QuerySingleOrDefaultAsync<ReportRow>(new CommandDefinition(
-            SelectReport + " WHERE reference = @reference", new { reference }, tx, cancellationToken: cancellationToken));
+            SelectReport + " WHERE reference = @reference" + (connections.Provider == StorageProvider.Postgres ? " FOR UPDATE" : ""),
+            new { reference },
+            tx,
+            cancellationToken: cancellationToken));
         if (row is null)
         {
             return new DecisionResult(null, [new FieldProblem(DecisionFields.Reference, "not-found")]);

@@ -206,6 +206,40 @@ public abstract class BreachRegisterContract(StorageProvider provider) : IAsyncL
     }
 
     [StorageFact]
+    public async Task RecordDecision_WhileAnotherOfficerIsClosingTheReport_IsRefusedAsAlreadyClosed()
+    {
+        var reference = (await Register.SubmitAsync(BreachesTestHost.Report(clock.GetUtcNow()), "k")).Report.Reference;
+        var officer = new Officer("officer-1", "Fatima Bakker");
+        await DecideAllAsync(reference, officer);
+
+        // The other officer's close has written its row but not committed yet: the "read, about to
+        // commit" moment of a concurrent close on another instance.
+        await using var other = await database.NewFactory().OpenAsync();
+        await using var tx = await other.BeginTransactionAsync();
+        await other.ExecuteAsync(
+            "UPDATE breach_reports SET closed_at = 1, updated_at = 1 WHERE reference = @reference", new { reference }, tx);
+        await other.ExecuteAsync(
+            "INSERT INTO breach_decisions (report_id, decided_at, officer_id, officer_name, decision, details) SELECT id, 1, 'officer-2', 'Other', 'close', '{}' FROM breach_reports WHERE reference = @reference",
+            new { reference },
+            tx);
+
+        var close = Task.Run(() => Register.RecordDecisionAsync(reference, new CloseDecision(), officer));
+        var measures = Task.Run(() => Register.RecordDecisionAsync(reference, new MeasuresDecision(null, "Nog iets."), officer));
+        await WaitUntilBlockedAsync(waiters: 2);
+        await tx.CommitAsync();
+
+        foreach (var refused in await Task.WhenAll(close, measures).WaitAsync(TimeSpan.FromSeconds(30)))
+        {
+            Assert.Equal("already-closed", Assert.Single(refused.Problems).Code);
+        }
+
+        var trail = await Register.ListDecisionsAsync(reference);
+        Assert.Equal(["ap", "subjects", "measures", "close"], trail.Select(entry => entry.Decision));
+        Assert.Equal("officer-2", trail[^1].Officer.Id);
+        Assert.Equal("Gewist.", (await Register.FindAsync(reference))!.RemedialActions);
+    }
+
+    [StorageFact]
     public async Task FlagOverdue_FlagsOpenUndecidedReportsOnceAfterTheWarningTime()
     {
         var old = (await Register.SubmitAsync(BreachesTestHost.Report(clock.GetUtcNow().AddHours(-49)), "old")).Report;
@@ -273,11 +307,38 @@ public abstract class BreachRegisterContract(StorageProvider provider) : IAsyncL
     private async Task CloseAsync(string reference)
     {
         var officer = new Officer("officer-1", "Fatima Bakker");
+        await DecideAllAsync(reference, officer);
+        var closed = await Register.RecordDecisionAsync(reference, new CloseDecision(), officer);
+        Assert.True(closed.Recorded, string.Join(",", closed.Problems));
+    }
+
+    private async Task DecideAllAsync(string reference, Officer officer)
+    {
         await Register.RecordDecisionAsync(reference, new ApDecision(false, null, null, "Versleuteld."), officer);
         await Register.RecordDecisionAsync(reference, new SubjectsDecision(false, "Geen risico."), officer);
         await Register.RecordDecisionAsync(reference, new MeasuresDecision(null, "Gewist."), officer);
-        var closed = await Register.RecordDecisionAsync(reference, new CloseDecision(), officer);
-        Assert.True(closed.Recorded, string.Join(",", closed.Problems));
+    }
+
+    /// <summary>
+    /// Waits until the register's calls queue behind another connection's uncommitted write.
+    /// PostgreSQL shows them as lock waiters; SQLite's writers wait for the database write lock at
+    /// BEGIN, before they read anything, so there is nothing to wait for.
+    /// </summary>
+    private async Task WaitUntilBlockedAsync(int waiters)
+    {
+        if (provider != StorageProvider.Postgres)
+        {
+            return;
+        }
+
+        await using var observer = await database.NewFactory().OpenAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await observer.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") < waiters)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The register's calls never queued behind the other officer's close.");
+            await Task.Delay(20);
+        }
     }
 
     private SqlBreachRegister NewInstanceRegister() => new(
