@@ -18,4 +18,12 @@ public sealed class ConnectorException(HttpStatusCode statusCode, string? errorC
 
     /// <summary>Which call failed, e.g. <c>reply</c>.</summary>
     public string Operation { get; } = operation;
+
+    /// <summary>
+    /// Retrying the same message cannot help: 400 (refused as it is), 403 (e.g. <c>MessageWritesBlocked</c>,
+    /// the bot blocked or removed, not in the conversation) and 404 (conversation or user gone).
+    /// Proactive senders give up at once on these instead of retrying for the outbox's whole window.
+    /// </summary>
+    public bool IsPermanent =>
+        StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
 }

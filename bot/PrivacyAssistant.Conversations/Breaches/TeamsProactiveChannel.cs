@@ -57,6 +57,13 @@ public sealed class TeamsProactiveChannel(
             await connector.SendToConversationAsync(conversation.Id, message, cancellationToken);
             return DeliveryOutcome.Success("teams-sent");
         }
+        catch (ConnectorException error) when (error.IsPermanent)
+        {
+            // The officer blocked or removed the bot (403), or is unknown to Teams (404): seven days
+            // of retries would not reach them. The row is abandoned (logged as an error) now; the
+            // desk's mail row, when mail is on, is a separate row and is not affected.
+            return DeliveryOutcome.GiveUp($"teams-{(int)error.StatusCode}-{error.ErrorCode ?? "error"}");
+        }
         catch (ConnectorException error)
         {
             return DeliveryOutcome.Retry($"teams-{(int)error.StatusCode}-{error.ErrorCode ?? "error"}");

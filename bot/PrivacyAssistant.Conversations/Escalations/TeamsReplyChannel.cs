@@ -28,7 +28,7 @@ public sealed class TeamsReplyChannel(IConnectorClientFactory connectors) : INot
             await connector.SendToConversationAsync(payload.Address.ConversationId, message, cancellationToken);
             return DeliveryOutcome.Success("teams-reply-sent");
         }
-        catch (ConnectorException error) when (IsPermanent(error.StatusCode))
+        catch (ConnectorException error) when (error.IsPermanent)
         {
             // The user blocked or removed the bot, or the conversation is gone: no retry will help,
             // so the desk learns now instead of after the outbox's retry window.
@@ -43,8 +43,4 @@ public sealed class TeamsReplyChannel(IConnectorClientFactory connectors) : INot
             return DeliveryOutcome.Retry($"teams-reply-http-{error.HttpRequestError}");
         }
     }
-
-    /// <summary>400 (the message is refused as it is), 403 (e.g. <c>MessageWritesBlocked</c>, bot not in the conversation) and 404 (conversation gone).</summary>
-    private static bool IsPermanent(System.Net.HttpStatusCode status) =>
-        status is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound;
 }

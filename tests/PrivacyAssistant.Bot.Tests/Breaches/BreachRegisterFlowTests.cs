@@ -2,6 +2,8 @@ using PrivacyAssistant.Testing.Breaches;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using PrivacyAssistant.Notifications.Outbox;
 using PrivacyAssistant.Testing.Activities;
 using PrivacyAssistant.Testing.BotConnector;
 
@@ -151,10 +153,9 @@ public sealed partial class BreachRegisterFlowTests
     public async Task TeamsAlert_WhenTheConnectorFailsForAWhile_IsDeliveredByTheOutboxRetries()
     {
         await using var connector = await FakeBotConnector.StartAsync();
-        // 503 is not retried by the connector client itself; 403 MessageWritesBlocked neither:
-        // each failure is one outbox attempt, rescheduled with backoff on the (fake) clock.
-        connector.Enqueue(HttpStatusCode.ServiceUnavailable, times: 2);
-        connector.Enqueue(HttpStatusCode.Forbidden, errorCode: "MessageWritesBlocked");
+        // 503 is not retried by the connector client itself: each failure is one outbox attempt,
+        // rescheduled with backoff on the (fake) clock.
+        connector.Enqueue(HttpStatusCode.ServiceUnavailable, times: 3);
         await using var host = await BreachHost.StartAsync(new Dictionary<string, string?>
         {
             ["Breaches:Officers:0"] = Officer,
@@ -173,7 +174,7 @@ public sealed partial class BreachRegisterFlowTests
         }
 
         var entry = Assert.Single(await host.OutboxAsync());
-        while (entry.Status != PrivacyAssistant.Notifications.Outbox.OutboxStatus.Delivered)
+        while (entry.Status != OutboxStatus.Delivered)
         {
             await Task.Delay(50, timeout.Token);
             entry = Assert.Single(await host.OutboxAsync());
@@ -184,6 +185,33 @@ public sealed partial class BreachRegisterFlowTests
         Assert.Equal(4, entry.Attempts);
         Assert.Equal(4, connector.Requests.Count(request => request.RawTarget.EndsWith("/v3/conversations", StringComparison.Ordinal)));
         Assert.Single(connector.Requests, request => request.RawTarget.EndsWith("/activities", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TeamsAlert_OfficerBlockedTheBot_IsGivenUpAtOnce_AndTheDeskStillGetsTheMail()
+    {
+        await using var connector = await FakeBotConnector.StartAsync();
+        connector.Enqueue(HttpStatusCode.Forbidden, errorCode: "MessageWritesBlocked");
+        await using var host = await BreachHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Breaches:Officers:0"] = Officer,
+            ["Notifications:Outbox:DispatcherEnabled"] = "false",
+            ["Notifications:Teams:Enabled"] = "true",
+            ["Notifications:Teams:ServiceUrl"] = connector.ServiceUrl,
+            ["Notifications:Teams:TenantId"] = TestActivities.TenantId,
+        });
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
+
+        await host.Factory.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync();
+
+        var outbox = await host.OutboxAsync();
+        var teams = Assert.Single(outbox, entry => entry.Channel == "teams");
+        Assert.Equal((OutboxStatus.Abandoned, 1, "teams-403-MessageWritesBlocked"), (teams.Status, teams.Attempts, teams.LastError));
+        Assert.Equal(OutboxStatus.Delivered, Assert.Single(outbox, entry => entry.Channel == "mail").Status);
+        Assert.Contains("DL-2026-0001", Assert.Single(host.Graph.SentMail).Subject);
+        Assert.Single(connector.Requests);
+        Assert.Contains(host.Logs.Lines, line => line.Contains("abandoned", StringComparison.Ordinal) && line.Contains("DL-2026-0001", StringComparison.Ordinal) && line.Contains("teams-403-MessageWritesBlocked", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.Lines, line => line.Contains(Officer, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
