@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace PrivacyAssistant.Conversations.Cards;
 
@@ -7,9 +8,11 @@ namespace PrivacyAssistant.Conversations.Cards;
 /// the text or make a link (<c>* _ [ ] ( ) ` ~ \</c>, and list or heading markers at the start of a
 /// line) are backslash-escaped, so what the user typed is shown literally. <c>&lt;</c> is escaped so
 /// no HTML or <c>&lt;url&gt;</c> autolink forms, and the <c>:</c> of <c>://</c> and the dot of a
-/// leading <c>www.</c> are escaped so a bare address is not turned into a clickable link.
+/// leading <c>www.</c> are escaped so a bare address is not turned into a clickable link. The
+/// <c>&amp;</c> of an HTML character reference (<c>&amp;lt;</c>, <c>&amp;#91;</c>) is escaped because
+/// Markdown decodes those: typed text would otherwise show as other characters.
 /// </summary>
-public static class MarkdownText
+public static partial class MarkdownText
 {
     private const string Inline = "\\*_[]()`~{}|<";
 
@@ -57,7 +60,7 @@ public static class MarkdownText
                 }
             }
 
-            if (Inline.Contains(c) || IsAutolinkMark(text, i))
+            if (Inline.Contains(c) || IsAutolinkMark(text, i) || (c == '&' && CharacterReference().IsMatch(text, i)))
             {
                 builder.Append('\\');
             }
@@ -74,4 +77,8 @@ public static class MarkdownText
         (text[i] == ':' && string.CompareOrdinal(text, i + 1, "//", 0, 2) == 0)
         || (text[i] == '.' && i >= 3 && string.Compare(text, i - 3, "www", 0, 3, StringComparison.OrdinalIgnoreCase) == 0
             && (i == 3 || !char.IsLetterOrDigit(text[i - 4])));
+
+    /// <summary>What CommonMark decodes as a character reference: <c>&amp;name;</c>, <c>&amp;#123;</c>, <c>&amp;#x7B;</c>.</summary>
+    [GeneratedRegex(@"\G&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")]
+    private static partial Regex CharacterReference();
 }

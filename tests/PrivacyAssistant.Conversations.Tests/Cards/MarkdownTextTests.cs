@@ -18,6 +18,8 @@ public sealed class MarkdownTextTests
     [InlineData("> citaat", @"\> citaat")]
     [InlineData("5 - 3 = 2 en 3.5", "5 - 3 = 2 en 3.5")]
     [InlineData(@"back\slash", @"back\\slash")]
+    [InlineData("&lt;b&gt; &#91;x&#93; &#x2A;vet&#x2a; &amp;", @"\&lt;b\&gt; \&#91;x\&#93; \&#x2A;vet\&#x2a; \&amp;")]
+    [InlineData("Jansen & Zn; R&D &; &#; &#xZZ;", "Jansen & Zn; R&D &; &#; &#xZZ;")]
     [InlineData("", "")]
     [InlineData(null, "")]
     public void Escape_ShowsUserTextLiterally(string? input, string expected) =>
