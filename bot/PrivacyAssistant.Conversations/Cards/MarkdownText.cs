@@ -10,7 +10,8 @@ namespace PrivacyAssistant.Conversations.Cards;
 /// no HTML or <c>&lt;url&gt;</c> autolink forms, and the <c>:</c> of <c>://</c> and the dot of a
 /// leading <c>www.</c> are escaped so a bare address is not turned into a clickable link. The
 /// <c>&amp;</c> of an HTML character reference (<c>&amp;lt;</c>, <c>&amp;#91;</c>) is escaped because
-/// Markdown decodes those: typed text would otherwise show as other characters.
+/// Markdown decodes those: typed text would otherwise show as other characters. Spaces and tabs at
+/// the start of a line are dropped (a paragraph does not show them; four would start a code block).
 /// </summary>
 public static partial class MarkdownText
 {
@@ -31,10 +32,10 @@ public static partial class MarkdownText
             var c = text[i];
             if (lineStart)
             {
-                // Leading spaces keep a line start; a marker after them still formats.
+                // Leading spaces and tabs are left out: a paragraph does not show them anyway, four of
+                // them (or a tab) would make the line a code block, and a marker after them still formats.
                 if (c is ' ' or '\t')
                 {
-                    builder.Append(c);
                     continue;
                 }
 
