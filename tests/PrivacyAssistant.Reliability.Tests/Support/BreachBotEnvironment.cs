@@ -38,7 +38,8 @@ public sealed partial class BreachBotEnvironment : IAsyncDisposable
         return new BreachBotEnvironment(identity, graph);
     }
 
-    public Task<BotHostProcess> StartBotAsync()
+    /// <summary>Starts a host process on this environment; <paramref name="extra"/> adds or overrides configuration.</summary>
+    public Task<BotHostProcess> StartBotAsync(IReadOnlyDictionary<string, string>? extra = null)
     {
         var environment = new Dictionary<string, string>(Identity.EnvironmentVariables)
         {
@@ -62,6 +63,11 @@ public sealed partial class BreachBotEnvironment : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         return BotHostProcess.StartAsync(environment);
     }
 
