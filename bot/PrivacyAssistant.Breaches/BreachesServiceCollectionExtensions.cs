@@ -42,7 +42,8 @@ public static class BreachesServiceCollectionExtensions
         services.TryAddSingleton<IGroupMembership>(sp => new GraphGroupMembership(
             sp.GetRequiredService<IOptions<NotificationsOptions>>(),
             () => sp.GetRequiredKeyedService<Azure.Core.TokenCredential>(PrivacyAssistant.Notifications.Mail.GraphMailChannel.CredentialKey),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<GraphGroupMembership>>()));
 
         services.TryAddSingleton<IOfficerDirectory>(sp => new ConfiguredOfficerDirectory(
             sp.GetRequiredService<IOptions<BreachesOptions>>(), sp.GetService<IGroupMembership>()));

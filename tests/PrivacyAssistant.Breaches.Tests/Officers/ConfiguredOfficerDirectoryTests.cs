@@ -47,6 +47,23 @@ public sealed class ConfiguredOfficerDirectoryTests
     }
 
     [Fact]
+    public async Task IsOfficer_WithAGroup_GraphUnreachable_LogsAWarningWithTheErrorTypeOnly()
+    {
+        var notifications = Options.Create(new NotificationsOptions { Mail = { GraphBaseUrl = "http://127.0.0.1:" + ClosedPort() + "/v1.0" } });
+        var logger = new RecordingLogger();
+        using var membership = new GraphGroupMembership(notifications, () => new FakeTokenCredential(), new FakeTimeProvider(), logger);
+        var directory = new ConfiguredOfficerDirectory(Options.Create(new BreachesOptions { OfficerGroupId = "group-7f3a" }), membership);
+
+        Assert.False(await directory.IsOfficerAsync("user-5c1e"));
+
+        var (level, message) = Assert.Single(logger.Lines);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, level);
+        Assert.Contains(nameof(System.Net.Http.HttpRequestException), message, StringComparison.Ordinal);
+        Assert.DoesNotContain("user-5c1e", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("group-7f3a", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task IsOfficer_WithAGroup_TokenFailure_CountsAsNotAMemberAndAsksAgainNextTime()
     {
         await using var graph = await FakeGraphServer.StartAsync();
@@ -82,5 +99,18 @@ public sealed class ConfiguredOfficerDirectoryTests
 
         public override ValueTask<Azure.Core.AccessToken> GetTokenAsync(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
             ValueTask.FromResult(GetToken(requestContext, cancellationToken));
+    }
+
+    private sealed class RecordingLogger : Microsoft.Extensions.Logging.ILogger<GraphGroupMembership>
+    {
+        public List<(Microsoft.Extensions.Logging.LogLevel Level, string Message)> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add((logLevel, formatter(state, exception)));
     }
 }
