@@ -62,7 +62,11 @@ public sealed partial class KnowledgeQuestionHandler(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge question: decision {Decision}, entry {EntryId}, confidence {Confidence:0.000}, {ElapsedMs:0.0} ms")]
+    // Debug, not Information: the officer's statistics are the daily counts (knowledge_question_counts),
+    // so a timestamped line per question would only keep when colleagues asked what, which no feature
+    // needs; and at one question at a time the console logger's wake-up per line cost ≈ 20 % of the
+    // throughput (RELIABILITY.md, load at concurrency 1). Turn it on per category when tuning.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Knowledge question: decision {Decision}, entry {EntryId}, confidence {Confidence:0.000}, {ElapsedMs:0.0} ms")]
     private static partial void LogDecision(ILogger logger, string decision, string? entryId, double confidence, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not count a knowledge question ({ExceptionType})")]
