@@ -1,9 +1,9 @@
 using PrivacyAssistant.Testing.Breaches;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PrivacyAssistant.Testing.Activities;
+using PrivacyAssistant.Testing.Cards;
 
 namespace PrivacyAssistant.Bot.Tests.Breaches;
 
@@ -128,48 +128,5 @@ public sealed class BreachUserTextTests
     }
 
     /// <summary>The card's structure: keys, array lengths, element types and verbs; other text left out.</summary>
-    private static string Shape(JsonNode? node)
-    {
-        var builder = new StringBuilder();
-        Write(node);
-        return builder.ToString();
-
-        void Write(JsonNode? current)
-        {
-            switch (current)
-            {
-                case JsonObject obj:
-                    builder.Append('{');
-                    foreach (var (key, value) in obj)
-                    {
-                        builder.Append(key).Append(':');
-                        if (key is "type" or "verb" or "id")
-                        {
-                            builder.Append(value?.ToJsonString());
-                        }
-                        else
-                        {
-                            Write(value);
-                        }
-
-                        builder.Append(',');
-                    }
-
-                    builder.Append('}');
-                    break;
-                case JsonArray array:
-                    builder.Append('[').Append(array.Count).Append(':');
-                    foreach (var item in array)
-                    {
-                        Write(item);
-                    }
-
-                    builder.Append(']');
-                    break;
-                default:
-                    builder.Append(current is null ? "null" : "v");
-                    break;
-            }
-        }
-    }
+    private static string Shape(JsonNode? node) => CardShape.Of(node, "type", "verb", "id");
 }

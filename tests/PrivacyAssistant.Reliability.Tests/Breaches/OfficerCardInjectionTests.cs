@@ -326,48 +326,5 @@ public sealed partial class OfficerCardInjectionTests(ITestOutputHelper output) 
     }
 
     /// <summary>The card's structure: keys, array lengths, element and action types, verbs, ids and URLs; other values left out.</summary>
-    private static string Shape(JsonNode? node)
-    {
-        var builder = new StringBuilder();
-        Write(node);
-        return builder.ToString();
-
-        void Write(JsonNode? current)
-        {
-            switch (current)
-            {
-                case JsonObject obj:
-                    builder.Append('{');
-                    foreach (var (key, value) in obj)
-                    {
-                        builder.Append(key).Append(':');
-                        if (key is "type" or "verb" or "id" or "url" or "iconUrl" or "version")
-                        {
-                            builder.Append(value?.ToJsonString());
-                        }
-                        else
-                        {
-                            Write(value);
-                        }
-
-                        builder.Append(',');
-                    }
-
-                    builder.Append('}');
-                    break;
-                case JsonArray array:
-                    builder.Append('[').Append(array.Count).Append(':');
-                    foreach (var item in array)
-                    {
-                        Write(item);
-                    }
-
-                    builder.Append(']');
-                    break;
-                default:
-                    builder.Append(current is null ? "null" : "v");
-                    break;
-            }
-        }
-    }
+    private static string Shape(JsonNode? node) => CardShape.Of(node, "type", "verb", "id", "url", "iconUrl", "version");
 }
