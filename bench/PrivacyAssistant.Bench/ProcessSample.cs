@@ -13,10 +13,7 @@ public readonly record struct ProcessSample(long CpuTicks, long RssBytes, long P
 
     public static ProcessSample Read(int processId)
     {
-        var stat = File.ReadAllText($"/proc/{processId}/stat");
-        // Fields after the command name (which may contain spaces) start at ") ".
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        var ticks = CpuTicksOf($"/proc/{processId}/stat");
         long rss = 0, hwm = 0;
         foreach (var line in File.ReadLines($"/proc/{processId}/status"))
         {
@@ -50,10 +47,7 @@ public readonly record struct ProcessSample(long CpuTicks, long RssBytes, long P
                     continue;
                 }
 
-                var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] =
-                    long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                ticks[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] = CpuTicksOf(Path.Combine(task, "stat"));
             }
             catch (IOException)
             {
@@ -70,6 +64,15 @@ public readonly record struct ProcessSample(long CpuTicks, long RssBytes, long P
     /// </summary>
     public static long ThreadCpuTicksBetween(Dictionary<int, long> before, Dictionary<int, long> after) =>
         after.Sum(thread => Math.Max(0, thread.Value - before.GetValueOrDefault(thread.Key)));
+
+    /// <summary>User + system clock ticks from a process's or thread's <c>stat</c> file.</summary>
+    private static long CpuTicksOf(string statPath)
+    {
+        var stat = File.ReadAllText(statPath);
+        // Fields after the command name (which may contain spaces) start at ") ".
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+    }
 
     private static long Kilobytes(string line) =>
         long.Parse(line.Split(':', 2)[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
