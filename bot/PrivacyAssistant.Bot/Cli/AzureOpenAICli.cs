@@ -63,7 +63,7 @@ public static class AzureOpenAICli
     }
 
     /// <summary>Runs <paramref name="cases"/> through the hybrid assistant and prints its report next to the lexical one. Returns the exit code.</summary>
-    public static async Task<int> EvaluateAsync(IReadOnlyList<EvaluationCase> cases, EvaluationReport lexical, bool json, TextWriter output, TextWriter error)
+    public static async Task<int> EvaluateAsync(IReadOnlyList<EvaluationCase> cases, EvaluationReport lexical, bool json, bool countsOnly, TextWriter output, TextWriter error)
     {
         if (Start(error) is not var (host, assistant, options))
         {
@@ -118,7 +118,15 @@ public static class AzureOpenAICli
 
             var hybrid = new EvaluationReport(outcomes);
             output.WriteLine($"generated answers: {generated}; not used or fell back to lexical: {(fallbacks.Count == 0 ? "0" : string.Join(", ", fallbacks.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {f.Value}")))}");
-            KnowledgeCli.WriteReport(output, hybrid);
+            if (countsOnly)
+            {
+                KnowledgeCli.WriteCounts(output, hybrid);
+            }
+            else
+            {
+                KnowledgeCli.WriteReport(output, hybrid);
+            }
+
             output.WriteLine();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lexical top-1 accuracy: {lexical.Accuracy:P1} ({lexical.Passed}/{lexical.Outcomes.Count}); hybrid top-1 accuracy: {hybrid.Accuracy:P1} ({hybrid.Passed}/{hybrid.Outcomes.Count}){(loopback ? " — plumbing check against a local server, not model quality" : "")}"));
             output.WriteLine($"{hybrid.Passed} passed, {hybrid.Failed} failed");

@@ -10,17 +10,29 @@ using PrivacyAssistant.Knowledge.Retrieval;
 
 namespace PrivacyAssistant.Bot.Cli;
 
-/// <summary><c>evaluate &lt;file.tsv&gt; [--json]</c>: runs expected-id/question lines and prints top-1 accuracy, confusions and "N passed, M failed".</summary>
+/// <summary>
+/// <c>evaluate &lt;file.tsv&gt; [--json | --counts]</c>: runs expected-id/question lines and prints top-1
+/// accuracy, confusions and "N passed, M failed"; <c>--counts</c> prints counts per failure class
+/// only (no question, no entry id), for the held-out sets.
+/// </summary>
 public static class EvaluateCommand
 {
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "A TSV file of 'expected-id<TAB>question' lines (expected may be none or breach)." };
         var json = new Option<bool>("--json") { Description = "Also print one JSON object per question (expected, question, decision, entryId, score); hybrid lines add mode, retrieval, generated, fallback." };
+        var counts = new Option<bool>("--counts") { Description = "Print only counts: accuracy and failures per class, never a question or an entry id (for the held-out sets)." };
         var lexicalOnly = new Option<bool>("--lexical-only") { Description = "With Azure OpenAI configured: skip the second, hybrid run." };
-        var command = new Command("evaluate", "Runs a file of questions and prints top-1 accuracy and the confusions (with Azure OpenAI configured: lexical and hybrid).") { file, json, lexicalOnly };
+        var command = new Command("evaluate", "Runs a file of questions and prints top-1 accuracy and the confusions (with Azure OpenAI configured: lexical and hybrid).") { file, json, counts, lexicalOnly };
         command.SetAction(parse => KnowledgeCli.WithKnowledge(parse, (engine, output, error) =>
         {
+            var countsOnly = parse.GetValue(counts);
+            if (countsOnly && parse.GetValue(json))
+            {
+                error.WriteLine("--counts and --json exclude each other: --counts prints no question.");
+                return 2;
+            }
+
             var hybrid = !parse.GetValue(lexicalOnly) && AzureOpenAICli.IsConfigured();
             var path = parse.GetValue(file)!;
             IReadOnlyList<EvaluationCase> cases;
@@ -57,9 +69,17 @@ public static class EvaluateCommand
                 }
             }
 
-            KnowledgeCli.WriteReport(output, report);
+            if (countsOnly)
+            {
+                KnowledgeCli.WriteCounts(output, report);
+            }
+            else
+            {
+                KnowledgeCli.WriteReport(output, report);
+            }
+
             return hybrid
-                ? AzureOpenAICli.EvaluateAsync(cases, report, parse.GetValue(json), output, error).GetAwaiter().GetResult()
+                ? AzureOpenAICli.EvaluateAsync(cases, report, parse.GetValue(json), countsOnly, output, error).GetAwaiter().GetResult()
                 : 0;
         }));
         return command;

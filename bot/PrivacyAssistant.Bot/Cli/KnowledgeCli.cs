@@ -96,6 +96,37 @@ public static class KnowledgeCli
         return text + (term.Known ? "" : "(unknown)") + (term.Everyday ? "(everyday: no confidence)" : "") + (term.School ? "(school word)" : "") + string.Create(CultureInfo.InvariantCulture, $"={term.Weight:0.0}");
     }
 
+    /// <summary>
+    /// The report as counts only (accuracy, decisions, failures per class): no question, no entry id,
+    /// so a held-out set can be measured without reading it (docs/knowledge-retrieval.md).
+    /// </summary>
+    public static void WriteCounts(TextWriter output, EvaluationReport report)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-1 accuracy: {report.Accuracy:P1} ({report.Passed}/{report.Outcomes.Count})"));
+        output.WriteLine($"clarify (\"Bedoel je…?\"): {report.Clarified}; off-topic questions answered with confidence: {report.ConfidentOffTopic}");
+        output.WriteLine("failures by class:");
+        foreach (var (failure, count) in report.FailureClasses)
+        {
+            output.WriteLine($"  {Describe(failure)}: {count}");
+        }
+
+        output.WriteLine($"{report.Passed} passed, {report.Failed} failed");
+    }
+
+    private static string Describe(FailureClass failure) => failure switch
+    {
+        FailureClass.WrongAnswer => "entry question answered with another entry",
+        FailureClass.ClarifyExpectedSecond => "entry question, \"Bedoel je…?\" led by another entry, expected entry second",
+        FailureClass.ClarifyWithoutExpected => "entry question, \"Bedoel je…?\" without the expected entry",
+        FailureClass.EntryNone => "entry question answered none",
+        FailureClass.EntryTakenForReport => "entry question taken for a breach report",
+        FailureClass.OffTopicClarified => "off-topic question, \"Bedoel je…?\"",
+        FailureClass.OffTopicAnswered => "off-topic question answered",
+        FailureClass.OffTopicTakenForReport => "off-topic question taken for a breach report",
+        FailureClass.ReportMissed => "breach report not recognised",
+        _ => failure.ToString(),
+    };
+
     public static void WriteReport(TextWriter output, EvaluationReport report)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-1 accuracy: {report.Accuracy:P1} ({report.Passed}/{report.Outcomes.Count})"));

@@ -13,6 +13,10 @@ public sealed record EvaluationReport(IReadOnlyList<EvaluationOutcome> Outcomes)
 
     public int ConfidentOffTopic => Outcomes.Count(o => o.ConfidentOffTopic);
 
+    /// <summary>How many questions failed for each reason, every class in declaration order (zeros included, so the shape is stable).</summary>
+    public IReadOnlyList<(FailureClass Class, int Count)> FailureClasses =>
+        Enum.GetValues<FailureClass>().Select(c => (c, Outcomes.Count(o => o.Failure == c))).ToList();
+
     /// <summary>(expected, got) pairs of the failures with their counts, most frequent first.</summary>
     public IReadOnlyList<(string Expected, string Got, int Count)> Confusions =>
         Outcomes.Where(o => !o.Passed)

@@ -15,6 +15,6 @@ public static class KnowledgeEvaluator
     public static EvaluationOutcome Outcome(EvaluationCase evaluationCase, KnowledgeAnswer answer)
     {
         var entryId = answer.Decision is AnswerDecision.Answer or AnswerDecision.Clarify ? answer.Entry?.Id : null;
-        return new EvaluationOutcome(evaluationCase, answer.Decision, entryId, answer.Confidence);
+        return new EvaluationOutcome(evaluationCase, answer.Decision, entryId, answer.Confidence, [.. answer.Options.Select(e => e.Id)]);
     }
 }

@@ -121,6 +121,56 @@ public sealed class KnowledgeCommandsTests
     }
 
     [Fact]
+    public async Task Evaluate_WithCounts_PrintsCountsPerFailureClassAndNoQuestionOrEntry()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"pa-eval-{Guid.NewGuid():N}.tsv");
+        await File.WriteAllLinesAsync(file,
+        [
+            "persoonsgegevens\tis een IP-adres een persoonsgegeven?",
+            "breach\tik ben mijn laptop kwijt",
+            "none\twat eten we vandaag in de kantine",
+            "datalek\thoe laat begint de kerstviering",
+            "none\tik ben mijn laptop kwijt",
+        ]);
+        try
+        {
+            await using var process = BotProcess.Start(["evaluate", file, "--counts"]);
+
+            var exitCode = await process.WaitForExitAsync(Timeout);
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains("top-1 accuracy: 60.0 % (3/5)", process.Output, StringComparison.Ordinal);
+            Assert.Contains("failures by class:", process.Output, StringComparison.Ordinal);
+            Assert.Contains("  entry question answered none: 1", process.Output, StringComparison.Ordinal);
+            Assert.Contains("  off-topic question taken for a breach report: 1", process.Output, StringComparison.Ordinal);
+            Assert.Contains("  entry question answered with another entry: 0", process.Output, StringComparison.Ordinal);
+            // Counts only: nothing of a question and no entry id (the held-out sets are measured this way).
+            Assert.DoesNotContain("kerstviering", process.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("laptop", process.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("datalek", process.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("persoonsgegevens", process.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain(process.Output.Split('\n'), l => l.TrimStart().StartsWith('{'));
+            Assert.EndsWith("3 passed, 2 failed", process.Output.TrimEnd(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Evaluate_WithCountsAndJson_RefusesWithoutRunning()
+    {
+        await using var process = BotProcess.Start(["evaluate", "no-such-file.tsv", "--counts", "--json"]);
+
+        var exitCode = await process.WaitForExitAsync(Timeout);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--counts and --json exclude each other", process.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("top-1 accuracy", process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bot_WithABrokenKnowledgeFolder_DoesNotStartAndNamesTheFile()
     {
         using var folder = BrokenKnowledgeFolder.Create();
