@@ -8,19 +8,20 @@ namespace PrivacyAssistant.Knowledge;
 
 /// <summary>
 /// Everything built from one knowledge folder: the entries, the index, the breach patterns and the
-/// answerer. Building it validates the whole folder (entries, synonyms, breach patterns, word lists), so
+/// answerer. Building it validates the whole folder (entries, synonyms, breach patterns, word lists, out-of-scope topics), so
 /// a broken folder fails here with a <see cref="KnowledgeLoadException"/>.
 /// </summary>
 public sealed class KnowledgeEngine : IDisposable
 {
-    private KnowledgeEngine(KnowledgeBase knowledge, KnowledgeIndex index, BreachIntentDetector breachIntents, AnswerPolicy policy)
+    private KnowledgeEngine(KnowledgeBase knowledge, KnowledgeIndex index, BreachIntentDetector breachIntents, AnswerPolicy policy, OutOfScopeMatcher outOfScope)
     {
         Knowledge = knowledge;
         Index = index;
         Retriever = new LuceneRetriever(index);
         BreachIntents = breachIntents;
         Policy = policy;
-        Answerer = new KnowledgeAnswerer(knowledge, Retriever, breachIntents, policy, PersonalDataRedactor.For(knowledge));
+        OutOfScope = outOfScope;
+        Answerer = new KnowledgeAnswerer(knowledge, Retriever, breachIntents, policy, PersonalDataRedactor.For(knowledge), outOfScope);
     }
 
     public KnowledgeBase Knowledge { get; }
@@ -32,6 +33,8 @@ public sealed class KnowledgeEngine : IDisposable
     public BreachIntentDetector BreachIntents { get; }
 
     public AnswerPolicy Policy { get; }
+
+    public OutOfScopeMatcher OutOfScope { get; }
 
     public IKnowledgeAnswerer Answerer { get; }
 
@@ -47,9 +50,10 @@ public sealed class KnowledgeEngine : IDisposable
         try
         {
             index = new KnowledgeIndex(knowledge, settings);
-            // Both languages' list words that analyse to nothing, reported together (one pass for the editor).
+            // Both languages' list words and out-of-scope phrases that analyse to nothing, reported together (one pass for the editor).
+            var outOfScope = new OutOfScopeMatcher(knowledge.OutOfScope, index);
             IReadOnlyList<KnowledgeProblem> unsearchable =
-                [.. index.Analysis(KnowledgeLanguage.Dutch).WordListProblems, .. index.Analysis(KnowledgeLanguage.English).WordListProblems];
+                [.. index.Analysis(KnowledgeLanguage.Dutch).WordListProblems, .. index.Analysis(KnowledgeLanguage.English).WordListProblems, .. outOfScope.Problems];
             if (unsearchable.Count > 0)
             {
                 throw new KnowledgeLoadException(knowledge.Folder, unsearchable);
@@ -59,7 +63,7 @@ public sealed class KnowledgeEngine : IDisposable
                 knowledge.BreachIntents,
                 index.Analysis(KnowledgeLanguage.Dutch),
                 index.Analysis(KnowledgeLanguage.English));
-            return new KnowledgeEngine(knowledge, index, breachIntents, AnswerPolicy.From(options));
+            return new KnowledgeEngine(knowledge, index, breachIntents, AnswerPolicy.From(options), outOfScope);
         }
         catch (KnowledgeLoadException ex)
         {

@@ -63,6 +63,15 @@ public static class KnowledgeCli
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"confidence: {answer.Confidence:0.000} (answer at >= {policy.AnswerThreshold:0.00}, none below {policy.NoneThreshold:0.00}, clarify when the runner-up reaches {policy.ClarifyRatio:P0} of the best)"));
+        if (answer.OutOfScope is { } outside)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"out of scope: {KnowledgeLoader.OutOfScopeFile} line {outside.Topic.Line} explains {outside.Coverage:0.000} of the question ({outside.Unexplained:0.000} matched by the best entry and not by the topic): {outside.Topic.Text}"));
+        }
+        else if (answer.Retrieval is { } searched && engine.OutOfScope.Match(searched, bothLanguages: true) is { } nearest)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"out of scope: not taken; nearest topic {KnowledgeLoader.OutOfScopeFile} line {nearest.Topic.Line} explains {nearest.Coverage:0.000} ({nearest.Unexplained:0.000} matched by the best entry and not by the topic)"));
+        }
+
         if (answer.Retrieval is not { } retrieval)
         {
             return;

@@ -11,6 +11,7 @@ namespace PrivacyAssistant.Knowledge.Answering;
 /// <param name="Confidence">The best candidate's confidence (0 when nothing matched).</param>
 /// <param name="Retrieval">The ranked candidates and query terms, for explanation.</param>
 /// <param name="Breach">The breach pattern that matched, for decision breach.</param>
+/// <param name="OutOfScope">For decision none: the out-of-scope topic that explains the question better than any entry (<c>knowledge/out-of-scope.txt</c>), if one does.</param>
 public sealed record KnowledgeAnswer(
     AnswerDecision Decision,
     KnowledgeLanguage Language,
@@ -18,4 +19,5 @@ public sealed record KnowledgeAnswer(
     IReadOnlyList<KnowledgeEntry> Options,
     double Confidence,
     RetrievalResult? Retrieval,
-    BreachIntentMatch? Breach);
+    BreachIntentMatch? Breach,
+    OutOfScopeMatch? OutOfScope = null);

@@ -7,7 +7,8 @@ namespace PrivacyAssistant.Knowledge.Answering;
 
 /// <summary>
 /// Breach intent first (a report must not be answered like a question), then retrieval in the
-/// question's language (both languages when it gives no sign), then <see cref="AnswerPolicy"/>.
+/// question's language (both languages when it gives no sign), then <see cref="AnswerPolicy"/>, and
+/// an out-of-scope topic (<see cref="OutOfScopeRule"/>) may turn an unsure decision into none.
 /// Thread-safe: all state is immutable or thread-safe Lucene objects.
 /// </summary>
 public sealed partial class KnowledgeAnswerer(
@@ -15,7 +16,9 @@ public sealed partial class KnowledgeAnswerer(
     IRetriever retriever,
     BreachIntentDetector breachIntents,
     AnswerPolicy policy,
-    PersonalDataRedactor? redactor = null) : IKnowledgeAnswerer
+    PersonalDataRedactor? redactor = null,
+    OutOfScopeMatcher? outOfScope = null,
+    OutOfScopeRule? outOfScopeRule = null) : IKnowledgeAnswerer
 {
     /// <summary>The entry a breach report refers to when the knowledge base has it.</summary>
     public const string BreachEntryId = "datalek";
@@ -62,6 +65,22 @@ public sealed partial class KnowledgeAnswerer(
         }
 
         var (decision, chosen) = policy.Decide(candidates);
+        // A question the FAQ explains only partly may be about something else altogether (the canteen,
+        // a password reset): when an out-of-scope topic explains it clearly better, say so instead of
+        // offering privacy entries. Never for a confident answer or a question naming breaches.
+        OutOfScopeMatch? outside = null;
+        if (outOfScope is not null && decision != AnswerDecision.Answer && !mentionsBreaches)
+        {
+            var match = outOfScope.Match(result, bothLanguages: detected is null);
+            var best = candidates.Count > 0 ? candidates[0].Confidence : 0;
+            if ((outOfScopeRule ?? OutOfScopeRule.Default).Overrules(decision, best, match))
+            {
+                outside = match;
+                decision = AnswerDecision.None;
+                chosen = [];
+            }
+        }
+
         var entries = chosen.Select(c => knowledge.Get(c.EntryId)).ToList();
         return new KnowledgeAnswer(
             decision,
@@ -70,7 +89,8 @@ public sealed partial class KnowledgeAnswerer(
             decision == AnswerDecision.Clarify ? entries : [],
             confidence,
             result,
-            null);
+            null,
+            outside);
     }
 
     private RetrievalResult Search(string text, KnowledgeLanguage? detected, RetrievalOptions options)

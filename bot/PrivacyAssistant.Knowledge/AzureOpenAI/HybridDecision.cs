@@ -39,6 +39,10 @@ public static class HybridDecision
                 return options2.Count == 0 ? lexical : lexical with { Entry = options2[0], Options = options2 };
             }
 
+            case AnswerDecision.None when lexical.OutOfScope is not null:
+                // The officer's out-of-scope list names the question's topic: no privacy entry to suggest.
+                return lexical;
+
             case AnswerDecision.None:
             {
                 var suggestions = vector.Where(v => v.Similarity >= options.SuggestSimilarity).Take(2).Select(v => knowledge.Get(v.EntryId)).ToList();

@@ -12,6 +12,7 @@ public sealed class KnowledgeBase
         string breachIntents,
         WordList everydayWords,
         WordList schoolWords,
+        OutOfScopeList outOfScope,
         SchoolOptions school)
     {
         Folder = folder;
@@ -20,6 +21,7 @@ public sealed class KnowledgeBase
         BreachIntents = breachIntents;
         EverydayWords = everydayWords;
         SchoolWords = schoolWords;
+        OutOfScope = outOfScope;
         School = school;
         _byId = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
     }
@@ -41,6 +43,9 @@ public sealed class KnowledgeBase
 
     /// <summary><c>school-words.txt</c>: school and office words that cannot alone make an entry plausible.</summary>
     public WordList SchoolWords { get; }
+
+    /// <summary><c>out-of-scope.txt</c>: topics staff ask about that are not privacy questions.</summary>
+    public OutOfScopeList OutOfScope { get; }
 
     /// <summary>The school values the placeholders were filled with.</summary>
     public SchoolOptions School { get; }

@@ -9,7 +9,7 @@ namespace PrivacyAssistant.Knowledge.Entries;
 /// <summary>
 /// Reads and validates the knowledge folder: <c>entries/*.md</c> (YAML front matter + a Dutch and an
 /// English answer), <c>synonyms.txt</c>, <c>breach-intents.txt</c>, <c>everyday-words.txt</c> and
-/// <c>school-words.txt</c>. Every problem is collected
+/// <c>school-words.txt</c> and <c>out-of-scope.txt</c>. Every problem is collected
 /// and reported together, each naming its file, so an editor can fix them in one pass.
 /// </summary>
 public static partial class KnowledgeLoader
@@ -22,6 +22,7 @@ public static partial class KnowledgeLoader
     public const string BreachIntentsFile = "breach-intents.txt";
     public const string EverydayWordsFile = "everyday-words.txt";
     public const string SchoolWordsFile = "school-words.txt";
+    public const string OutOfScopeFile = "out-of-scope.txt";
 
     private const string DutchHeading = "# Nederlands";
     private const string EnglishHeading = "# English";
@@ -73,7 +74,8 @@ public static partial class KnowledgeLoader
         var breachIntents = ReadOptional(root, BreachIntentsFile);
         var everydayWords = ReadWordList(root, EverydayWordsFile, found);
         var schoolWords = ReadWordList(root, SchoolWordsFile, found);
-        if (found.Count > 0 || everydayWords is null || schoolWords is null)
+        var outOfScope = ReadRequired(root, OutOfScopeFile, found) is { } topics ? OutOfScopeReader.Read(OutOfScopeFile, topics, found) : null;
+        if (found.Count > 0 || everydayWords is null || schoolWords is null || outOfScope is null)
         {
             return null;
         }
@@ -85,6 +87,7 @@ public static partial class KnowledgeLoader
             breachIntents,
             everydayWords,
             schoolWords,
+            outOfScope,
             school);
     }
 
@@ -344,7 +347,12 @@ public static partial class KnowledgeLoader
 
     // Unlike the synonyms and breach patterns, the word lists are required: without one, retrieval
     // would quietly answer questions it has answered "not sure" to until then.
-    private static WordList? ReadWordList(string root, string name, List<KnowledgeProblem> problems)
+    // The out-of-scope topics too: without them, questions about the canteen or a password reset
+    // would quietly get "Bedoel je…?" cards again.
+    private static WordList? ReadWordList(string root, string name, List<KnowledgeProblem> problems) =>
+        ReadRequired(root, name, problems) is { } text ? WordListReader.Read(name, text, problems) : null;
+
+    private static string? ReadRequired(string root, string name, List<KnowledgeProblem> problems)
     {
         var path = Path.Combine(root, name);
         if (!File.Exists(path))
@@ -353,7 +361,7 @@ public static partial class KnowledgeLoader
             return null;
         }
 
-        return WordListReader.Read(name, File.ReadAllText(path), problems);
+        return File.ReadAllText(path);
     }
 
     private static string Clean(string message) => message.ReplaceLineEndings(" ").Trim();

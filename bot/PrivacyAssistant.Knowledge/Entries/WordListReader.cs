@@ -122,12 +122,12 @@ public static partial class WordListReader
         return problems.Count > before ? null : new WordList(file, words[KnowledgeLanguage.Dutch], words[KnowledgeLanguage.English]);
     }
 
-    private static KnowledgeLanguage? SectionOf(string line) =>
+    internal static KnowledgeLanguage? SectionOf(string line) =>
         string.Equals(line, DutchSection, StringComparison.OrdinalIgnoreCase) ? KnowledgeLanguage.Dutch
         : string.Equals(line, EnglishSection, StringComparison.OrdinalIgnoreCase) ? KnowledgeLanguage.English
         : null;
 
-    private static string Name(KnowledgeLanguage language) =>
+    internal static string Name(KnowledgeLanguage language) =>
         language == KnowledgeLanguage.English ? EnglishSection : DutchSection;
 
     private static string? ShapeProblem(string word)

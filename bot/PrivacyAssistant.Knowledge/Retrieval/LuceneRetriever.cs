@@ -85,7 +85,8 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 c.Confidence,
                 options.Explain ? terms.Select((t, i) => new TermContribution(t.Term, c.Scores[i], t.Weight)).ToList() : [],
                 index.EntryId(c.Doc) == phrased,
-                c.Topical))
+                c.Topical,
+                Matched(c.Scores)))
             .ToList();
         return new RetrievalResult(language, terms, candidates);
     }
@@ -185,6 +186,20 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         }
 
         return (terms, clauses);
+    }
+
+    private static ulong Matched(double[] scores)
+    {
+        var mask = 0UL;
+        for (var i = 0; i < scores.Length && i < 64; i++)
+        {
+            if (scores[i] > 0)
+            {
+                mask |= 1UL << i;
+            }
+        }
+
+        return mask;
     }
 
     private static bool Topical(IReadOnlyList<QueryTerm> terms, double[] scores)

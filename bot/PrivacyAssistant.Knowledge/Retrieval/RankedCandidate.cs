@@ -13,4 +13,12 @@ namespace PrivacyAssistant.Knowledge.Retrieval;
 /// The entry matches at least one word that is not a school or everyday word (<c>knowledge/school-words.txt</c>);
 /// when false its confidence is 0 whatever the words it shares with the question.
 /// </param>
-public sealed record RankedCandidate(string EntryId, double Score, double Confidence, IReadOnlyList<TermContribution> Breakdown, bool ExactPhrasing = false, bool Topical = true);
+/// <param name="MatchedTerms">
+/// Bit i set when the entry matches the question's word i (<see cref="RetrievalResult.Terms"/>); words
+/// after the 64th always count as matched. For the out-of-scope rule: what the entry explains.
+/// </param>
+public sealed record RankedCandidate(string EntryId, double Score, double Confidence, IReadOnlyList<TermContribution> Breakdown, bool ExactPhrasing = false, bool Topical = true, ulong MatchedTerms = ulong.MaxValue)
+{
+    /// <summary>Whether the entry matches the question's word <paramref name="term"/> (its index in the terms).</summary>
+    public bool Matches(int term) => term >= 64 || (MatchedTerms & (1UL << term)) != 0;
+}

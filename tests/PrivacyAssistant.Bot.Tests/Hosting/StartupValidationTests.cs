@@ -26,6 +26,7 @@ public sealed class StartupValidationTests
     [InlineData("entries/datalek.md", "entries/datalek.md")]
     [InlineData("school-words.txt", "school-words.txt: the file does not exist")]
     [InlineData("everyday-words.txt", "everyday-words.txt: line 1: words before the first section")]
+    [InlineData("out-of-scope.txt", "out-of-scope.txt: line 1: a topic before the first section")]
     public void BrokenKnowledgeFile_FailsAtStartUpNamingTheFile(string file, string expected)
     {
         // The knowledge engine is built beside the rest of start-up; its failure must still stop it.

@@ -48,6 +48,22 @@ public sealed class HybridDecisionTests
     }
 
     [Fact]
+    public void Decide_LexicalNoneFromAnOutOfScopeTopic_StaysNoneDespiteAStrongVectorMatch()
+    {
+        var none = Engine.Answerer.Ask("hoe laat begint de kerstviering?") with
+        {
+            OutOfScope = new OutOfScopeMatch(new OutOfScopeTopic(["kerstviering", "sportdag"], 12), Coverage: 0.9, Unexplained: 0),
+        };
+        (string, double)[] vector = [("bewaartermijnen", 0.99), ("datalek", 0.2)];
+
+        var decided = HybridDecision.Decide(none, ReciprocalRankFusion.Fuse([], vector, 60), vector, Engine.Knowledge, Engine.Policy, Options);
+
+        Assert.Equal(AnswerDecision.None, decided.Decision);
+        Assert.Null(decided.Entry);
+        Assert.Empty(decided.Options);
+    }
+
+    [Fact]
     public void Decide_LexicalNone_WithAWeakVectorMatch_StaysNone()
     {
         var none = Engine.Answerer.Ask("hoe laat begint de kerstviering?");

@@ -116,6 +116,10 @@ public sealed class KnowledgeLoaderTests
     {
         var knowledge = KnowledgeLoader.Load(TestKnowledge.RepositoryFolder, School);
 
+        Assert.Equal(KnowledgeLoader.OutOfScopeFile, knowledge.OutOfScope.File);
+        Assert.Contains(knowledge.OutOfScope.Dutch, t => t.Phrases.Contains("kantine open"));
+        Assert.Contains(knowledge.OutOfScope.English, t => t.Phrases.Contains("canteen open"));
+
         Assert.Equal(KnowledgeLoader.EverydayWordsFile, knowledge.EverydayWords.File);
         Assert.Equal(KnowledgeLoader.SchoolWordsFile, knowledge.SchoolWords.File);
         // Spot checks from each section: the lists themselves are the knowledge editors' to change.
@@ -129,7 +133,8 @@ public sealed class KnowledgeLoaderTests
     [Theory]
     [InlineData(KnowledgeLoader.EverydayWordsFile)]
     [InlineData(KnowledgeLoader.SchoolWordsFile)]
-    public void Load_MissingWordList_IsAProblemNamingTheFile(string file)
+    [InlineData(KnowledgeLoader.OutOfScopeFile)]
+    public void Load_MissingRequiredList_IsAProblemNamingTheFile(string file)
     {
         using var folder = TestKnowledge.CopyOfFixture();
         File.Delete(Path.Combine(folder.Path, file));

@@ -77,14 +77,15 @@ public sealed class KnowledgeEvaluationTests
     }
 
     [Fact]
-    public void DevSet_TopOneAccuracy_IsAtLeast89Percent()
+    public void DevSet_TopOneAccuracy_IsAtLeast91Percent()
     {
         var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, EvaluationSets.Dev);
 
-        // 90.3 % (402/445) in session 4 (50 questions added probing school words); 89.4 % (353/395) with the
-        // session-3 additions (hard off-topic near-misses and long questions with context among them);
-        // 92.1 % on the 227 questions before.
-        Assert.True(report.Accuracy >= 0.89, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
+        // 91.9 % (541/589) in session 6 with the out-of-scope topics (90.2 % without them on the same 589);
+        // 92.2 % (472/512) in session 5; 90.3 % (402/445) in session 4 (50 questions added probing school words);
+        // 89.4 % (353/395) with the session-3 additions (hard off-topic near-misses and long questions with
+        // context among them); 92.1 % on the 227 questions before.
+        Assert.True(report.Accuracy >= 0.91, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
     }
 
     [Fact]
