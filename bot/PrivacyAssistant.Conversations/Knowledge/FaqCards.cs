@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using PrivacyAssistant.BotFramework.Builder;
@@ -14,6 +16,14 @@ public sealed class FaqCards(CardLibrary cards, KnowledgeBase knowledge, IOption
     /// <summary>At most this many related questions are offered as buttons.</summary>
     public const int MaxRelated = 3;
 
+    // The plain answer card (no feedback, no generated text) depends only on the entry and the
+    // language, and binding its template was the largest part of a turn after retrieval: it is
+    // rendered once per entry and language and kept as UTF-8 JSON. Keyed by entry, never by question.
+    private readonly ConcurrentDictionary<(string EntryId, KnowledgeLanguage Language), byte[]> _answerCards = new();
+
+    // The summaries depend only on the card, the language and the desk's address.
+    private readonly ConcurrentDictionary<(string Card, KnowledgeLanguage Language), string> _summaries = new();
+
     private string Desk => school.Value.PrivacyDesk.Email;
 
     public static string LanguageCode(KnowledgeLanguage language) => language == KnowledgeLanguage.English ? BotLanguage.English : BotLanguage.Dutch;
@@ -22,7 +32,27 @@ public sealed class FaqCards(CardLibrary cards, KnowledgeBase knowledge, IOption
 
     /// <param name="feedback">null (buttons shown), <c>helpful</c> or <c>notHelpful</c> (thanks shown).</param>
     /// <param name="generated">Text Azure OpenAI wrote from the entries (checked); the card says so and links the source entries.</param>
+    /// <remarks>
+    /// Without <paramref name="feedback"/> and <paramref name="generated"/> the card comes from the
+    /// per-entry cache: each call still returns its own object (parsed from the cached bytes on
+    /// first access; written out again without being materialised).
+    /// </remarks>
     public JsonObject Answer(KnowledgeEntry entry, KnowledgeLanguage language, string? feedback = null, GeneratedAnswer? generated = null)
+    {
+        if (feedback is not null || generated is not null)
+        {
+            return RenderAnswer(entry, language, feedback, generated);
+        }
+
+        var json = _answerCards.GetOrAdd(
+            (entry.Id, language),
+            static (key, state) => JsonSerializer.SerializeToUtf8Bytes(state.Cards.RenderAnswer(state.Entry, key.Language, null, null)),
+            (Cards: this, Entry: entry));
+        return JsonNode.Parse(json)!.AsObject();
+    }
+
+    /// <summary>Binds the answer card's template (what <see cref="Answer"/> caches when there is no feedback or generated text).</summary>
+    public JsonObject RenderAnswer(KnowledgeEntry entry, KnowledgeLanguage language, string? feedback, GeneratedAnswer? generated)
     {
         var content = entry.In(language);
         var related = entry.Related
@@ -67,7 +97,8 @@ public sealed class FaqCards(CardLibrary cards, KnowledgeBase knowledge, IOption
     public JsonObject Escalated(Escalation escalation, KnowledgeLanguage language) =>
         cards.Render("FaqEscalated", LanguageCode(language), new { reference = escalation.Reference, question = escalation.Question, desk = Desk });
 
-    public string Summary(string card, KnowledgeLanguage language) => cards.Text(card, "summary", LanguageCode(language), new { desk = Desk });
+    public string Summary(string card, KnowledgeLanguage language) =>
+        _summaries.GetOrAdd((card, language), static (key, self) => self.Text(key.Card, "summary", key.Language), this);
 
     public string Text(string table, string key, KnowledgeLanguage language) => cards.Text(table, key, LanguageCode(language), new { desk = Desk });
 }
