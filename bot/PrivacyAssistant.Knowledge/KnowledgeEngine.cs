@@ -62,7 +62,8 @@ public sealed class KnowledgeEngine : IDisposable
             var breachIntents = new BreachIntentDetector(
                 knowledge.BreachIntents,
                 index.Analysis(KnowledgeLanguage.Dutch),
-                index.Analysis(KnowledgeLanguage.English));
+                index.Analysis(KnowledgeLanguage.English),
+                knowledge.Entries.SelectMany(e => new[] { e.Dutch, e.English }).SelectMany(c => c.Alternates.Concat(c.Keywords).Append(c.Title).Append(c.AnswerMarkdown)));
             return new KnowledgeEngine(knowledge, index, breachIntents, AnswerPolicy.From(options), outOfScope);
         }
         catch (KnowledgeLoadException ex)

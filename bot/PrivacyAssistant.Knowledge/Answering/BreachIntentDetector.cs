@@ -20,9 +20,10 @@ public sealed class BreachIntentDetector
     private readonly WordNormalizer _normalizer;
     private readonly BreachPatternMatcher _matcher;
 
-    public BreachIntentDetector(string patternsText, LanguageAnalysis dutch, LanguageAnalysis english)
+    /// <param name="vocabulary">Texts whose words are normalised once up front rather than in every message (the knowledge base's texts); results are the same either way.</param>
+    public BreachIntentDetector(string patternsText, LanguageAnalysis dutch, LanguageAnalysis english, IEnumerable<string>? vocabulary = null)
     {
-        _normalizer = new WordNormalizer(dutch, english);
+        _normalizer = new WordNormalizer(dutch, english, vocabulary is null ? null : vocabulary.Append(patternsText));
         _patterns = Parse(patternsText, _normalizer);
         _matcher = new BreachPatternMatcher(_patterns);
     }

@@ -7,28 +7,62 @@ namespace PrivacyAssistant.Knowledge.Answering;
 /// surface form, its Dutch and English stems and (Dutch) compound parts. Stop words are kept so
 /// patterns such as "wat is" can be written.
 /// </summary>
-internal sealed class WordNormalizer(LanguageAnalysis dutch, LanguageAnalysis english)
+internal sealed class WordNormalizer
 {
     private static readonly char[] Separators = [' ', '\t', '\n', '\r', ',', '.', '?', '!', ';', ':', '(', ')', '"', '/', '-', '…', '[', ']'];
+
+    private readonly LanguageAnalysis dutch;
+    private readonly LanguageAnalysis english;
+
+    // The forms of every word of the knowledge base and the patterns, worked out once at start-up:
+    // stemming each word of each message in two languages was about half the cost of breach
+    // detection. Only the knowledge base's own words: nothing a user typed is kept.
+    private readonly Dictionary<string, IReadOnlySet<string>> known = new(StringComparer.Ordinal);
+
+    /// <param name="vocabulary">Texts whose words get their forms worked out now instead of per message (the knowledge base's).</param>
+    public WordNormalizer(LanguageAnalysis dutch, LanguageAnalysis english, IEnumerable<string>? vocabulary = null)
+    {
+        this.dutch = dutch;
+        this.english = english;
+        foreach (var text in vocabulary ?? [])
+        {
+            foreach (var raw in Tokens(text))
+            {
+                if (!known.ContainsKey(raw))
+                {
+                    known[raw] = Forms(raw);
+                }
+            }
+        }
+    }
+
+    /// <summary>How many words have their forms worked out in advance.</summary>
+    public int KnownWords => known.Count;
 
     public IReadOnlyList<IReadOnlySet<string>> Words(string text)
     {
         var words = new List<IReadOnlySet<string>>();
         foreach (var raw in Tokens(text))
         {
-            var forms = new HashSet<string>(StringComparer.Ordinal) { raw };
-            var dutchStem = dutch.Stemmer.Stem(raw);
-            forms.Add(dutchStem);
-            forms.Add(english.Stemmer.Stem(raw));
-            foreach (var part in dutch.Splitter?.Split(dutchStem) ?? [])
-            {
-                forms.Add(part);
-            }
-
-            words.Add(forms);
+            words.Add(known.TryGetValue(raw, out var forms) ? forms : Forms(raw));
         }
 
         return words;
+    }
+
+    /// <summary>The folded word, its Dutch and English stems and (Dutch) compound parts.</summary>
+    private HashSet<string> Forms(string raw)
+    {
+        var forms = new HashSet<string>(StringComparer.Ordinal) { raw };
+        var dutchStem = dutch.Stemmer.Stem(raw);
+        forms.Add(dutchStem);
+        forms.Add(english.Stemmer.Stem(raw));
+        foreach (var part in dutch.Splitter?.Split(dutchStem) ?? [])
+        {
+            forms.Add(part);
+        }
+
+        return forms;
     }
 
     /// <summary>A pattern alternative as the canonical form of each word (its Dutch stem).</summary>

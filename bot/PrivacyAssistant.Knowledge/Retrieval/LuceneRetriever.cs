@@ -62,34 +62,66 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         var selfScore = terms.Sum(t => t.Weight);
         // A question that is exactly one of an entry's phrasings (same words, any order) ranks that entry first.
         var phrased = index.EntryWithPhrasing(language, terms.Select(t => t.Term));
-        var scored = perWord
-            .Select(pair => (
-                Doc: pair.Key,
-                Scores: pair.Value,
-                Total: pair.Value.Sum(),
-                Topical: !_settings.RequireTopicalWord || Topical(terms, pair.Value) || index.EntryId(pair.Key) == phrased,
-                Confidence: Coverage(terms, pair.Value, selfScore, _settings.ConfidenceCap, everydayCounts: false),
-                Rank: Coverage(terms, pair.Value, selfScore, _settings.RankingCap, everydayCounts: true)))
+        // Loops and one array sort rather than a LINQ pipeline: this runs for every matching entry of
+        // every question. Same values (the sums add in the same order as Sum()) and the same order:
+        // the sort keys end with the document number, so the order is total and a stable or an
+        // unstable sort give the same ranking.
+        var scored = new ScoredEntry[perWord.Count];
+        var count = 0;
+        foreach (var (doc, scores) in perWord)
+        {
+            var total = 0.0;
+            foreach (var score in scores)
+            {
+                total += score;
+            }
+
+            var isPhrased = index.EntryId(doc) == phrased;
             // Matching only school and everyday words is no evidence that the entry is what was asked (knowledge/school-words.txt).
-            .Select(c => c.Topical ? c : c with { Confidence = 0 });
-        var ranked = scored.OrderByDescending(c => index.EntryId(c.Doc) == phrased);
-        ranked = _settings.RankByConfidence
-            ? ranked.ThenByDescending(c => c.Rank).ThenByDescending(c => c.Total)
-            : ranked.ThenByDescending(c => c.Total).ThenByDescending(c => c.Confidence);
-        var candidates = ranked
-            .ThenBy(c => c.Doc)
-            .Take(Math.Max(1, options.MaxCandidates))
-            .Select(c => new RankedCandidate(
+            var topical = !_settings.RequireTopicalWord || Topical(terms, scores) || isPhrased;
+            var confidence = Coverage(terms, scores, selfScore, _settings.ConfidenceCap, everydayCounts: false);
+            var rank = Coverage(terms, scores, selfScore, _settings.RankingCap, everydayCounts: true);
+            scored[count++] = new ScoredEntry(doc, scores, total, topical, topical ? confidence : 0, rank, isPhrased);
+        }
+
+        Array.Sort(scored, _settings.RankByConfidence ? ByRank : ByTotal);
+        var take = Math.Min(scored.Length, Math.Max(1, options.MaxCandidates));
+        var candidates = new List<RankedCandidate>(take);
+        for (var k = 0; k < take; k++)
+        {
+            var c = scored[k];
+            candidates.Add(new RankedCandidate(
                 index.EntryId(c.Doc),
                 c.Total,
                 c.Confidence,
                 options.Explain ? terms.Select((t, i) => new TermContribution(t.Term, c.Scores[i], t.Weight)).ToList() : [],
-                index.EntryId(c.Doc) == phrased,
+                c.Phrased,
                 c.Topical,
-                Matched(c.Scores)))
-            .ToList();
+                Matched(c.Scores)));
+        }
+
         return new RetrievalResult(language, terms, candidates);
     }
+
+    private readonly record struct ScoredEntry(int Doc, double[] Scores, double Total, bool Topical, double Confidence, double Rank, bool Phrased);
+
+    // The exact phrasing first, then (RankByConfidence) rank, total or (otherwise) total, confidence;
+    // then the document number. Descending keys compare b with a; double.CompareTo as OrderBy's comparer does.
+    private static readonly Comparison<ScoredEntry> ByRank = (a, b) =>
+    {
+        var order = b.Phrased.CompareTo(a.Phrased);
+        order = order != 0 ? order : b.Rank.CompareTo(a.Rank);
+        order = order != 0 ? order : b.Total.CompareTo(a.Total);
+        return order != 0 ? order : a.Doc.CompareTo(b.Doc);
+    };
+
+    private static readonly Comparison<ScoredEntry> ByTotal = (a, b) =>
+    {
+        var order = b.Phrased.CompareTo(a.Phrased);
+        order = order != 0 ? order : b.Total.CompareTo(a.Total);
+        order = order != 0 ? order : b.Confidence.CompareTo(a.Confidence);
+        return order != 0 ? order : a.Doc.CompareTo(b.Doc);
+    };
 
     private (List<QueryTerm> Terms, List<DisjunctionMaxQuery> Clauses) Plan(string question, KnowledgeLanguage language)
     {
@@ -166,7 +198,9 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 }
             }
 
-            var clause = new DisjunctionMaxQuery(_settings.TieBreaker);
+            // Collected first and handed over at once: adding one by one regrew the query's list
+            // several times per word.
+            var disjuncts = new List<Query>(KnowledgeFieldNames.All.Length * alternatives.Count);
             foreach (var field in KnowledgeFieldNames.All)
             {
                 foreach (var (term, factor) in alternatives)
@@ -176,10 +210,12 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                     if (index.TermQuery(language, field, term) is { } query)
                     {
                         query.Boost = _settings.Boost(field) * factor;
-                        clause.Add(query);
+                        disjuncts.Add(query);
                     }
                 }
             }
+
+            var clause = new DisjunctionMaxQuery(disjuncts, _settings.TieBreaker);
 
             terms.Add(new QueryTerm(word.Term, alternatives.Skip(1).Select(a => a.Term).ToList(), weight, known || corrected, corrected, analysis.Everyday.Contains(word.Term), school));
             clauses.Add(clause);

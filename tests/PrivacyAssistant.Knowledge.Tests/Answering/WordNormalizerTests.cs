@@ -1,0 +1,60 @@
+using PrivacyAssistant.Knowledge.Answering;
+using PrivacyAssistant.Knowledge.Entries;
+using PrivacyAssistant.Knowledge.Tests.Evaluation;
+
+namespace PrivacyAssistant.Knowledge.Tests.Answering;
+
+/// <summary>
+/// The forms of the knowledge base's words are worked out once at start-up (the vocabulary); a
+/// message must get exactly the forms it got when every word was stemmed on the spot.
+/// </summary>
+public sealed class WordNormalizerTests
+{
+    [Fact]
+    public void Words_WithTheKnowledgeVocabulary_GivesTheFormsOfStemmingEachWord_ForDevQuestionsAndEntryTexts()
+    {
+        var engine = EvaluationSets.Product;
+        var dutch = engine.Index.Analysis(KnowledgeLanguage.Dutch);
+        var english = engine.Index.Analysis(KnowledgeLanguage.English);
+        var texts = engine.Knowledge.Entries
+            .SelectMany(e => new[] { e.Dutch, e.English })
+            .SelectMany(c => c.Alternates.Concat(c.Keywords).Append(c.Title).Append(c.AnswerMarkdown))
+            .ToList();
+        var onTheSpot = new WordNormalizer(dutch, english);
+        var precomputed = new WordNormalizer(dutch, english, texts);
+
+        // The dev questions mix words the knowledge base has with words it lacks (names, typos);
+        // the entry texts are all vocabulary.
+        var messages = EvaluationSets.Dev.Select(c => c.Question).Concat(texts).ToList();
+        foreach (var message in messages)
+        {
+            var expected = onTheSpot.Words(message);
+            var actual = precomputed.Words(message);
+
+            Assert.Equal(expected.Count, actual.Count);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                Assert.True(expected[i].SetEquals(actual[i]), $"word {i} of a message: {string.Join(",", expected[i])} against {string.Join(",", actual[i])}");
+            }
+        }
+
+        // Both paths ran: most words came from the vocabulary, and the dev questions have words it lacks.
+        Assert.True(precomputed.KnownWords > 1000, $"only {precomputed.KnownWords} words in the vocabulary");
+        Assert.Equal(0, onTheSpot.KnownWords);
+        Assert.True(new WordNormalizer(dutch, english, messages).KnownWords > precomputed.KnownWords);
+    }
+
+    [Fact]
+    public void Detector_WithAndWithoutTheVocabulary_ReadsDevQuestionsTheSame()
+    {
+        var engine = EvaluationSets.Product;
+        var dutch = engine.Index.Analysis(KnowledgeLanguage.Dutch);
+        var english = engine.Index.Analysis(KnowledgeLanguage.English);
+        var plain = new BreachIntentDetector(engine.Knowledge.BreachIntents, dutch, english);
+
+        foreach (var question in EvaluationSets.Dev.Select(c => c.Question))
+        {
+            Assert.Equal(plain.Read(question), engine.BreachIntents.Read(question));
+        }
+    }
+}
