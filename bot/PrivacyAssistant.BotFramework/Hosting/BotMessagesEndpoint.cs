@@ -98,8 +98,12 @@ public static partial class BotMessagesEndpoint
         http.Response.StatusCode = result.StatusCode;
         if (result.Body is not null)
         {
+            // Serialised in one piece (a reply is a few KB) so the response has a Content-Length: Kestrel
+            // sends it in one write instead of chunks and a separate closing chunk after the turn.
+            var json = JsonSerializer.SerializeToUtf8Bytes(result.Body, result.Body.GetType(), BotJson.Options);
             http.Response.ContentType = "application/json; charset=utf-8";
-            await JsonSerializer.SerializeAsync(http.Response.Body, result.Body, result.Body.GetType(), BotJson.Options, cancellationToken);
+            http.Response.ContentLength = json.Length;
+            await http.Response.Body.WriteAsync(json, cancellationToken);
         }
     }
 
