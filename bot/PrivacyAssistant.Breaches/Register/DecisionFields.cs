@@ -6,6 +6,7 @@ public static class DecisionFields
     public const string Reference = "reference";
     public const string ApNotified = "apNotified";
     public const string ApNotifiedDate = "apNotifiedDate";
+    public const string ApNotifiedTime = "apNotifiedTime";
     public const string ApReference = "apReference";
     public const string ApReason = "apReason";
     public const string SubjectsInformed = "subjectsInformed";
@@ -13,4 +14,7 @@ public static class DecisionFields
     public const string Consequences = "consequences";
     public const string RemedialActions = "remedialActions";
     public const int TextMaxLength = 2000;
+
+    /// <summary>The AP's case number ("kenmerk") is short; the card's input has the same limit.</summary>
+    public const int ApReferenceMaxLength = 100;
 }

@@ -35,7 +35,7 @@ public static class DecisionRules
                 }
 
                 Length(ap.Reason, DecisionFields.ApReason, problems);
-                Length(ap.ApReference, DecisionFields.ApReference, problems);
+                Length(ap.ApReference, DecisionFields.ApReference, problems, DecisionFields.ApReferenceMaxLength);
                 break;
             case SubjectsDecision subjects:
                 if (!subjects.Informed && string.IsNullOrWhiteSpace(subjects.Reason))
@@ -76,11 +76,11 @@ public static class DecisionRules
         return problems;
     }
 
-    private static void Length(string? value, string field, List<FieldProblem> problems)
+    private static void Length(string? value, string field, List<FieldProblem> problems, int max = DecisionFields.TextMaxLength)
     {
-        if (value is { Length: > DecisionFields.TextMaxLength })
+        if (value is not null && value.Length > max)
         {
-            problems.Add(new FieldProblem(field, "too-long", DecisionFields.TextMaxLength));
+            problems.Add(new FieldProblem(field, "too-long", max));
         }
     }
 }

@@ -37,7 +37,7 @@ public sealed class BreachReportValidator(IOptions<BreachesOptions> options, Tim
         DateTimeOffset? discovered = null;
         if (discoveredDate is { } dd && discoveredTime is { } dt)
         {
-            discovered = InZone(dd, dt, zone);
+            discovered = SchoolTime.ToUtc(dd, dt, zone);
             if (discovered > now + ClockSkew)
             {
                 problems.Add(new FieldProblem(BreachReportDraft.Fields.DiscoveredDate, "in-future"));
@@ -47,7 +47,7 @@ public sealed class BreachReportValidator(IOptions<BreachesOptions> options, Tim
         DateTimeOffset? occurred = null;
         if (occurredDate is { } od)
         {
-            occurred = InZone(od, occurredTime ?? TimeOnly.MinValue, zone);
+            occurred = SchoolTime.ToUtc(od, occurredTime ?? TimeOnly.MinValue, zone);
             var occurredField = occurredTime is null ? BreachReportDraft.Fields.OccurredDate : BreachReportDraft.Fields.OccurredTime;
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
             var inFuture = occurredTime is null ? od > today : occurred > now + ClockSkew;
@@ -90,26 +90,6 @@ public sealed class BreachReportValidator(IOptions<BreachesOptions> options, Tim
                 description!,
                 reporter),
             []);
-    }
-
-    private static DateTimeOffset InZone(DateOnly date, TimeOnly time, TimeZoneInfo zone)
-    {
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(local))
-        {
-            // The skipped hour of the spring clock change: read it as the hour after.
-            local = local.AddHours(1);
-        }
-
-        if (zone.IsAmbiguousTime(local))
-        {
-            // The repeated hour of the autumn clock change happens twice. Take the first time (the
-            // larger, summer-time offset): the 72-hour deadline counted from it is never late.
-            // GetUtcOffset would pick the winter-time one, an hour later.
-            return new DateTimeOffset(local, zone.GetAmbiguousTimeOffsets(local).Max()).ToUniversalTime();
-        }
-
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     private static T? Choice<T>(string? value, string field, List<FieldProblem> problems)

@@ -166,6 +166,7 @@ public sealed class BreachCards(CardLibrary cards, IOptions<BreachesOptions> opt
         {
             ["apNotified"] = report.ApNotified switch { true => "yes", false => "no", null => null },
             ["apNotifiedDate"] = report.ApNotifiedAt is { } notifiedAt ? Day(notifiedAt, "iso") : null,
+            ["apNotifiedTime"] = report.ApNotifiedAt is { } notifiedAtTime ? Clock(notifiedAtTime) : null,
             ["apReference"] = report.ApReference,
             ["apReason"] = report.ApReason,
             ["subjectsInformed"] = report.SubjectsInformed switch { true => "yes", false => "no", null => null },
@@ -264,6 +265,9 @@ public sealed class BreachCards(CardLibrary cards, IOptions<BreachesOptions> opt
 
     private string Day(DateTimeOffset moment, string language) =>
         TimeZoneInfo.ConvertTime(moment, options.Value.Zone()).ToString(language == "iso" ? "yyyy-MM-dd" : "ddd d MMM yyyy", language == "iso" ? CultureInfo.InvariantCulture : Culture(language));
+
+    private string Clock(DateTimeOffset moment) =>
+        TimeZoneInfo.ConvertTime(moment, options.Value.Zone()).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     private static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(BreachTexts.LanguageOf(language) == "en" ? "en-GB" : "nl-NL");
 

@@ -116,6 +116,17 @@ public sealed class BreachRegisterView(
                     return (null, [new FieldProblem(DecisionFields.ApNotified, "required")]);
                 }
 
+                TimeOnly? time = null;
+                if (action.GetString(DecisionFields.ApNotifiedTime) is { } timeText)
+                {
+                    if (!TimeOnly.TryParseExact(timeText.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                    {
+                        return (null, [new FieldProblem(DecisionFields.ApNotifiedTime, "invalid-time")]);
+                    }
+
+                    time = parsed;
+                }
+
                 DateTimeOffset? at = null;
                 if (action.GetString(DecisionFields.ApNotifiedDate) is { } dateText)
                 {
@@ -124,7 +135,12 @@ public sealed class BreachRegisterView(
                         return (null, [new FieldProblem(DecisionFields.ApNotifiedDate, "invalid-date")]);
                     }
 
-                    at = NotifiedAt(date);
+                    at = time is { } clock ? SchoolTime.ToUtc(date, clock, options.Value.Zone()) : NotifiedAt(date);
+                }
+                else if (time is not null)
+                {
+                    // A time alone says nothing about the 72 hours; guessing the day could hide a late notification.
+                    return (null, [new FieldProblem(DecisionFields.ApNotifiedDate, "required")]);
                 }
 
                 return (new ApDecision(notified == "yes", at, action.GetString(DecisionFields.ApReference), action.GetString(DecisionFields.ApReason)), []);
@@ -141,6 +157,7 @@ public sealed class BreachRegisterView(
     }
 
     // A date without a time: today means now, an earlier day means noon that day (school time).
+    // The officer can give the time (apNotifiedTime) when the day is the deadline's and it matters.
     private DateTimeOffset NotifiedAt(DateOnly date)
     {
         var zone = options.Value.Zone();
@@ -159,7 +176,7 @@ public sealed class BreachRegisterView(
         var form = new JsonObject();
         foreach (var field in new[]
         {
-            DecisionFields.ApNotified, DecisionFields.ApNotifiedDate, DecisionFields.ApReference, DecisionFields.ApReason,
+            DecisionFields.ApNotified, DecisionFields.ApNotifiedDate, DecisionFields.ApNotifiedTime, DecisionFields.ApReference, DecisionFields.ApReason,
             DecisionFields.SubjectsInformed, DecisionFields.SubjectsReason, DecisionFields.Consequences, DecisionFields.RemedialActions,
         })
         {

@@ -98,6 +98,42 @@ public sealed partial class BreachRegisterFlowTests
     }
 
     [Fact]
+    public async Task Officer_GivingTheTimeOfTheApNotification_IsJudgedAgainstTheDeadlineToTheMinute()
+    {
+        // Discovered 10 March 09:15 (08:15Z); deadline 13 March 09:15 at school. Now 14 March.
+        await using var host = await BreachHost.StartAsync(WithOfficer);
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s2", BreachHost.Day));
+        host.Clock.Advance(TimeSpan.FromDays(4));
+
+        var onTime = await host.ExecuteAsync("breach.decide.ap", With(new JsonObject { ["reference"] = "DL-2026-0001" }, ("apNotified", "yes"), ("apNotifiedDate", "2026-03-13"), ("apNotifiedTime", "09:00")), Officer);
+        var late = await host.ExecuteAsync("breach.decide.ap", With(new JsonObject { ["reference"] = "DL-2026-0002" }, ("apNotified", "yes"), ("apNotifiedDate", "2026-03-13"), ("apNotifiedTime", "09:30")), Officer);
+
+        Assert.DoesNotContain("Gemeld na de termijn", onTime["value"]!.ToJsonString());
+        Assert.Equal(DateTimeOffset.Parse("2026-03-13T08:00:00Z"), (await host.Register.FindAsync("DL-2026-0001"))!.ApNotifiedAt);
+        Assert.Contains("\"09:00\"", onTime["value"]!.ToJsonString());
+        Assert.Contains("Gemeld na de termijn van 72 uur", late["value"]!.ToJsonString());
+        Assert.Null((await host.Register.FindAsync("DL-2026-0002"))!.ApNotified);
+    }
+
+    [Fact]
+    public async Task Officer_GivingATimeWithoutADateOrAnInvalidTime_IsToldWhichField_AndNothingIsStored()
+    {
+        await using var host = await BreachHost.StartAsync(WithOfficer);
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
+        var reference = new JsonObject { ["reference"] = "DL-2026-0001" };
+
+        var timeOnly = await host.ExecuteAsync("breach.decide.ap", With(reference, ("apNotified", "yes"), ("apNotifiedTime", "09:00")), Officer);
+        var badTime = await host.ExecuteAsync("breach.decide.ap", With(reference, ("apNotified", "yes"), ("apNotifiedDate", "2026-03-10"), ("apNotifiedTime", "25:61")), Officer);
+        var longReference = await host.ExecuteAsync("breach.decide.ap", With(reference, ("apNotified", "yes"), ("apReference", new string('7', 101))), Officer);
+
+        Assert.Contains("Dit veld is verplicht.", timeOnly["value"]!.ToJsonString());
+        Assert.Contains("Vul een geldige tijd in", badTime["value"]!.ToJsonString());
+        Assert.Contains("maximaal 100 tekens", longReference["value"]!.ToJsonString());
+        Assert.Null((await host.Register.FindAsync("DL-2026-0001"))!.ApNotified);
+    }
+
+    [Fact]
     public async Task Officer_ExportsTheRegisterThroughAShortLivedLink()
     {
         await using var host = await BreachHost.StartAsync(WithOfficer);

@@ -48,4 +48,14 @@ public sealed class DecisionRulesTests
     [Fact]
     public void Check_NotifiedWithinTheDeadline_NeedsNoReason() =>
         Assert.Empty(DecisionRules.Check(Report, new ApDecision(true, Discovered.AddHours(71), "M-1", null), Discovered.AddHours(90)));
+
+    [Fact]
+    public void Check_ApReferenceLongerThanTheCardAllows_IsRefusedWithTheLimit()
+    {
+        var atLimit = new ApDecision(true, Discovered.AddHours(10), new string('M', DecisionFields.ApReferenceMaxLength), null);
+        var tooLong = atLimit with { ApReference = new string('M', DecisionFields.ApReferenceMaxLength + 1) };
+
+        Assert.Empty(DecisionRules.Check(Report, atLimit, Discovered.AddHours(20)));
+        Assert.Equal([new FieldProblem(DecisionFields.ApReference, "too-long", 100)], DecisionRules.Check(Report, tooLong, Discovered.AddHours(20)));
+    }
 }

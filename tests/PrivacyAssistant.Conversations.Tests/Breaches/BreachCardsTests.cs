@@ -121,6 +121,33 @@ public sealed class BreachCardsTests
         Assert.DoesNotContain("Jan de Vries", json);
     }
 
+    [Fact]
+    public void Detail_ForOfficers_DecisionInputsHaveTheRegistersLimits()
+    {
+        var inputs = Inputs(cards.Detail("nl", Report(BreachKind.LostDevice), [], isOfficer: true)).ToDictionary(input => input["id"]!.GetValue<string>());
+
+        Assert.Equal(DecisionFields.ApReferenceMaxLength, inputs[DecisionFields.ApReference]["maxLength"]!.GetValue<int>());
+        foreach (var field in new[] { DecisionFields.ApReason, DecisionFields.SubjectsReason, DecisionFields.Consequences, DecisionFields.RemedialActions })
+        {
+            Assert.Equal(DecisionFields.TextMaxLength, inputs[field]["maxLength"]!.GetValue<int>());
+        }
+
+        Assert.Equal("Input.Time", inputs[DecisionFields.ApNotifiedTime]["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Detail_WithProblemsInTheApTimeAndReference_ShowsEachUnderItsInput()
+    {
+        var problems = new[] { new FieldProblem(DecisionFields.ApNotifiedTime, "invalid-time"), new FieldProblem(DecisionFields.ApReference, "too-long", DecisionFields.ApReferenceMaxLength) };
+        var form = new JsonObject { ["apNotified"] = "yes", ["apNotifiedTime"] = "9 uur", ["apReference"] = "M-1" };
+
+        var json = cards.Detail("nl", Report(BreachKind.LostDevice), [], isOfficer: true, problems, form).ToJsonString();
+
+        Assert.Contains("Vul een geldige tijd in (uu:mm).", json);
+        Assert.Contains("Deze tekst is te lang (maximaal 100 tekens).", json);
+        Assert.Contains("\"9 uur\"", json);
+    }
+
     private JsonObject Render(string name, string language)
     {
         var report = Report(BreachKind.EmailWrongRecipient);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using PrivacyAssistant.Breaches.Register;
 using PrivacyAssistant.Reliability.Tests.Support;
 using PrivacyAssistant.Testing.Activities;
 using PrivacyAssistant.Testing.Breaches;
@@ -100,7 +101,7 @@ public sealed partial class OfficerCardInjectionTests(ITestOutputHelper output) 
             form["measures"] = Tagged(text, " (m)", Math.Min(limit, 1000));
             var name = Tagged(text, " (n)", limit);
             var reference = await SubmitAsync(client, user, form, name);
-            var decisions = DecisionTexts.Select(tag => Tagged(text, tag, Math.Min(limit, 2000))).ToArray();
+            var decisions = DecisionTexts.Select(tag => Tagged(text, tag, Math.Min(limit, tag == ApReferenceTag ? DecisionFields.ApReferenceMaxLength : DecisionFields.TextMaxLength))).ToArray();
             await DecideAsync(client, reference, decisions);
             reports.Add((reference, [form["description"]!.GetValue<string>(), form["measures"]!.GetValue<string>(), name, .. decisions]));
         }
@@ -259,10 +260,21 @@ public sealed partial class OfficerCardInjectionTests(ITestOutputHelper output) 
     private static partial Regex Reference();
 
     /// <summary><paramref name="text"/> with <paramref name="tag"/> at the end, cut so the whole fits <paramref name="limit"/>.</summary>
-    private static string Tagged(string text, string tag, int limit) =>
-        text.Length + tag.Length <= limit ? text + tag : text[..(limit - tag.Length)] + tag;
+    // Cut to the field's limit, keeping the marker (some texts carry it at the end, past the AP reference's 100).
+    private static string Tagged(string text, string tag, int limit)
+    {
+        if (text.Length + tag.Length <= limit)
+        {
+            return text + tag;
+        }
 
-    private static readonly string[] DecisionTexts = [" (ar)", " (an)", " (sr)", " (c)", " (r)"];
+        var cut = text[..(limit - tag.Length)];
+        return cut.Contains(Marker, StringComparison.Ordinal) ? cut + tag : Marker + " " + text[..(limit - tag.Length - Marker.Length - 1)] + tag;
+    }
+
+    private const string ApReferenceTag = " (ar)";
+
+    private static readonly string[] DecisionTexts = [ApReferenceTag, " (an)", " (sr)", " (c)", " (r)"];
 
     private static string ToLength(string chunk, int length)
     {

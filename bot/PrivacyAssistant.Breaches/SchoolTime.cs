@@ -1,0 +1,26 @@
+namespace PrivacyAssistant.Breaches;
+
+/// <summary>A date and a clock time as read on a form in the school's time zone, as an instant.</summary>
+public static class SchoolTime
+{
+    public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time, TimeZoneInfo zone)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(local))
+        {
+            // The skipped hour of the spring clock change: read it as the hour after.
+            local = local.AddHours(1);
+        }
+
+        if (zone.IsAmbiguousTime(local))
+        {
+            // The repeated hour of the autumn clock change happens twice. Take the first time (the
+            // larger, summer-time offset): a 72-hour deadline counted from it is never late, and a
+            // notification read as the earlier hour is judged in the organisation's favour by at
+            // most that hour. GetUtcOffset would pick the winter-time one, an hour later.
+            return new DateTimeOffset(local, zone.GetAmbiguousTimeOffsets(local).Max()).ToUniversalTime();
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+}
