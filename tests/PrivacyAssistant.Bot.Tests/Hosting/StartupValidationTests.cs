@@ -1,25 +1,38 @@
-using Microsoft.Extensions.Options;
-using PrivacyAssistant.Bot.Tests.Support;
 using PrivacyAssistant.Testing;
+using PrivacyAssistant.Testing.Hosting;
 
 namespace PrivacyAssistant.Bot.Tests.Hosting;
 
+/// <summary>
+/// A misconfigured host stops at start-up and says why, as the administrator sees it: the real
+/// process exits with an error naming the setting or the file, and never listens.
+/// </summary>
+/// <remarks>
+/// A real process rather than <c>WebApplicationFactory</c>: when start-up fails in-process, the
+/// factory and the program's own <c>RunAsync</c> race to dispose the host, and under load the test
+/// saw the factory's <c>ObjectDisposedException</c> instead of the start-up error.
+/// </remarks>
 public sealed class StartupValidationTests
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
     [Fact]
-    public void MisconfiguredBot_FailsAtStartUpNamingTheSetting()
+    public async Task MisconfiguredBot_FailsAtStartUpNamingTheSetting()
     {
-        using var factory = new BotApplicationFactory(new Dictionary<string, string?>
+        await using var bot = BotProcess.Start(["--urls", "http://127.0.0.1:0"], new Dictionary<string, string>
         {
-            ["Bot:AppId"] = "not-a-guid",
-            ["Bot:ClientSecret"] = "secret",
+            ["Bot__AppId"] = "not-a-guid",
+            ["Bot__ClientSecret"] = "s3cr3t-for-the-test",
         });
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var exitCode = await bot.WaitForExitAsync(Timeout);
 
-        var validation = Assert.IsType<OptionsValidationException>(error is AggregateException aggregate ? aggregate.InnerException : error);
-        Assert.Contains(validation.Failures, f => f.Contains("Bot:AppId", StringComparison.Ordinal));
-        Assert.Contains(validation.Failures, f => f.Contains("Bot:TenantId", StringComparison.Ordinal));
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("OptionsValidationException", bot.Output, StringComparison.Ordinal);
+        Assert.Contains("Bot:AppId", bot.Output, StringComparison.Ordinal);
+        Assert.Contains("Bot:TenantId", bot.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t-for-the-test", bot.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Application started", bot.Output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -27,7 +40,7 @@ public sealed class StartupValidationTests
     [InlineData("school-words.txt", "school-words.txt: the file does not exist")]
     [InlineData("everyday-words.txt", "everyday-words.txt: line 1: words before the first section")]
     [InlineData("out-of-scope.txt", "out-of-scope.txt: line 1: a topic before the first section")]
-    public void BrokenKnowledgeFile_FailsAtStartUpNamingTheFile(string file, string expected)
+    public async Task BrokenKnowledgeFile_FailsAtStartUpNamingTheFile(string file, string expected)
     {
         // The knowledge engine is built beside the rest of start-up; its failure must still stop it.
         var folder = Directory.CreateTempSubdirectory("pa-broken-knowledge-").FullName;
@@ -54,18 +67,17 @@ public sealed class StartupValidationTests
                     break;
             }
 
-            using var factory = new BotApplicationFactory(new Dictionary<string, string?> { ["Knowledge:Path"] = folder });
+            await using var bot = BotProcess.Start(["--urls", "http://127.0.0.1:0"], new Dictionary<string, string> { ["Knowledge__Path"] = folder });
 
-            var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+            var exitCode = await bot.WaitForExitAsync(Timeout);
 
-            Assert.Contains(expected, Flatten(error), StringComparison.Ordinal);
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains(expected, bot.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Application started", bot.Output, StringComparison.Ordinal);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
     }
-
-    private static string Flatten(Exception e) =>
-        e is AggregateException a ? string.Join(" | ", a.InnerExceptions.Select(Flatten)) : e.ToString();
 }
