@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds what the benchmarks need and runs them (bench/README.md). Not part of ./test.sh.
-# Usage: bench/run.sh [load|startup|retrieval|addin|all] [options passed to the C# benchmark]
+# Usage: bench/run.sh [load|floor|startup|retrieval|addin|all] [options passed to the C# benchmark]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -24,6 +24,12 @@ case "$what" in
   load) build_bot; bench load "$@" ;;
   startup) build_bot; publish_bot; bench startup --compare "$published" --compare-name "ours (ReadyToRun publish)" "$@" ;;
   retrieval) build_bot; bench retrieval "$@" ;;
+  # The HTTP floor: the same load against a Kestrel endpoint that only parses the activity (bench/floor).
+  floor)
+    build_bot
+    dotnet build -c Release --nologo -v q bench/floor >/dev/null
+    bench load --no-peer --bot bench/floor/bin/Release/net10.0/HttpFloor.dll "$@"
+    ;;
   addin) (cd addin && npm ci --no-audit --no-fund --silent && npm run --silent bench) ;;
   all)
     build_bot
@@ -33,5 +39,5 @@ case "$what" in
     bench retrieval
     (cd addin && npm ci --no-audit --no-fund --silent && npm run --silent bench)
     ;;
-  *) echo "usage: bench/run.sh [load|startup|retrieval|addin|all] [options]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [load|floor|startup|retrieval|addin|all] [options]" >&2; exit 2 ;;
 esac
