@@ -21,8 +21,8 @@ public sealed class FaqCards(CardLibrary cards, KnowledgeBase knowledge, IOption
     // rendered once per entry and language and kept as UTF-8 JSON. Keyed by entry, never by question.
     private readonly ConcurrentDictionary<(string EntryId, KnowledgeLanguage Language), byte[]> _answerCards = new();
 
-    // The summaries depend only on the card, the language and the desk's address.
-    private readonly ConcurrentDictionary<(string Card, KnowledgeLanguage Language), string> _summaries = new();
+    // The summaries depend only on the card, the text's key, the language and the desk's address.
+    private readonly ConcurrentDictionary<(string Card, string Key, KnowledgeLanguage Language), string> _summaries = new();
 
     private string Desk => school.Value.PrivacyDesk.Email;
 
@@ -88,8 +88,18 @@ public sealed class FaqCards(CardLibrary cards, KnowledgeBase knowledge, IOption
             desk = Desk,
         });
 
-    public JsonObject None(string question, string? bestEntryId, KnowledgeLanguage language, string? error = null) =>
-        cards.Render("FaqNone", LanguageCode(language), new { question, bestEntryId = bestEntryId ?? "", error, desk = Desk });
+    /// <param name="outOfScope">
+    /// The question matched an out-of-scope topic (<c>knowledge/out-of-scope.txt</c>): the card says it
+    /// looks like a question outside privacy instead of "Dat weet ik niet zeker", and keeps the way to the
+    /// desk (the asker may disagree). The flag travels in the escalate action's data, so the card comes back
+    /// the same when the consent box was not ticked.
+    /// </param>
+    public JsonObject None(string question, string? bestEntryId, KnowledgeLanguage language, string? error = null, bool outOfScope = false) =>
+        cards.Render("FaqNone", LanguageCode(language), new { question, bestEntryId = bestEntryId ?? "", error, desk = Desk, outOfScope = outOfScope ? "true" : null });
+
+    /// <summary>The notification summary of <see cref="None"/>.</summary>
+    public string NoneSummary(KnowledgeLanguage language, bool outOfScope) =>
+        outOfScope ? Summary("FaqNone", language, "outOfScopeSummary") : Summary("FaqNone", language);
 
     public JsonObject Breach(KnowledgeLanguage language, string? breachEntryId) =>
         cards.Render("FaqBreach", LanguageCode(language), new { breachEntryId, desk = Desk });
@@ -97,8 +107,8 @@ public sealed class FaqCards(CardLibrary cards, KnowledgeBase knowledge, IOption
     public JsonObject Escalated(Escalation escalation, KnowledgeLanguage language) =>
         cards.Render("FaqEscalated", LanguageCode(language), new { reference = escalation.Reference, question = escalation.Question, desk = Desk });
 
-    public string Summary(string card, KnowledgeLanguage language) =>
-        _summaries.GetOrAdd((card, language), static (key, self) => self.Text(key.Card, "summary", key.Language), this);
+    public string Summary(string card, KnowledgeLanguage language, string key = "summary") =>
+        _summaries.GetOrAdd((card, key, language), static (k, self) => self.Text(k.Card, k.Key, k.Language), this);
 
     public string Text(string table, string key, KnowledgeLanguage language) => cards.Text(table, key, LanguageCode(language), new { desk = Desk });
 }

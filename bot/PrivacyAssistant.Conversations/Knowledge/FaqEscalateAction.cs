@@ -28,7 +28,7 @@ public sealed partial class FaqEscalateAction(KnowledgeBase knowledge, FaqCards 
         if (!IsOn(action.GetString("consent")))
         {
             var error = cards.Text("FaqMessages", "consentMissing", language);
-            return CardActionResult.ReplaceCard(cards.None(question, bestEntryId, language, error));
+            return CardActionResult.ReplaceCard(cards.None(question, bestEntryId, language, error, outOfScope: IsOn(action.GetString("outOfScope"))));
         }
 
         var contactName = IsOn(action.GetString("contact")) ? turn.Activity.From?.Name : null;

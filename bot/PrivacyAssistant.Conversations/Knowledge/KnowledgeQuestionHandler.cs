@@ -10,7 +10,8 @@ namespace PrivacyAssistant.Conversations.Knowledge;
 
 /// <summary>
 /// Answers any text message from the knowledge base: the answer card, "Bedoel je…?", an honest
-/// "Dat weet ik niet zeker" with the way to the privacy desk, or the breach report offer.
+/// "Dat weet ik niet zeker" with the way to the privacy desk (or, for a question about something
+/// else than privacy, "Dit lijkt geen privacyvraag" with the same way), or the breach report offer.
 /// Only the outcome is counted (decision + entry id), never the question.
 /// </summary>
 public sealed partial class KnowledgeQuestionHandler(
@@ -45,7 +46,9 @@ public sealed partial class KnowledgeQuestionHandler(
             AnswerDecision.Answer => MessageFactory.Card(cards.Answer(answer.Entry!, language, generated: assisted.Generated), answer.Entry!.In(language).Title),
             AnswerDecision.Clarify => MessageFactory.Card(cards.Clarify(answer.Options.Count > 0 ? answer.Options : [answer.Entry!], question, language), cards.Summary("FaqClarify", language)),
             AnswerDecision.Breach => MessageFactory.Card(cards.Breach(language, answer.Entry?.Id), cards.Summary("FaqBreach", language)),
-            _ => MessageFactory.Card(cards.None(question, answer.Retrieval?.Top?.EntryId, language), cards.Summary("FaqNone", language)),
+            _ => MessageFactory.Card(
+                cards.None(question, answer.Retrieval?.Top?.EntryId, language, outOfScope: answer.OutOfScope is not null),
+                cards.NoneSummary(language, answer.OutOfScope is not null)),
         };
         var shownEntry = answer.Decision is AnswerDecision.Answer or AnswerDecision.Clarify ? answer.Entry?.Id : null;
         reply.Locale = FaqCards.LanguageCode(language);

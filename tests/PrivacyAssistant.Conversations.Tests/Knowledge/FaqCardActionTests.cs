@@ -98,6 +98,35 @@ public sealed class FaqCardActionTests
     }
 
     [Fact]
+    public async Task Escalate_FromTheOutOfScopeCard_WithoutConsent_KeepsTheOutOfScopeCard_AndWithConsent_ForwardsTheQuestion()
+    {
+        await using var bot = await KnowledgeBot.CreateAsync();
+        var outside = Card(await bot.AskAsync("ik ben mijn wachtwoord vergeten"));
+        var escalate = Assert.Single(Actions(outside), a => a.Verb == "faq.escalate");
+        var data = (JsonObject)escalate.Data.DeepClone();
+        data["consent"] = "false";
+        data["contact"] = "false";
+
+        var card = await bot.ExecuteAsync("faq.escalate", data);
+
+        AssertValid(card);
+        var text = AllText(card);
+        Assert.Contains("Zonder je toestemming bewaren we je vraag niet", text, StringComparison.Ordinal);
+        Assert.Equal("Dit lijkt geen privacyvraag", card["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Empty((await bot.Feedback.SummarizeAsync(Yesterday)).OpenEscalations);
+
+        var again = Assert.Single(Actions(card), a => a.Verb == "faq.escalate");
+        var consented = (JsonObject)again.Data.DeepClone();
+        consented["consent"] = "true";
+        consented["contact"] = "false";
+        var sent = await bot.ExecuteAsync("faq.escalate", consented);
+
+        Assert.Contains("Je vraag is doorgestuurd", AllText(sent), StringComparison.Ordinal);
+        var escalation = Assert.Single((await bot.Feedback.SummarizeAsync(Yesterday)).OpenEscalations);
+        Assert.Equal("ik ben mijn wachtwoord vergeten", escalation.Question);
+    }
+
+    [Fact]
     public async Task Escalate_WithConsent_StoresTheQuestionForTheDesk_WithoutTheAskersName()
     {
         await using var bot = await KnowledgeBot.CreateAsync();

@@ -89,4 +89,18 @@ public sealed class FaqCardsTests
             Assert.Equal(expected, cards.Summary(card, language));
         }
     }
+
+    [Fact]
+    public async Task NoneSummary_IsTheOutOfScopeTextOnlyForAnOutOfScopeQuestion()
+    {
+        await using var bot = await KnowledgeBot.CreateAsync();
+        var cards = bot.Bot.Services.GetRequiredService<FaqCards>();
+
+        foreach (var language in Languages)
+        {
+            Assert.Equal(cards.Text("FaqNone", "summary", language), cards.NoneSummary(language, outOfScope: false));
+            Assert.Equal(cards.Text("FaqNone", "outOfScopeSummary", language), cards.NoneSummary(language, outOfScope: true));
+            Assert.NotEqual(cards.NoneSummary(language, outOfScope: false), cards.NoneSummary(language, outOfScope: true));
+        }
+    }
 }

@@ -64,6 +64,62 @@ public sealed class KnowledgeQuestionHandlerTests
         var escalate = Assert.Single(Actions(card), a => a.Verb == "faq.escalate");
         Assert.Equal("hoe laat begint de kerstviering", escalate.Data["question"]!.GetValue<string>());
         Assert.Empty((await bot.Feedback.SummarizeAsync(DateTimeOffset.UtcNow.AddDays(-1))).OpenEscalations);
+        // No out-of-scope topic explains this question (knowledge/out-of-scope.txt): the ordinary card.
+        Assert.Contains("Op deze vraag heb ik geen betrouwbaar antwoord", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("geen privacyvraag", text, StringComparison.Ordinal);
+        Assert.Null(escalate.Data["outOfScope"]);
+        Assert.Equal("Dat weet ik niet zeker", reply["summary"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task OutOfScopeQuestion_SaysItLooksLikeAnotherSubject_AndKeepsTheDeskTheEscalationAndTheHelpHint()
+    {
+        await using var bot = await KnowledgeBot.CreateAsync();
+
+        var reply = await bot.AskAsync("ik ben mijn wachtwoord vergeten");
+
+        Assert.Equal((null, "none"), Metadata(reply));
+        Assert.Equal("nl", reply["locale"]!.GetValue<string>());
+        Assert.Equal("Dit lijkt geen privacyvraag", reply["summary"]!.GetValue<string>());
+        var card = Card(reply);
+        AssertValid(card);
+        Assert.Equal("Dit lijkt geen privacyvraag", card["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal("Dit lijkt geen privacyvraag", card["speak"]!.GetValue<string>());
+        var text = AllText(card);
+        Assert.Contains("Ik beantwoord alleen vragen over privacy en de AVG", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dat weet ik niet zeker", text, StringComparison.Ordinal);
+        Assert.Contains("Gaat je vraag toch over privacy?", text, StringComparison.Ordinal);
+        Assert.Contains("mailto:meldpuntAVG@cswalcheren.nl", text, StringComparison.Ordinal);
+        Assert.Contains("Typ **help**", text, StringComparison.Ordinal);
+        Assert.Contains("zonder je toestemming bewaren we niets", text, StringComparison.Ordinal);
+        var escalate = Assert.Single(Actions(card), a => a.Verb == "faq.escalate");
+        Assert.Equal("ik ben mijn wachtwoord vergeten", escalate.Data["question"]!.GetValue<string>());
+        Assert.Equal("true", escalate.Data["outOfScope"]!.GetValue<string>());
+        Assert.Empty((await bot.Feedback.SummarizeAsync(DateTimeOffset.UtcNow.AddDays(-1))).OpenEscalations);
+    }
+
+    [Fact]
+    public async Task OutOfScopeQuestion_InEnglish_InADutchTeamsClient_GetsTheEnglishCard()
+    {
+        await using var bot = await KnowledgeBot.CreateAsync();
+
+        var reply = await bot.AskAsync("tell me a joke");
+
+        Assert.Equal((null, "none"), Metadata(reply));
+        Assert.Equal("en", reply["locale"]!.GetValue<string>());
+        Assert.Equal("This doesn't look like a privacy question", reply["summary"]!.GetValue<string>());
+        var card = Card(reply);
+        AssertValid(card);
+        Assert.Equal("This doesn't look like a privacy question", card["body"]![0]!["text"]!.GetValue<string>());
+        var text = AllText(card);
+        Assert.Contains("I only answer questions about privacy and the GDPR", text, StringComparison.Ordinal);
+        Assert.Contains("Is your question about privacy after all?", text, StringComparison.Ordinal);
+        Assert.Contains("mailto:meldpuntAVG@cswalcheren.nl", text, StringComparison.Ordinal);
+        Assert.Contains("Type **help**", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("I'm not sure about that", text, StringComparison.Ordinal);
+        var escalate = Assert.Single(Actions(card), a => a.Verb == "faq.escalate");
+        Assert.Equal("Send question", escalate.Title);
+        Assert.Equal("en", escalate.Data["lang"]!.GetValue<string>());
     }
 
     [Fact]
