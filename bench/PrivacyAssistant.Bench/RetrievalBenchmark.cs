@@ -97,7 +97,7 @@ public static partial class RetrievalBenchmark
         var folder = Path.Combine(Path.GetTempPath(), $"pa-bench-knowledge-{size}-" + Guid.NewGuid().ToString("N")[..8]);
         var entries = Path.Combine(folder, KnowledgeLoader.EntriesFolder);
         Directory.CreateDirectory(entries);
-        foreach (var file in new[] { KnowledgeLoader.SynonymsFile, KnowledgeLoader.BreachIntentsFile, KnowledgeLoader.EverydayWordsFile, KnowledgeLoader.SchoolWordsFile })
+        foreach (var file in new[] { KnowledgeLoader.SynonymsFile, KnowledgeLoader.BreachIntentsFile, KnowledgeLoader.EverydayWordsFile, KnowledgeLoader.SchoolWordsFile, KnowledgeLoader.StopWordsFile })
         {
             File.Copy(Path.Combine(shipped, file), Path.Combine(folder, file));
         }

@@ -12,6 +12,7 @@ public sealed class KnowledgeBase
         string breachIntents,
         WordList everydayWords,
         WordList schoolWords,
+        WordList stopWords,
         OutOfScopeList outOfScope,
         SchoolOptions school)
     {
@@ -21,6 +22,7 @@ public sealed class KnowledgeBase
         BreachIntents = breachIntents;
         EverydayWords = everydayWords;
         SchoolWords = schoolWords;
+        StopWords = stopWords;
         OutOfScope = outOfScope;
         School = school;
         _byId = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
@@ -43,6 +45,9 @@ public sealed class KnowledgeBase
 
     /// <summary><c>school-words.txt</c>: school and office words that cannot alone make an entry plausible.</summary>
     public WordList SchoolWords { get; }
+
+    /// <summary><c>stop-words.txt</c>: filler and question-framing words removed from questions and entries, on top of Lucene's Snowball lists.</summary>
+    public WordList StopWords { get; }
 
     /// <summary><c>out-of-scope.txt</c>: topics staff ask about that are not privacy questions.</summary>
     public OutOfScopeList OutOfScope { get; }

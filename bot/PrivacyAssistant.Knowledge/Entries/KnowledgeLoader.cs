@@ -9,7 +9,7 @@ namespace PrivacyAssistant.Knowledge.Entries;
 /// <summary>
 /// Reads and validates the knowledge folder: <c>entries/*.md</c> (YAML front matter + a Dutch and an
 /// English answer), <c>synonyms.txt</c>, <c>breach-intents.txt</c>, <c>everyday-words.txt</c> and
-/// <c>school-words.txt</c> and <c>out-of-scope.txt</c>. Every problem is collected
+/// <c>school-words.txt</c>, <c>stop-words.txt</c> and <c>out-of-scope.txt</c>. Every problem is collected
 /// and reported together, each naming its file, so an editor can fix them in one pass.
 /// </summary>
 public static partial class KnowledgeLoader
@@ -22,6 +22,7 @@ public static partial class KnowledgeLoader
     public const string BreachIntentsFile = "breach-intents.txt";
     public const string EverydayWordsFile = "everyday-words.txt";
     public const string SchoolWordsFile = "school-words.txt";
+    public const string StopWordsFile = "stop-words.txt";
     public const string OutOfScopeFile = "out-of-scope.txt";
 
     private const string DutchHeading = "# Nederlands";
@@ -74,8 +75,9 @@ public static partial class KnowledgeLoader
         var breachIntents = ReadOptional(root, BreachIntentsFile);
         var everydayWords = ReadWordList(root, EverydayWordsFile, found);
         var schoolWords = ReadWordList(root, SchoolWordsFile, found);
+        var stopWords = ReadWordList(root, StopWordsFile, found);
         var outOfScope = ReadRequired(root, OutOfScopeFile, found) is { } topics ? OutOfScopeReader.Read(OutOfScopeFile, topics, found) : null;
-        if (found.Count > 0 || everydayWords is null || schoolWords is null || outOfScope is null)
+        if (found.Count > 0 || everydayWords is null || schoolWords is null || stopWords is null || outOfScope is null)
         {
             return null;
         }
@@ -87,6 +89,7 @@ public static partial class KnowledgeLoader
             breachIntents,
             everydayWords,
             schoolWords,
+            stopWords,
             outOfScope,
             school);
     }
@@ -346,7 +349,8 @@ public static partial class KnowledgeLoader
     }
 
     // Unlike the synonyms and breach patterns, the word lists are required: without one, retrieval
-    // would quietly answer questions it has answered "not sure" to until then.
+    // would quietly answer questions it has answered "not sure" to until then (or, without the stop
+    // words, let filler count as unmatched words and answer "not sure" more often).
     // The out-of-scope topics too: without them, questions about the canteen or a password reset
     // would quietly get "Bedoel je…?" cards again.
     private static WordList? ReadWordList(string root, string name, List<KnowledgeProblem> problems) =>

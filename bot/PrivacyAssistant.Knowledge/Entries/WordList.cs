@@ -1,7 +1,7 @@
 namespace PrivacyAssistant.Knowledge.Entries;
 
 /// <summary>
-/// A word list of the knowledge folder (<c>everyday-words.txt</c>, <c>school-words.txt</c>): the
+/// A word list of the knowledge folder (<c>everyday-words.txt</c>, <c>school-words.txt</c>, <c>stop-words.txt</c>): the
 /// Dutch and the English words as written, each with its line. Read by <see cref="WordListReader"/>;
 /// retrieval analyses the words like questions (<c>LanguageAnalysis</c>).
 /// </summary>

@@ -31,12 +31,15 @@ public sealed partial class PersonalDataRedactor
     private static readonly Lazy<HashSet<string>> CommonNames = new(LoadNames);
 
     private readonly HashSet<string> _knownWords;
+    private readonly StopWords _stopWords;
 
     /// <param name="knownWords">Words that are not names (lowercase, accents folded): the knowledge base's vocabulary.</param>
-    public PersonalDataRedactor(IEnumerable<string> knownWords)
+    /// <param name="stopWords">The stop words retrieval uses (Snowball plus <c>stop-words.txt</c>): not names either.</param>
+    public PersonalDataRedactor(IEnumerable<string> knownWords, StopWords stopWords)
     {
+        _stopWords = stopWords;
         _knownWords = new HashSet<string>(knownWords.Select(TextNormalizer.Fold), StringComparer.Ordinal);
-        foreach (var stop in StopWords.Dutch.Concat(StopWords.English))
+        foreach (var stop in stopWords.Dutch.Concat(stopWords.English))
         {
             _knownWords.Add(TextNormalizer.Fold(stop));
         }
@@ -62,7 +65,7 @@ public sealed partial class PersonalDataRedactor
             }
         }
 
-        return new PersonalDataRedactor(words);
+        return new PersonalDataRedactor(words, StopWords.From(knowledge.StopWords));
     }
 
     public RedactedText Redact(string text)
@@ -209,7 +212,7 @@ public sealed partial class PersonalDataRedactor
 
     private bool IsKnown(string word) => _knownWords.Contains(Fold(word)) || _knownWords.Contains(Fold(word).TrimEnd('s'));
 
-    private bool StopWord(string folded) => StopWords.Dutch.Contains(folded) || StopWords.English.Contains(folded);
+    private bool StopWord(string folded) => _stopWords.Dutch.Contains(folded) || _stopWords.English.Contains(folded);
 
     private static bool IsCapitalised(string word) => char.IsUpper(word[0]) && word.Skip(1).Any(char.IsLower);
 

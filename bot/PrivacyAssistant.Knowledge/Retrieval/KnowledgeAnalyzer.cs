@@ -37,14 +37,14 @@ public sealed class KnowledgeAnalyzer : Analyzer
     public KnowledgeAnalyzer(
         KnowledgeLanguage language,
         string stemmer,
-        bool removeStopWords = true,
+        CharArraySet? stopWords,
         SynonymMap? synonyms = null,
         CompoundSplitter? splitter = null,
         CharArraySet? compoundDictionary = null)
     {
         Language = language;
         _stemmer = stemmer;
-        _stopWords = removeStopWords ? StopWords.For(language) : null;
+        _stopWords = stopWords;
         _synonyms = synonyms;
         _splitter = splitter;
         _compoundDictionary = compoundDictionary;
@@ -54,7 +54,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
 
     /// <summary>The chain used to read synonym rules: no stop words, synonyms or compounds (the parser rejects stacked tokens).</summary>
     public static KnowledgeAnalyzer ForSynonymRules(KnowledgeLanguage language, string stemmer) =>
-        new(language, stemmer, removeStopWords: false);
+        new(language, stemmer, stopWords: null);
 
     /// <summary>Runs the chain over <paramref name="text"/> and returns the terms with their positions.</summary>
     public IReadOnlyList<AnalyzedToken> Analyze(string text, string field = "text")

@@ -262,7 +262,7 @@ public sealed class KnowledgeIndex : IDisposable
         KnowledgeLanguage language, EntryTexts[] texts, KnowledgeBase knowledge, RetrievalSettings settings)
     {
         var analysis = LanguageAnalysis.Build(
-            language, texts.SelectMany(t => t.All), knowledge.Synonyms, knowledge.EverydayWords, knowledge.SchoolWords, settings, out var recorded);
+            language, texts.SelectMany(t => t.All), knowledge.Synonyms, knowledge.EverydayWords, knowledge.SchoolWords, StopWords.From(knowledge.StopWords), settings, out var recorded);
         return (analysis, recorded);
     }
 

@@ -81,17 +81,19 @@ public sealed class LanguageAnalysis : IDisposable
         string synonymsText,
         WordList everydayWords,
         WordList schoolWords,
+        StopWords stopWords,
         RetrievalSettings settings,
         out IReadOnlyDictionary<string, RecordedTokens> recorded)
     {
         var stemmerName = language == KnowledgeLanguage.English ? Stemmer.DefaultFor(language) : settings.DutchStemmer;
         var stemmer = new Stemmer(stemmerName);
         var synonyms = SynonymRules.Parse(synonymsText, language, stemmerName);
+        var stop = stopWords.For(language);
 
         // The index chain without its compound stage: its terms are the vocabulary the compound
         // splitter works from, and the compound stage is added on replay.
         var byText = new Dictionary<string, RecordedTokens>(StringComparer.Ordinal);
-        using (var plain = new KnowledgeAnalyzer(language, stemmerName))
+        using (var plain = new KnowledgeAnalyzer(language, stemmerName, stop))
         {
             foreach (var text in texts)
             {
@@ -118,9 +120,9 @@ public sealed class LanguageAnalysis : IDisposable
             }
         }
 
-        var index = new KnowledgeAnalyzer(language, stemmerName, splitter: splitter, compoundDictionary: dictionary);
+        var index = new KnowledgeAnalyzer(language, stemmerName, stop, splitter: splitter, compoundDictionary: dictionary);
         // Synonyms are not decompounded: "inloggegevens" as a synonym of "wachtwoord" must not add "gegeven".
-        var query = new KnowledgeAnalyzer(language, stemmerName, synonyms: synonyms);
+        var query = new KnowledgeAnalyzer(language, stemmerName, stop, synonyms: synonyms);
         return new LanguageAnalysis(language, stemmer, splitter, index, query, everydayWords, schoolWords);
     }
 

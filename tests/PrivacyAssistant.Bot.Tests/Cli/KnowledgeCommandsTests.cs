@@ -50,6 +50,22 @@ public sealed class KnowledgeCommandsTests
     }
 
     [Fact]
+    public async Task CheckKnowledge_WithAStopWordBeforeTheFirstSection_FailsNamingTheFileAndTheLine()
+    {
+        using var folder = BrokenKnowledgeFolder.Create(path =>
+        {
+            var words = System.IO.Path.Combine(path, "stop-words.txt");
+            File.WriteAllText(words, "eigenlijk\n" + File.ReadAllText(words));
+        });
+        await using var process = BotProcess.Start(["check-knowledge"], new Dictionary<string, string> { ["Knowledge__Path"] = folder.Path });
+
+        var exitCode = await process.WaitForExitAsync(Timeout);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("stop-words.txt: line 1: words before the first section", process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CheckKnowledge_OnTheCopyTheBuildPutsNextToTheExecutable_Succeeds()
     {
         // BotProcess runs the PrivacyAssistant.Bot.dll copied into this test's output, with the knowledge folder beside it.

@@ -39,6 +39,7 @@ public sealed class StartupValidationTests
     [InlineData("entries/datalek.md", "entries/datalek.md")]
     [InlineData("school-words.txt", "school-words.txt: the file does not exist")]
     [InlineData("everyday-words.txt", "everyday-words.txt: line 1: words before the first section")]
+    [InlineData("stop-words.txt", "stop-words.txt: line 1: words before the first section")]
     [InlineData("out-of-scope.txt", "out-of-scope.txt: line 1: a topic before the first section")]
     public async Task BrokenKnowledgeFile_FailsAtStartUpNamingTheFile(string file, string expected)
     {

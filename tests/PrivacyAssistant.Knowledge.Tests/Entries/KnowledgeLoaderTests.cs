@@ -130,9 +130,36 @@ public sealed class KnowledgeLoaderTests
         Assert.DoesNotContain(knowledge.SchoolWords.English, w => w.Word == "vandaag");
     }
 
+    [Fact]
+    public void Load_ShippedFolder_ReadsTheStopWordsInBothLanguages()
+    {
+        var knowledge = KnowledgeLoader.Load(TestKnowledge.RepositoryFolder, School);
+
+        Assert.Equal(KnowledgeLoader.StopWordsFile, knowledge.StopWords.File);
+        Assert.Contains(knowledge.StopWords.Dutch, w => w.Word == "eigenlijk");
+        Assert.Contains(knowledge.StopWords.English, w => w.Word == "please");
+        Assert.DoesNotContain(knowledge.StopWords.English, w => w.Word == "eigenlijk");
+    }
+
+    [Fact]
+    public void Load_StopWordsBeforeTheFirstSection_IsAProblemNamingFileAndLine()
+    {
+        using var folder = TestKnowledge.CopyOfFixture();
+        var words = Path.Combine(folder.Path, KnowledgeLoader.StopWordsFile);
+        File.WriteAllText(words, "eigenlijk\n" + File.ReadAllText(words));
+
+        var error = Assert.Throws<KnowledgeLoadException>(() => KnowledgeLoader.Load(folder.Path, School));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(KnowledgeLoader.StopWordsFile, problem.File);
+        Assert.StartsWith("line 1: words before the first section", problem.Message, StringComparison.Ordinal);
+        Assert.Contains($"{KnowledgeLoader.StopWordsFile}: line 1: words before the first section", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(KnowledgeLoader.EverydayWordsFile)]
     [InlineData(KnowledgeLoader.SchoolWordsFile)]
+    [InlineData(KnowledgeLoader.StopWordsFile)]
     [InlineData(KnowledgeLoader.OutOfScopeFile)]
     public void Load_MissingRequiredList_IsAProblemNamingTheFile(string file)
     {

@@ -6,13 +6,15 @@ namespace PrivacyAssistant.Knowledge.Tests.Retrieval;
 
 public sealed class KnowledgeAnalyzerTests
 {
+    private static readonly StopWords Stop = TestKnowledge.StopWords;
+
     private static IReadOnlyList<string> Terms(KnowledgeAnalyzer analyzer, string text) =>
         analyzer.Analyze(text).Select(t => t.Term).ToList();
 
     [Fact]
     public void Analyze_DutchInflections_StemToTheSameTerm()
     {
-        using var analyzer = new KnowledgeAnalyzer(KnowledgeLanguage.Dutch, "Dutch");
+        using var analyzer = new KnowledgeAnalyzer(KnowledgeLanguage.Dutch, "Dutch", Stop.Dutch);
 
         Assert.Equal(Terms(analyzer, "leerling"), Terms(analyzer, "leerlingen"));
         Assert.Equal(Terms(analyzer, "foto"), Terms(analyzer, "foto's"));
@@ -22,7 +24,7 @@ public sealed class KnowledgeAnalyzerTests
     [Fact]
     public void Analyze_AccentsAndCase_AreFolded()
     {
-        using var analyzer = new KnowledgeAnalyzer(KnowledgeLanguage.Dutch, "Dutch");
+        using var analyzer = new KnowledgeAnalyzer(KnowledgeLanguage.Dutch, "Dutch", Stop.Dutch);
 
         Assert.Equal(Terms(analyzer, "geinformeerd prive"), Terms(analyzer, "Geïnformeerd PRIVÉ"));
     }
@@ -30,7 +32,7 @@ public sealed class KnowledgeAnalyzerTests
     [Fact]
     public void Analyze_StopWordsAndFiller_AreRemoved()
     {
-        using var analyzer = new KnowledgeAnalyzer(KnowledgeLanguage.Dutch, "Dutch");
+        using var analyzer = new KnowledgeAnalyzer(KnowledgeLanguage.Dutch, "Dutch", Stop.Dutch);
 
         Assert.Equal(Terms(analyzer, "foto publiceren"), Terms(analyzer, "Mag ik eigenlijk wel een foto publiceren?"));
     }
@@ -38,7 +40,7 @@ public sealed class KnowledgeAnalyzerTests
     [Fact]
     public void Analyze_EMail_StaysOneWord()
     {
-        using var analyzer = new KnowledgeAnalyzer(KnowledgeLanguage.Dutch, "Dutch");
+        using var analyzer = new KnowledgeAnalyzer(KnowledgeLanguage.Dutch, "Dutch", Stop.Dutch);
 
         Assert.Equal(Terms(analyzer, "email"), Terms(analyzer, "e-mail"));
     }
@@ -46,7 +48,7 @@ public sealed class KnowledgeAnalyzerTests
     [Fact]
     public void Analyze_EnglishInflections_StemToTheSameTerm()
     {
-        using var analyzer = new KnowledgeAnalyzer(KnowledgeLanguage.English, "English");
+        using var analyzer = new KnowledgeAnalyzer(KnowledgeLanguage.English, "English", Stop.English);
 
         Assert.Equal(Terms(analyzer, "student photo"), Terms(analyzer, "students' photos"));
     }
@@ -55,7 +57,7 @@ public sealed class KnowledgeAnalyzerTests
     public void Analyze_WithSynonyms_StacksTheSynonymOnTheWord()
     {
         var synonyms = SynonymRules.Parse("laptop, notebook\nfoto, beeldmateriaal, plaatje", KnowledgeLanguage.Dutch, "Dutch");
-        using var analyzer = new KnowledgeAnalyzer(KnowledgeLanguage.Dutch, "Dutch", synonyms: synonyms);
+        using var analyzer = new KnowledgeAnalyzer(KnowledgeLanguage.Dutch, "Dutch", Stop.Dutch, synonyms: synonyms);
 
         var tokens = analyzer.Analyze("notebooks en plaatjes");
 
@@ -69,7 +71,7 @@ public sealed class KnowledgeAnalyzerTests
     {
         var stemmer = new Stemmer("Dutch");
         var splitter = new CompoundSplitter(["leerling", "dossier", "person", "gegeven"], stemmer.Stem);
-        using var analyzer = new KnowledgeAnalyzer(KnowledgeLanguage.Dutch, "Dutch", splitter: splitter);
+        using var analyzer = new KnowledgeAnalyzer(KnowledgeLanguage.Dutch, "Dutch", Stop.Dutch, splitter: splitter);
 
         var tokens = analyzer.Analyze("leerlingdossiers");
 

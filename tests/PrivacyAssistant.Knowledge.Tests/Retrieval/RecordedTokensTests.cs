@@ -23,7 +23,7 @@ public sealed class RecordedTokensTests
                 .SelectMany(c => new[] { c.Title, KnowledgeIndex.PlainAnswer(c.AnswerMarkdown) }.Concat(c.Alternates).Concat(c.Keywords))
                 .Append("Mag ik de foto's van mijn leerlingen e-mailen naar OneDrive, of is dat niet")
                 .ToList();
-            using var analysis = LanguageAnalysis.Build(language, texts, knowledge.Synonyms, knowledge.EverydayWords, knowledge.SchoolWords, settings, out var recorded);
+            using var analysis = LanguageAnalysis.Build(language, texts, knowledge.Synonyms, knowledge.EverydayWords, knowledge.SchoolWords, StopWords.From(knowledge.StopWords), settings, out var recorded);
 
             Assert.Equal(texts.Distinct().Count(), recorded.Count);
             foreach (var text in texts)
@@ -42,7 +42,7 @@ public sealed class RecordedTokensTests
     [Fact]
     public void Record_TextEndingInStopWords_KeepsThePositionsTheyTakeForTheNextValue()
     {
-        using var analyzer = new KnowledgeAnalyzer(KnowledgeLanguage.Dutch, "Dutch");
+        using var analyzer = new KnowledgeAnalyzer(KnowledgeLanguage.Dutch, "Dutch", TestKnowledge.StopWords.Dutch);
 
         var recorded = RecordedTokens.Record(analyzer, "foto's van de klas, maar niet van die");
 
