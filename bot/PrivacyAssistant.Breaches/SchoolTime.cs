@@ -1,8 +1,14 @@
+using System.Globalization;
+
 namespace PrivacyAssistant.Breaches;
 
 /// <summary>A date and a clock time as read on a form in the school's time zone, as an instant.</summary>
 public static class SchoolTime
 {
+    /// <summary>A clock time as the forms accept it: <c>HH:mm</c> (what Input.Time sends) or <c>HH:mm:ss</c>.</summary>
+    public static bool TryParseTime(string text, out TimeOnly time) =>
+        TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+
     public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time, TimeZoneInfo zone)
     {
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);

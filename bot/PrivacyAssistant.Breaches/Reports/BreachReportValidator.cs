@@ -193,7 +193,7 @@ public sealed class BreachReportValidator(IOptions<BreachesOptions> options, Tim
             return null;
         }
 
-        if (TimeOnly.TryParseExact(value.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        if (SchoolTime.TryParseTime(value, out var time))
         {
             return time;
         }

@@ -119,7 +119,7 @@ public sealed class BreachRegisterView(
                 TimeOnly? time = null;
                 if (action.GetString(DecisionFields.ApNotifiedTime) is { } timeText)
                 {
-                    if (!TimeOnly.TryParseExact(timeText.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                    if (!SchoolTime.TryParseTime(timeText, out var parsed))
                     {
                         return (null, [new FieldProblem(DecisionFields.ApNotifiedTime, "invalid-time")]);
                     }
