@@ -21,7 +21,7 @@ public sealed class KnowledgeEngine : IDisposable
         BreachIntents = breachIntents;
         Policy = policy;
         OutOfScope = outOfScope;
-        Answerer = new KnowledgeAnswerer(knowledge, Retriever, breachIntents, policy, PersonalDataRedactor.For(knowledge), outOfScope);
+        Answerer = new KnowledgeAnswerer(knowledge, Retriever, breachIntents, policy, PersonalDataRedactor.For(knowledge, index.StopWords), outOfScope);
     }
 
     public KnowledgeBase Knowledge { get; }
@@ -63,7 +63,7 @@ public sealed class KnowledgeEngine : IDisposable
                 knowledge.BreachIntents,
                 index.Analysis(KnowledgeLanguage.Dutch),
                 index.Analysis(KnowledgeLanguage.English),
-                knowledge.Entries.SelectMany(e => new[] { e.Dutch, e.English }).SelectMany(c => c.Alternates.Concat(c.Keywords).Append(c.Title).Append(c.AnswerMarkdown)));
+                knowledge.Texts);
             return new KnowledgeEngine(knowledge, index, breachIntents, AnswerPolicy.From(options), outOfScope);
         }
         catch (KnowledgeLoadException ex)

@@ -31,7 +31,7 @@ internal static class TestKnowledge
     }
 
     /// <summary>The stop words of the fixture folder (the shipped <c>stop-words.txt</c>), for tests that build an analyzer themselves.</summary>
-    public static global::PrivacyAssistant.Knowledge.Retrieval.StopWords StopWords => global::PrivacyAssistant.Knowledge.Retrieval.StopWords.From(Fixture.Knowledge.StopWords);
+    public static global::PrivacyAssistant.Knowledge.Retrieval.StopWords StopWords => Fixture.Index.StopWords;
 
     /// <summary>Shared engine over the fixture folder (building it per test would only slow the suite down).</summary>
     public static KnowledgeEngine Fixture => FixtureEngine.Value;

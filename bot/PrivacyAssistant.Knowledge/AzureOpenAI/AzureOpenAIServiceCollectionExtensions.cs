@@ -36,7 +36,11 @@ public static class AzureOpenAIServiceCollectionExtensions
         });
         services.AddSingleton<AzureOpenAIGuard>();
         services.AddSingleton(sp => new AssistanceRateLimiter(sp.GetRequiredService<AzureOpenAIOptions>().RateLimits, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => PersonalDataRedactor.For(sp.GetRequiredService<KnowledgeEngine>().Knowledge));
+        services.AddSingleton(sp =>
+        {
+            var engine = sp.GetRequiredService<KnowledgeEngine>();
+            return PersonalDataRedactor.For(engine.Knowledge, engine.Index.StopWords);
+        });
         services.AddSingleton(sp => new EntryEmbeddings(
             sp.GetRequiredService<KnowledgeEngine>().Knowledge,
             sp.GetRequiredService<IKnowledgeModel>(),

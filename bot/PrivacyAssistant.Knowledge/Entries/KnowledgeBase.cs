@@ -34,6 +34,10 @@ public sealed class KnowledgeBase
     /// <summary>The entries, ordered by id.</summary>
     public IReadOnlyList<KnowledgeEntry> Entries { get; }
 
+    /// <summary>Every text of every entry in both languages: alternates, keywords, title and answer (Markdown).</summary>
+    public IEnumerable<string> Texts =>
+        Entries.SelectMany(e => new[] { e.Dutch, e.English }).SelectMany(c => c.Alternates.Concat(c.Keywords).Append(c.Title).Append(c.AnswerMarkdown));
+
     /// <summary>The text of <c>synonyms.txt</c> (Solr synonym format); empty when the file is absent.</summary>
     public string Synonyms { get; }
 

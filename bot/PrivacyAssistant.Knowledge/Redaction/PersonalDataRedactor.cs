@@ -47,25 +47,19 @@ public sealed partial class PersonalDataRedactor
         _knownWords.ExceptWith(CommonNames.Value);
     }
 
-    /// <summary>A redactor whose vocabulary is every word of the knowledge base (titles, alternates, keywords, answers).</summary>
-    public static PersonalDataRedactor For(KnowledgeBase knowledge)
+    /// <summary>A redactor whose vocabulary is every word of the knowledge base (titles, alternates, keywords, answers) and <paramref name="stopWords"/> (the index's).</summary>
+    public static PersonalDataRedactor For(KnowledgeBase knowledge, StopWords stopWords)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in knowledge.Entries)
+        foreach (var text in knowledge.Texts)
         {
-            foreach (var content in new[] { entry.Dutch, entry.English })
+            foreach (Match word in WordPattern().Matches(text))
             {
-                foreach (var text in content.Alternates.Concat(content.Keywords).Append(content.Title).Append(content.AnswerMarkdown))
-                {
-                    foreach (Match word in WordPattern().Matches(text))
-                    {
-                        words.Add(TextNormalizer.Fold(word.Value));
-                    }
-                }
+                words.Add(TextNormalizer.Fold(word.Value));
             }
         }
 
-        return new PersonalDataRedactor(words, StopWords.From(knowledge.StopWords));
+        return new PersonalDataRedactor(words, stopWords);
     }
 
     public RedactedText Redact(string text)

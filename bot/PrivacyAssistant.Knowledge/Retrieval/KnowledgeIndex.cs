@@ -39,12 +39,14 @@ public sealed class KnowledgeIndex : IDisposable
             [KnowledgeLanguage.Dutch] = knowledge.Entries.Select(e => EntryTexts.Of(e, KnowledgeLanguage.Dutch)).ToArray(),
             [KnowledgeLanguage.English] = knowledge.Entries.Select(e => EntryTexts.Of(e, KnowledgeLanguage.English)).ToArray(),
         };
+        var stopWords = StopWords.From(knowledge.StopWords);
+        StopWords = stopWords;
         // The two languages share nothing, so they are analysed side by side (start-up time).
-        var english = Task.Run(() => BuildAnalysis(KnowledgeLanguage.English, texts[KnowledgeLanguage.English], knowledge, Settings));
+        var english = Task.Run(() => BuildAnalysis(KnowledgeLanguage.English, texts[KnowledgeLanguage.English], knowledge, stopWords, Settings));
         (LanguageAnalysis Analysis, IReadOnlyDictionary<string, RecordedTokens> Recorded) dutch;
         try
         {
-            dutch = BuildAnalysis(KnowledgeLanguage.Dutch, texts[KnowledgeLanguage.Dutch], knowledge, Settings);
+            dutch = BuildAnalysis(KnowledgeLanguage.Dutch, texts[KnowledgeLanguage.Dutch], knowledge, stopWords, Settings);
         }
         catch
         {
@@ -188,6 +190,9 @@ public sealed class KnowledgeIndex : IDisposable
 
     public RetrievalSettings Settings { get; }
 
+    /// <summary>Lucene's Snowball lists plus <c>stop-words.txt</c>, as both languages' analyzers remove them (built once per index).</summary>
+    public StopWords StopWords { get; }
+
     public IndexSearcher Searcher { get; }
 
     public Similarity Similarity { get; }
@@ -259,10 +264,10 @@ public sealed class KnowledgeIndex : IDisposable
     public static string PlainAnswer(string markdown) => Markdown.ToPlainText(markdown);
 
     private static (LanguageAnalysis Analysis, IReadOnlyDictionary<string, RecordedTokens> Recorded) BuildAnalysis(
-        KnowledgeLanguage language, EntryTexts[] texts, KnowledgeBase knowledge, RetrievalSettings settings)
+        KnowledgeLanguage language, EntryTexts[] texts, KnowledgeBase knowledge, StopWords stopWords, RetrievalSettings settings)
     {
         var analysis = LanguageAnalysis.Build(
-            language, texts.SelectMany(t => t.All), knowledge.Synonyms, knowledge.EverydayWords, knowledge.SchoolWords, StopWords.From(knowledge.StopWords), settings, out var recorded);
+            language, texts.SelectMany(t => t.All), knowledge.Synonyms, knowledge.EverydayWords, knowledge.SchoolWords, stopWords, settings, out var recorded);
         return (analysis, recorded);
     }
 

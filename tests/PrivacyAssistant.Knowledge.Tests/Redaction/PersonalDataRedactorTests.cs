@@ -4,7 +4,7 @@ namespace PrivacyAssistant.Knowledge.Tests.Redaction;
 
 public sealed class PersonalDataRedactorTests
 {
-    private static readonly PersonalDataRedactor Redactor = PersonalDataRedactor.For(TestKnowledge.Fixture.Knowledge);
+    private static readonly PersonalDataRedactor Redactor = PersonalDataRedactor.For(TestKnowledge.Fixture.Knowledge, TestKnowledge.Fixture.Index.StopWords);
 
     [Theory]
     [InlineData("mail van p.de.vries@ouders.example.com over de foto", "p.de.vries@ouders.example.com", PersonalDataKind.Email)]
