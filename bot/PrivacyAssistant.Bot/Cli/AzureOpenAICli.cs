@@ -118,14 +118,7 @@ public static class AzureOpenAICli
 
             var hybrid = new EvaluationReport(outcomes);
             output.WriteLine($"generated answers: {generated}; not used or fell back to lexical: {(fallbacks.Count == 0 ? "0" : string.Join(", ", fallbacks.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {f.Value}")))}");
-            if (countsOnly)
-            {
-                KnowledgeCli.WriteCounts(output, hybrid);
-            }
-            else
-            {
-                KnowledgeCli.WriteReport(output, hybrid);
-            }
+            KnowledgeCli.WriteReport(output, hybrid, countsOnly);
 
             output.WriteLine();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lexical top-1 accuracy: {lexical.Accuracy:P1} ({lexical.Passed}/{lexical.Outcomes.Count}); hybrid top-1 accuracy: {hybrid.Accuracy:P1} ({hybrid.Passed}/{hybrid.Outcomes.Count}){(loopback ? " — plumbing check against a local server, not model quality" : "")}"));

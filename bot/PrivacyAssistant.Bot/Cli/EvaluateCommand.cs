@@ -69,14 +69,7 @@ public static class EvaluateCommand
                 }
             }
 
-            if (countsOnly)
-            {
-                KnowledgeCli.WriteCounts(output, report);
-            }
-            else
-            {
-                KnowledgeCli.WriteReport(output, report);
-            }
+            KnowledgeCli.WriteReport(output, report, countsOnly);
 
             return hybrid
                 ? AzureOpenAICli.EvaluateAsync(cases, report, parse.GetValue(json), countsOnly, output, error).GetAwaiter().GetResult()

@@ -136,6 +136,19 @@ public static class KnowledgeCli
         _ => failure.ToString(),
     };
 
+    /// <summary>The report with its confusions, or counts only (<see cref="WriteCounts"/>) for <c>--counts</c>.</summary>
+    public static void WriteReport(TextWriter output, EvaluationReport report, bool countsOnly)
+    {
+        if (countsOnly)
+        {
+            WriteCounts(output, report);
+        }
+        else
+        {
+            WriteReport(output, report);
+        }
+    }
+
     public static void WriteReport(TextWriter output, EvaluationReport report)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-1 accuracy: {report.Accuracy:P1} ({report.Passed}/{report.Outcomes.Count})"));
