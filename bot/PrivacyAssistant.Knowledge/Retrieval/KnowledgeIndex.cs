@@ -237,6 +237,44 @@ public sealed class KnowledgeIndex : IDisposable
         return hits;
     }
 
+    /// <summary>
+    /// Every entry <paramref name="clause"/> matches, with the score Lucene gives its query
+    /// (<see cref="ToQuery"/>), bit for bit, in no particular order; Lucene searches only when the
+    /// postings cannot (<see cref="PostingsScorer"/>).
+    /// </summary>
+    public List<(int Doc, float Score)> Search(KnowledgeLanguage language, QueryClause clause)
+    {
+        var hits = new List<(int Doc, float Score)>();
+        if (!_postings.TryScore(language, clause, hits))
+        {
+            foreach (var hit in Searcher.Search(ToQuery(language, clause), DocumentCount).ScoreDocs)
+            {
+                hits.Add((hit.Doc, hit.Score));
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>Whether the field contains <paramref name="term"/> (a term it lacks can match nothing in it).</summary>
+    public bool Contains(KnowledgeLanguage language, KnowledgeField field, string term) =>
+        _termStates.ContainsKey((KnowledgeFieldNames.Name(language, field), term));
+
+    /// <summary><paramref name="clause"/> as the Lucene query it stands for: boosted term queries under a DisjunctionMax.</summary>
+    public DisjunctionMaxQuery ToQuery(KnowledgeLanguage language, QueryClause clause)
+    {
+        var disjuncts = new List<Query>(clause.Disjuncts.Count);
+        foreach (var disjunct in clause.Disjuncts)
+        {
+            var query = TermQuery(language, disjunct.Field, disjunct.Term)
+                ?? throw new ArgumentException($"The field {disjunct.Field} does not contain a term of the clause.", nameof(clause));
+            query.Boost = disjunct.Boost;
+            disjuncts.Add(query);
+        }
+
+        return new DisjunctionMaxQuery(disjuncts, clause.TieBreaker);
+    }
+
     /// <summary>How many entries contain <paramref name="term"/> in any field of the language.</summary>
     public int EntryFreq(KnowledgeLanguage language, string term) =>
         _frequencies.EntryFreq(language, term);

@@ -48,7 +48,7 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 continue; // no field contains any of the word's terms
             }
 
-            foreach (var hit in index.Search(clauses[i]))
+            foreach (var hit in index.Search(language, clauses[i]))
             {
                 if (!perWord.TryGetValue(hit.Doc, out var scores))
                 {
@@ -123,11 +123,11 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         return order != 0 ? order : a.Doc.CompareTo(b.Doc);
     };
 
-    private (List<QueryTerm> Terms, List<DisjunctionMaxQuery> Clauses) Plan(string question, KnowledgeLanguage language)
+    private (List<QueryTerm> Terms, List<QueryClause> Clauses) Plan(string question, KnowledgeLanguage language)
     {
         var analysis = index.Analysis(language);
         var terms = new List<QueryTerm>();
-        var clauses = new List<DisjunctionMaxQuery>();
+        var clauses = new List<QueryClause>();
         // The index chain gives the words as typed (plus compound parts); the query chain adds the
         // synonyms. Synonym rules replace the word with every member of its line, so the typed
         // word is recovered from the index chain, matched up by the offset of the word in the text.
@@ -198,24 +198,21 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 }
             }
 
-            // Collected first and handed over at once: adding one by one regrew the query's list
-            // several times per word.
-            var disjuncts = new List<Query>(KnowledgeFieldNames.All.Length * alternatives.Count);
+            var disjuncts = new List<QueryClause.Disjunct>(KnowledgeFieldNames.All.Length * alternatives.Count);
             foreach (var field in KnowledgeFieldNames.All)
             {
                 foreach (var (term, factor) in alternatives)
                 {
                     // A term the field does not contain can match nothing (and BM25 has no query
                     // norm), so leaving it out changes no score and saves a dictionary seek.
-                    if (index.TermQuery(language, field, term) is { } query)
+                    if (index.Contains(language, field, term))
                     {
-                        query.Boost = _settings.Boost(field) * factor;
-                        disjuncts.Add(query);
+                        disjuncts.Add(new QueryClause.Disjunct(field, term, _settings.Boost(field) * factor));
                     }
                 }
             }
 
-            var clause = new DisjunctionMaxQuery(disjuncts, _settings.TieBreaker);
+            var clause = new QueryClause(disjuncts, _settings.TieBreaker);
 
             terms.Add(new QueryTerm(word.Term, alternatives.Skip(1).Select(a => a.Term).ToList(), weight, known || corrected, corrected, analysis.Everyday.Contains(word.Term), school));
             clauses.Add(clause);

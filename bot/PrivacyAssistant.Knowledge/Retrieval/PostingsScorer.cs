@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using PrivacyAssistant.Knowledge.Entries;
 
 namespace PrivacyAssistant.Knowledge.Retrieval;
 
@@ -25,6 +26,7 @@ internal sealed class PostingsScorer
     private const int NoMoreDocs = DocIdSetIterator.NO_MORE_DOCS;
 
     private readonly Dictionary<Term, TermPostings> _postings = [];
+    private readonly Dictionary<(string Field, string Term), TermPostings> _postingsByText = [];
     private readonly float _k1PlusOne;
 
     /// <param name="fields">The fields whose terms clauses may contain.</param>
@@ -64,7 +66,9 @@ internal sealed class PostingsScorer
                     freqs.Add(postings.Freq);
                 }
 
-                _postings[new Term(field, bytes)] = new TermPostings(idf, [.. docs], [.. freqs], norms);
+                var termPostings = new TermPostings(idf, [.. docs], [.. freqs], norms);
+                _postings[new Term(field, bytes)] = termPostings;
+                _postingsByText[(field, bytes.Utf8ToString())] = termPostings;
             }
         }
     }
@@ -96,6 +100,36 @@ internal sealed class PostingsScorer
         }
 
         var disjunction = new Disjunction(cursors, count, clause.TieBreakerMultiplier);
+        disjunction.ScoreAll(hits);
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="TryScore(DisjunctionMaxQuery, List{ValueTuple{int, float}})"/> for the query <paramref name="clause"/>
+    /// stands for (<see cref="KnowledgeIndex.ToQuery"/>), without building it.
+    /// </summary>
+    public bool TryScore(KnowledgeLanguage language, QueryClause clause, List<(int Doc, float Score)> hits)
+    {
+        if (_postingsByText.Count == 0)
+        {
+            return false;
+        }
+
+        var cursors = new Cursor[clause.Disjuncts.Count];
+        var count = 0;
+        foreach (var disjunct in clause.Disjuncts)
+        {
+            if (!_postingsByText.TryGetValue((KnowledgeFieldNames.Name(language, disjunct.Field), disjunct.Term), out var postings))
+            {
+                return false;
+            }
+
+            // As for a TermQuery: weight = idf × query boost × top-level boost (1), times k1 + 1.
+            var weight = postings.Idf * disjunct.Boost * 1f;
+            cursors[count++] = new Cursor(postings, weight * _k1PlusOne);
+        }
+
+        var disjunction = new Disjunction(cursors, count, clause.TieBreaker);
         disjunction.ScoreAll(hits);
         return true;
     }

@@ -23,18 +23,24 @@ public sealed class PostingsScorerTests
             var texts = KnowledgeFieldNames.All.SelectMany(f => FieldTerms(index, KnowledgeFieldNames.Name(language, f))).Distinct().Order(StringComparer.Ordinal).ToList();
             for (var i = 0; i < 1500; i++)
             {
-                var clause = new DisjunctionMaxQuery(random.Next(3) switch { 0 => 0f, 1 => 0.1f, _ => (float)random.NextDouble() });
+                var tieBreaker = random.Next(3) switch { 0 => 0f, 1 => 0.1f, _ => (float)random.NextDouble() };
+                var clause = new DisjunctionMaxQuery(tieBreaker);
+                var disjuncts = new List<QueryClause.Disjunct>();
                 foreach (var (text, factor) in Enumerable.Range(0, random.Next(1, 5)).Select(k => (texts[random.Next(texts.Count)], k == 0 ? 1f : (float)random.NextDouble())))
                 {
                     foreach (var field in KnowledgeFieldNames.All)
                     {
+                        Assert.Equal(index.TermQuery(language, field, text) is not null, index.Contains(language, field, text));
                         if (index.TermQuery(language, field, text) is { } query)
                         {
                             query.Boost = index.Settings.Boost(field) * factor;
                             clause.Add(query);
+                            disjuncts.Add(new QueryClause.Disjunct(field, text, index.Settings.Boost(field) * factor));
                         }
                     }
                 }
+
+                var planned = new QueryClause(disjuncts, tieBreaker);
 
                 var lucene = index.Searcher.Search(clause, index.DocumentCount).ScoreDocs
                     .Select(h => (h.Doc, Bits: BitConverter.SingleToInt32Bits(h.Score))).OrderBy(h => h.Doc).ToList();
@@ -42,6 +48,9 @@ public sealed class PostingsScorerTests
                 Assert.True(scorer.TryScore(clause, hits));
                 Assert.Equal(lucene, hits.Select(h => (h.Doc, Bits: BitConverter.SingleToInt32Bits(h.Score))).OrderBy(h => h.Doc).ToList());
                 Assert.Equal(lucene, index.Search(clause).Select(h => (h.Doc, Bits: BitConverter.SingleToInt32Bits(h.Score))).OrderBy(h => h.Doc).ToList());
+                // The same clause as retrieval plans it (plain data): the same hits, and the query it stands for is Lucene's.
+                Assert.Equal(lucene, index.Search(language, planned).Select(h => (h.Doc, Bits: BitConverter.SingleToInt32Bits(h.Score))).OrderBy(h => h.Doc).ToList());
+                Assert.Equal(clause, index.ToQuery(language, planned));
                 multiMatch += clause.Disjuncts.Count > 2 && lucene.Count > 0 ? 1 : 0;
             }
         }
@@ -54,6 +63,7 @@ public sealed class PostingsScorerTests
     public void Search_EmptyClause_FindsNothing()
     {
         Assert.Empty(EvaluationSets.Product.Index.Search(new DisjunctionMaxQuery(0.1f)));
+        Assert.Empty(EvaluationSets.Product.Index.Search(KnowledgeLanguage.Dutch, new QueryClause([], 0.1f)));
     }
 
     private static IEnumerable<string> AllFields() =>
