@@ -2,7 +2,6 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Compound;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Pattern;
 using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Synonym;
@@ -26,7 +25,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
     /// <summary>Text replaced before tokenising (longest match first), as Lucene's MappingCharFilter would.</summary>
     internal static readonly IReadOnlyList<KeyValuePair<string, string>> CharMappings = BuildCharMappings();
 
-    private static readonly System.Text.RegularExpressions.Regex CaseChange = new("(\\p{Ll})(\\p{Lu})", System.Text.RegularExpressions.RegexOptions.Compiled);
+    internal static readonly System.Text.RegularExpressions.Regex CaseChange = new("(\\p{Ll})(\\p{Lu})", System.Text.RegularExpressions.RegexOptions.Compiled);
 
     private readonly string _stemmer;
     private readonly CharArraySet? _stopWords;
@@ -80,10 +79,11 @@ public sealed class KnowledgeAnalyzer : Analyzer
 
     // camelCase and glued words are split ("meldpuntAVG@..." → "meldpunt AVG", "OneDrive" → "One Drive"),
     // on both sides, so the parts can match and the compound splitter can rejoin them.
-    // TextMappingCharFilter rather than Lucene's MappingCharFilter: the same text and offsets without
-    // a 16 KB read buffer per analysed text.
+    // TextMappingCharFilter and TextPatternReplaceCharFilter rather than Lucene's MappingCharFilter and
+    // PatternReplaceCharFilter: the same text and offsets without a 16 KB read buffer and four copies
+    // of the text per analysed text (RELIABILITY.md, session 7).
     protected override TextReader InitReader(string fieldName, TextReader reader) =>
-        new PatternReplaceCharFilter(CaseChange, "$1 $2", new TextMappingCharFilter(CharMappings, reader));
+        new TextPatternReplaceCharFilter(CaseChange, "$1 $2", new TextMappingCharFilter(CharMappings, reader));
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

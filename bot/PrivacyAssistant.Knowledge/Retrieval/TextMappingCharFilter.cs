@@ -80,6 +80,14 @@ internal sealed class TextMappingCharFilter : BaseCharFilter
 
     public override int Peek() => _next < _output.Length ? _output[_next] : -1;
 
+    /// <summary>The whole output, for a filter on top that would otherwise read it all through a buffer (nothing is left to read here).</summary>
+    internal string TakeText()
+    {
+        var rest = _next == 0 ? _output : _output[_next..];
+        _next = _output.Length;
+        return rest;
+    }
+
     private static int LongestMatch(IReadOnlyList<KeyValuePair<string, string>> mappings, string text, int position)
     {
         var best = -1;
@@ -96,7 +104,7 @@ internal sealed class TextMappingCharFilter : BaseCharFilter
     }
 
     // Lucene's string readers end with -1 rather than 0, which TextReader.ReadToEnd does not expect.
-    private static string ReadAll(TextReader input)
+    internal static string ReadAll(TextReader input)
     {
         var chunk = ArrayPool<char>.Shared.Rent(1024);
         try
