@@ -8,6 +8,13 @@ public static class TextNormalizer
 {
     public static string Fold(string text)
     {
+        // Most words are plain ASCII, where decomposing changes nothing and lowercasing is A-Z to a-z:
+        // the redactor folds every word of every question several times (RELIABILITY.md, session 7).
+        if (Ascii.IsValid(text))
+        {
+            return FoldAscii(text);
+        }
+
         var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
@@ -21,5 +28,33 @@ public static class TextNormalizer
         }
 
         return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private static string FoldAscii(string text)
+    {
+        var changes = false;
+        var length = 0;
+        foreach (var c in text)
+        {
+            changes |= c is '\'' or (>= 'A' and <= 'Z');
+            length += c == '\'' ? 0 : 1;
+        }
+
+        if (!changes)
+        {
+            return text;
+        }
+
+        return string.Create(length, text, static (span, source) =>
+        {
+            var i = 0;
+            foreach (var c in source)
+            {
+                if (c != '\'')
+                {
+                    span[i++] = c is >= 'A' and <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+                }
+            }
+        });
     }
 }
