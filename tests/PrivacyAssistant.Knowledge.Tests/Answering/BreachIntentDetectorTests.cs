@@ -27,6 +27,16 @@ public sealed class BreachIntentDetectorTests
     [InlineData("ik stuurde de klassenlijst naar alle ouders")]
     [InlineData("de moeder van Sam kreeg per ongeluk het rapport van een klasgenoot")]
     [InlineData("iemand heeft de lijst met telefoonnummers op een openbare website gezet")]
+    [InlineData("onze inschrijfformulieren zijn uit de kast weggenomen")]
+    [InlineData("mijn werklaptop is vanmiddag uit de auto gepikt")]
+    [InlineData("there are weird emails going out from my account")]
+    [InlineData("I entered my password on a fake website")]
+    [InlineData("de klassenlijst met adressen is in de groepsapp van de ouders beland")]
+    [InlineData("a parent could see the report of another child in the portal")]
+    [InlineData("someone logged in with my account")]
+    [InlineData("there was a break-in at school last night")]
+    [InlineData("er is iets misgegaan met persoonsgegevens en dat wil ik melden")]
+    [InlineData("ik heb mijn tas in de trein laten liggen, moet ik dat melden")]
     public void Detect_BreachReport_MatchesAPattern(string message)
     {
         Assert.NotNull(Product.Value.Detect(message));
@@ -43,6 +53,12 @@ public sealed class BreachIntentDetectorTests
     [InlineData("wanneer gebruik ik bcc")]
     [InlineData("mag ik oude dossiers weggooien")]
     [InlineData("mag ik de lijst met telefoonnummers op de website zetten")]
+    [InlineData("tips voor breuken in groep 6")] // "breuken in" is one edit from "break in"
+    [InlineData("mag ik mijn laptop open laten staan tijdens de pauze")]
+    [InlineData("can I post the class list on facebook")]
+    [InlineData("ik zoek het verslag van de vorige vergadering")]
+    [InlineData("moet ik een gestolen telefoon altijd melden")]
+    [InlineData("how long do we keep records after a student has left")]
     public void Detect_QuestionOrSomethingElse_DoesNotMatch(string message)
     {
         Assert.Null(Product.Value.Detect(message));

@@ -68,17 +68,31 @@ public sealed class BreachPatternMatcherTests
         Assert.NotNull(engine.BreachIntents.Detect(message));
     }
 
-    /// <summary>Messages made of pattern alternatives (some with a typo: a swap, a missing, doubled or changed letter) among filler words, in shuffled order.</summary>
+    /// <summary>
+    /// Messages made of pattern alternatives (some with a typo: a swap, a missing, doubled or changed letter) among filler words, in shuffled order:
+    /// every other message takes one alternative of each group of one pattern (so it would match but for typos, order and guards), the others any alternatives.
+    /// </summary>
     private static IEnumerable<string> Typed(IReadOnlyList<BreachIntentPattern> patterns, Random random)
     {
         string[] filler = ["ik", "mijn", "de", "een", "vandaag", "school", "is", "wat", "per", "leerling", "met", "en"];
-        var alternatives = patterns.SelectMany(p => p.Groups).SelectMany(g => g).Select(a => a.Where(w => w != BreachIntentDetector.StartMarker).ToList()).Where(a => a.Count > 0).ToList();
+        static List<string> Words(IReadOnlyList<string> alternative) => alternative.Where(w => w != BreachIntentDetector.StartMarker).ToList();
+        var alternatives = patterns.SelectMany(p => p.Groups).SelectMany(g => g).Select(Words).Where(a => a.Count > 0).ToList();
         for (var i = 0; i < 3000; i++)
         {
             var words = new List<string>();
-            for (var n = random.Next(1, 4); n > 0; n--)
+            if (i % 2 == 0)
             {
-                words.AddRange(alternatives[random.Next(alternatives.Count)].Select(w => random.Next(3) == 0 ? Typo(w, random) : w));
+                foreach (var group in patterns[random.Next(patterns.Count)].Groups)
+                {
+                    words.AddRange(Words(group[random.Next(group.Count)]).Select(w => random.Next(3) == 0 ? Typo(w, random) : w));
+                }
+            }
+            else
+            {
+                for (var n = random.Next(1, 4); n > 0; n--)
+                {
+                    words.AddRange(alternatives[random.Next(alternatives.Count)].Select(w => random.Next(3) == 0 ? Typo(w, random) : w));
+                }
             }
 
             for (var n = random.Next(0, 5); n > 0; n--)
