@@ -141,12 +141,13 @@ public sealed class OutOfScopeMatcher
         }
 
         // Of the words the entry matched (its evidence, each at full weight), the share the topic does
-        // not contain; everyday words are no evidence either way.
+        // not contain; everyday and school words are no evidence of a privacy question either way
+        // ("add" in "how do I add a shared calendar" is not what makes the entry plausible).
         var unexplained = 0.0;
         var evidence = 0.0;
         for (var t = 0; t < terms.Count; t++)
         {
-            if (best is not null && !terms[t].Everyday && best.Matches(t))
+            if (best is not null && terms[t].Topical && best.Matches(t))
             {
                 evidence += terms[t].Weight;
                 if (!found[t].Contains(winner))

@@ -20,6 +20,11 @@ public sealed class KnowledgeAnswererOutOfScopeTests
     [InlineData("tell me a funny joke")]
     [InlineData("hoe verleng ik mijn contract")]
     [InlineData("hoe open ik de gedeelde schijf")]
+    [InlineData("how do I add a meeting to the shared calendar")]
+    [InlineData("ik ben mijn sleutels kwijt")]
+    [InlineData("de printer in de teamkamer geeft een foutmelding")]
+    [InlineData("when will the results be published")]
+    [InlineData("how do I add a shared calendar to outlook")] // the entry's "add" is a school word: no evidence the topic must explain
     public void Ask_QuestionAnOutOfScopeTopicExplains_IsNoneInsteadOfBedoelJe(string question)
     {
         var before = WithoutTopics.Value.Ask(question);
