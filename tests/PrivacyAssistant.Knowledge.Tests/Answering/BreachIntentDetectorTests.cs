@@ -37,6 +37,12 @@ public sealed class BreachIntentDetectorTests
     [InlineData("there was a break-in at school last night")]
     [InlineData("er is iets misgegaan met persoonsgegevens en dat wil ik melden")]
     [InlineData("ik heb mijn tas in de trein laten liggen, moet ik dat melden")]
+    [InlineData("mijn tas is in de trein blijven liggen")]
+    [InlineData("ik ben beroofd op weg naar huis, mijn telefoon is weg")]
+    [InlineData("ik heb een usb-stick gevonden met leerlinggegevens")]
+    [InlineData("I found a folder with pupil records in the car park")]
+    [InlineData("ik heb de cijferlijst in een openbaar kanaal gezet")]
+    [InlineData("I gave a caller a student's phone number before realising")]
     public void Detect_BreachReport_MatchesAPattern(string message)
     {
         Assert.NotNull(Product.Value.Detect(message));
@@ -59,6 +65,7 @@ public sealed class BreachIntentDetectorTests
     [InlineData("ik zoek het verslag van de vorige vergadering")]
     [InlineData("moet ik een gestolen telefoon altijd melden")]
     [InlineData("how long do we keep records after a student has left")]
+    [InlineData("is er al een lijst gevonden van de excursie")] // found, but nothing says it holds personal data
     public void Detect_QuestionOrSomethingElse_DoesNotMatch(string message)
     {
         Assert.Null(Product.Value.Detect(message));
