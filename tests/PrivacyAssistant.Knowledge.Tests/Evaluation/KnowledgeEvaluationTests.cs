@@ -38,12 +38,13 @@ public sealed class KnowledgeEvaluationTests
     }
 
     // The target is 95 % top-1 on the held-out test set with no confident answer to an
-    // off-topic question. Measured with the shipped defaults (tuned on dev.tsv only): 91.5 %
-    // (270/295 at the end of session 4; 89.8 % in session 3, 87.1 % in session 2, 86.8 % before that) and no off-topic question answered with
+    // off-topic question. Measured with the shipped defaults (tuned on dev.tsv only): 93.2 %
+    // (275/295 in session 7; 91.9 % in session 6, 91.5 % in session 4, 89.8 % in session 3, 87.1 % in session 2,
+    // 86.8 % before that) and no off-topic question answered with
     // confidence (one in session 2); see docs/knowledge-retrieval.md. These floors guard the
     // measured level against regressions; the accuracy floor is NOT the target, which is not reached.
     private const double TargetAccuracy = 0.95;
-    private const double MeasuredTestAccuracyFloor = 0.91;
+    private const double MeasuredTestAccuracyFloor = 0.92;
     private const int MeasuredConfidentOffTopic = 0;
 
     [Fact]
@@ -77,15 +78,16 @@ public sealed class KnowledgeEvaluationTests
     }
 
     [Fact]
-    public void DevSet_TopOneAccuracy_IsAtLeast91Percent()
+    public void DevSet_TopOneAccuracy_IsAtLeast94Percent()
     {
         var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, EvaluationSets.Dev);
 
+        // 95.2 % (681/715) in session 7 (the first 589: 570; the session's own probes, set 2 and set C added);
         // 91.9 % (541/589) in session 6 with the out-of-scope topics (90.2 % without them on the same 589);
         // 92.2 % (472/512) in session 5; 90.3 % (402/445) in session 4 (50 questions added probing school words);
         // 89.4 % (353/395) with the session-3 additions (hard off-topic near-misses and long questions with
         // context among them); 92.1 % on the 227 questions before.
-        Assert.True(report.Accuracy >= 0.91, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
+        Assert.True(report.Accuracy >= 0.94, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
     }
 
     [Fact]
