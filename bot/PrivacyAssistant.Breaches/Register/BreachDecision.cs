@@ -29,3 +29,16 @@ public sealed record CloseDecision : BreachDecision
 {
     public override string Code => "close";
 }
+
+/// <summary>
+/// Corrects when the school became aware of the breach, which starts the 72 hours of art. 33(1):
+/// the reporter's discovery time can be wrong (noticed on Friday, reported on Monday; a mistyped
+/// day). The register fills in <see cref="PreviousDiscoveredAt"/> so the audit trail keeps both.
+/// </summary>
+public sealed record DiscoveryDecision(DateTimeOffset DiscoveredAt, string? Reason) : BreachDecision
+{
+    public override string Code => "discovery";
+
+    /// <summary>The discovery time the correction replaced; set by the register when it records it.</summary>
+    public DateTimeOffset? PreviousDiscoveredAt { get; init; }
+}

@@ -13,6 +13,9 @@ public static class DecisionFields
     public const string SubjectsReason = "subjectsReason";
     public const string Consequences = "consequences";
     public const string RemedialActions = "remedialActions";
+    public const string DiscoveryDate = "discoveryDate";
+    public const string DiscoveryTime = "discoveryTime";
+    public const string DiscoveryReason = "discoveryReason";
     public const int TextMaxLength = 2000;
 
     /// <summary>The AP's case number ("kenmerk") is short; the card's input has the same limit.</summary>

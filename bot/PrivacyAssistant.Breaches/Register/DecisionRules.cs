@@ -5,6 +5,9 @@ namespace PrivacyAssistant.Breaches.Register;
 /// <summary>What a decision needs before it can go in the register.</summary>
 public static class DecisionRules
 {
+    /// <summary>How far ahead a corrected discovery may lie (clock skew), as in the report form.</summary>
+    public static readonly TimeSpan DiscoveryClockSkew = TimeSpan.FromMinutes(5);
+
     public static IReadOnlyList<FieldProblem> Check(BreachReport report, BreachDecision decision, DateTimeOffset now)
     {
         var problems = new List<FieldProblem>();
@@ -53,6 +56,21 @@ public static class DecisionRules
 
                 Length(measures.Consequences, DecisionFields.Consequences, problems);
                 Length(measures.RemedialActions, DecisionFields.RemedialActions, problems);
+                break;
+            case DiscoveryDecision discovery:
+                // The same slack as the report form: up to 5 minutes ahead is clock skew.
+                if (discovery.DiscoveredAt > now + DiscoveryClockSkew)
+                {
+                    problems.Add(new FieldProblem(DecisionFields.DiscoveryDate, "in-future"));
+                }
+
+                // Moving the start of the 72 hours changes what the school is judged against: say why.
+                if (string.IsNullOrWhiteSpace(discovery.Reason))
+                {
+                    problems.Add(new FieldProblem(DecisionFields.DiscoveryReason, "reason-required"));
+                }
+
+                Length(discovery.Reason, DecisionFields.DiscoveryReason, problems);
                 break;
             case CloseDecision:
                 if (report.ApNotified is null)

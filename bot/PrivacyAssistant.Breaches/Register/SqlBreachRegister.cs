@@ -169,6 +169,17 @@ public sealed partial class SqlBreachRegister(
             return new DecisionResult(report, problems);
         }
 
+        if (decision is DiscoveryDecision discovery)
+        {
+            // Stored like the report form stores it: a time a few minutes ahead (clock skew) is now.
+            // The trail keeps the replaced time next to the new one.
+            decision = discovery with
+            {
+                DiscoveredAt = discovery.DiscoveredAt < now ? discovery.DiscoveredAt : now,
+                PreviousDiscoveredAt = report.DiscoveredAt,
+            };
+        }
+
         var (sql, parameters) = decision switch
         {
             ApDecision ap => (
@@ -188,6 +199,13 @@ public sealed partial class SqlBreachRegister(
             MeasuresDecision measures => (
                 "UPDATE breach_reports SET consequences = COALESCE(@consequences, consequences), remedial_actions = COALESCE(@remedial, remedial_actions), updated_at = @now WHERE id = @id",
                 new { consequences = Clean(measures.Consequences), remedial = Clean(measures.RemedialActions), now = StorageTime.ToUnixMs(now), id = report.Id }),
+            // The deadline is derived from discovered_at, so the register, the export and the cards
+            // follow. flagged_at is left alone: an open report not yet warned is picked up by the
+            // next overdue check if the new time is past the warning point; one already warned is
+            // not warned twice (the officer correcting it is looking at it).
+            DiscoveryDecision corrected => (
+                "UPDATE breach_reports SET discovered_at = @at, updated_at = @now WHERE id = @id",
+                new { at = StorageTime.ToUnixMs(corrected.DiscoveredAt), now = StorageTime.ToUnixMs(now), id = report.Id }),
             CloseDecision => (
                 "UPDATE breach_reports SET closed_at = @now, updated_at = @now WHERE id = @id",
                 new { now = StorageTime.ToUnixMs(now), id = report.Id }),

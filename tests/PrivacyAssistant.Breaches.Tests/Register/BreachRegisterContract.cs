@@ -259,6 +259,66 @@ public abstract class BreachRegisterContract(StorageProvider provider) : IAsyncL
     }
 
     [StorageFact]
+    public async Task RecordDiscovery_MovesTheDeadlineAndKeepsTheOldAndNewTimeInTheTrail()
+    {
+        var reported = clock.GetUtcNow().AddHours(-2);
+        var reference = (await Register.SubmitAsync(BreachesTestHost.Report(reported), "k")).Report.Reference;
+        var officer = new Officer("officer-1", "Fatima Bakker");
+        var missedOnFriday = clock.GetUtcNow().AddDays(-3);
+
+        var result = await Register.RecordDecisionAsync(reference, new DiscoveryDecision(missedOnFriday, "Laptop vrijdag al gemist."), officer);
+
+        Assert.True(result.Recorded);
+        var stored = (await Register.FindAsync(reference))!;
+        Assert.Equal(missedOnFriday, stored.DiscoveredAt);
+        Assert.Equal(missedOnFriday.AddHours(72), stored.Deadline);
+        Assert.Equal(missedOnFriday, Assert.Single(await Register.ListOpenAsync()).DiscoveredAt);
+        var entry = Assert.Single(await Register.ListDecisionsAsync(reference));
+        Assert.Equal(("discovery", officer, clock.GetUtcNow()), (entry.Decision, entry.Officer, entry.DecidedAt));
+        var details = System.Text.Json.Nodes.JsonNode.Parse(entry.Details)!;
+        Assert.Equal(reported, details["previousDiscoveredAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(missedOnFriday, details["discoveredAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal("Laptop vrijdag al gemist.", details["reason"]!.GetValue<string>());
+    }
+
+    [StorageFact]
+    public async Task RecordDiscovery_AFewMinutesAhead_IsStoredAsNowAndFurtherAheadIsRefused()
+    {
+        var original = clock.GetUtcNow().AddHours(-2);
+        var reference = (await Register.SubmitAsync(BreachesTestHost.Report(original), "k")).Report.Reference;
+        var officer = new Officer("officer-1", "Fatima Bakker");
+
+        var future = await Register.RecordDecisionAsync(reference, new DiscoveryDecision(clock.GetUtcNow().AddHours(1), "Typfout."), officer);
+        var skew = await Register.RecordDecisionAsync(reference, new DiscoveryDecision(clock.GetUtcNow().AddMinutes(3), "Net ontdekt."), officer);
+
+        Assert.Equal("in-future", Assert.Single(future.Problems).Code);
+        Assert.Equal(clock.GetUtcNow(), skew.Report!.DiscoveredAt);
+        Assert.Equal(["discovery"], (await Register.ListDecisionsAsync(reference)).Select(entry => entry.Decision));
+    }
+
+    [StorageFact]
+    public async Task FlagOverdue_AfterADiscoveryCorrectionPastTheWarningPoint_WarnsOnceAndNotAgainAfterALaterCorrection()
+    {
+        var officer = new Officer("officer-1", "Fatima Bakker");
+        var report = (await Register.SubmitAsync(BreachesTestHost.Report(clock.GetUtcNow().AddHours(-2)), "k")).Report;
+        Assert.Empty(await Register.FlagOverdueAsync(48));
+
+        // Missed on Friday, reported on Monday: the correction puts the report past the 48 hours.
+        await Register.RecordDecisionAsync(report.Reference, new DiscoveryDecision(clock.GetUtcNow().AddHours(-60), "Vrijdag al gemist."), officer);
+        var flagged = await Register.FlagOverdueAsync(48);
+
+        // A second correction, earlier still, does not warn again: the report was already warned.
+        await Register.RecordDecisionAsync(report.Reference, new DiscoveryDecision(clock.GetUtcNow().AddHours(-66), "Nog eerder."), officer);
+        var again = await Register.FlagOverdueAsync(48);
+
+        Assert.Equal([report.Reference], flagged.Select(entry => entry.Reference));
+        Assert.Empty(again);
+        Assert.Equal(clock.GetUtcNow(), (await Register.FindAsync(report.Reference))!.FlaggedAt);
+        var overdue = (await host.Services.GetRequiredService<OutboxDispatcher>().ListAsync()).Where(entry => entry.Type == "breach.overdue");
+        Assert.Equal(report.Reference, Assert.Single(overdue).Correlation);
+    }
+
+    [StorageFact]
     public async Task ListByReporter_ReturnsOnlyThatReportersReports()
     {
         await Register.SubmitAsync(BreachesTestHost.Report(clock.GetUtcNow(), reporterId: "me"), "1");

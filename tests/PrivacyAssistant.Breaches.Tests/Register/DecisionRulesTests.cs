@@ -58,4 +58,33 @@ public sealed class DecisionRulesTests
         Assert.Empty(DecisionRules.Check(Report, atLimit, Discovered.AddHours(20)));
         Assert.Equal([new FieldProblem(DecisionFields.ApReference, "too-long", 100)], DecisionRules.Check(Report, tooLong, Discovered.AddHours(20)));
     }
+
+    [Fact]
+    public void Check_DiscoveryCorrectionWithoutAReason_AsksForTheReason() =>
+        Assert.Equal(
+            [new FieldProblem(DecisionFields.DiscoveryReason, "reason-required")],
+            DecisionRules.Check(Report, new DiscoveryDecision(Discovered.AddDays(-3), " "), Discovered.AddHours(5)));
+
+    [Fact]
+    public void Check_DiscoveryCorrectionIntoTheFuture_IsRefusedButClockSkewIsNot()
+    {
+        var now = Discovered.AddHours(5);
+
+        Assert.Equal(
+            [new FieldProblem(DecisionFields.DiscoveryDate, "in-future")],
+            DecisionRules.Check(Report, new DiscoveryDecision(now.AddMinutes(6), "Verkeerde dag ingevuld."), now));
+        Assert.Empty(DecisionRules.Check(Report, new DiscoveryDecision(now.AddMinutes(4), "Verkeerde dag ingevuld."), now));
+    }
+
+    [Fact]
+    public void Check_DiscoveryCorrectionOnAClosedReport_IsRefusedAsAlreadyClosed() =>
+        Assert.Equal(
+            [new FieldProblem(DecisionFields.Reference, "already-closed")],
+            DecisionRules.Check(Report with { ClosedAt = Discovered.AddDays(1) }, new DiscoveryDecision(Discovered.AddDays(-3), "Vrijdag al gemist."), Discovered.AddDays(2)));
+
+    [Fact]
+    public void Check_DiscoveryCorrectionReasonLongerThanTheCardAllows_IsRefusedWithTheLimit() =>
+        Assert.Equal(
+            [new FieldProblem(DecisionFields.DiscoveryReason, "too-long", DecisionFields.TextMaxLength)],
+            DecisionRules.Check(Report, new DiscoveryDecision(Discovered.AddDays(-3), new string('x', DecisionFields.TextMaxLength + 1)), Discovered.AddHours(5)));
 }
