@@ -159,7 +159,7 @@ public sealed class BreachCards(CardLibrary cards, IOptions<BreachesOptions> opt
 
         var trailItems = new JsonArray(trail.Select(entry => (JsonNode?)new JsonObject
         {
-            ["text"] = $"{When(entry.DecidedAt, language)} · {MarkdownText.Escape(entry.Officer.Name)} · {DecisionName(entry.Decision, language)}",
+            ["text"] = $"{When(entry.DecidedAt, language)} · {MarkdownText.Escape(entry.Officer.Name)} · {DecisionName(entry, language)}",
         }).ToArray());
 
         form ??= new JsonObject
@@ -173,6 +173,9 @@ public sealed class BreachCards(CardLibrary cards, IOptions<BreachesOptions> opt
             ["subjectsReason"] = report.SubjectsReason,
             ["consequences"] = report.Consequences,
             ["remedialActions"] = report.RemedialActions,
+            ["discoveryDate"] = Day(report.DiscoveredAt, "iso"),
+            ["discoveryTime"] = Clock(report.DiscoveredAt),
+            ["discoveryReason"] = null,
         };
 
         var data = new JsonObject
@@ -251,14 +254,25 @@ public sealed class BreachCards(CardLibrary cards, IOptions<BreachesOptions> opt
     /// <summary>Free text typed by a person, shown in Markdown (TextBlock, FactSet) literally; "–" when absent.</summary>
     private static string Escaped(string? text) => text is null ? "–" : MarkdownText.Escape(text);
 
-    private string DecisionName(string code, string language) => code switch
+    private string DecisionName(DecisionEntry entry, string language) => entry.Decision switch
     {
+        "discovery" => DiscoveryCorrection(entry.Details, language),
         "ap" => Text("decisionAp", language),
         "subjects" => Text("decisionSubjects", language),
         "measures" => Text("decisionMeasures", language),
         "close" => Text("decisionClose", language),
-        _ => code,
+        _ => entry.Decision,
     };
+
+    // The trail shows what a discovery correction replaced, so the officer sees why the deadline moved.
+    private string DiscoveryCorrection(string details, string language)
+    {
+        var json = JsonNode.Parse(details);
+        string Moment(string name) => json?[name]?.GetValue<DateTimeOffset>() is { } at ? When(at, language) : "–";
+        var reason = json?["reason"]?.GetValue<string>();
+        return Text("decisionDiscovery", language, new { previous = Moment("previousDiscoveredAt"), current = Moment("discoveredAt") })
+            + (reason is null ? string.Empty : " · " + MarkdownText.Escape(reason));
+    }
 
     private string When(DateTimeOffset moment, string language) =>
         TimeZoneInfo.ConvertTime(moment, options.Value.Zone()).ToString("ddd d MMM yyyy HH:mm", Culture(language));

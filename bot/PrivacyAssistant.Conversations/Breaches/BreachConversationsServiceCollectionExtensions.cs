@@ -31,7 +31,7 @@ public static class BreachConversationsServiceCollectionExtensions
 
         services.AddCardAction<BreachStartAction>(BreachVerbs.Start);
         services.AddCardAction<BreachSubmitAction>(BreachVerbs.Submit);
-        foreach (var verb in new[] { BreachVerbs.List, BreachVerbs.Mine, BreachVerbs.Show, BreachVerbs.DecideAp, BreachVerbs.DecideSubjects, BreachVerbs.DecideMeasures, BreachVerbs.Close, BreachVerbs.Export })
+        foreach (var verb in new[] { BreachVerbs.List, BreachVerbs.Mine, BreachVerbs.Show, BreachVerbs.DecideAp, BreachVerbs.DecideSubjects, BreachVerbs.DecideMeasures, BreachVerbs.DecideDiscovery, BreachVerbs.Close, BreachVerbs.Export })
         {
             services.AddCardAction<BreachRegisterActions>(verb);
         }

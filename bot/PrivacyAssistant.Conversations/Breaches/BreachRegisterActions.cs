@@ -11,7 +11,7 @@ public sealed class BreachRegisterActions(BreachRegisterView view) : ICardAction
         BreachVerbs.Mine => view.MyReportsAsync(turn, cancellationToken),
         BreachVerbs.Show => view.ShowAsync(turn, action.GetString("reference"), cancellationToken),
         BreachVerbs.Export => view.ExportAsync(turn, cancellationToken),
-        BreachVerbs.DecideAp or BreachVerbs.DecideSubjects or BreachVerbs.DecideMeasures or BreachVerbs.Close => view.DecideAsync(turn, action, cancellationToken),
+        BreachVerbs.DecideAp or BreachVerbs.DecideSubjects or BreachVerbs.DecideMeasures or BreachVerbs.DecideDiscovery or BreachVerbs.Close => view.DecideAsync(turn, action, cancellationToken),
         _ => Task.FromResult(CardActionResult.Error("Unknown breach action.")),
     };
 }

@@ -151,9 +151,45 @@ public sealed class BreachRegisterView(
                     : (null, [new FieldProblem(DecisionFields.SubjectsInformed, "required")]);
             case BreachVerbs.DecideMeasures:
                 return (new MeasuresDecision(action.GetString(DecisionFields.Consequences), action.GetString(DecisionFields.RemedialActions)), []);
+            case BreachVerbs.DecideDiscovery:
+                return ParseDiscovery(action);
             default:
                 return (new CloseDecision(), []);
         }
+    }
+
+    // The corrected discovery: a date is required (a time alone would mean guessing the day). A date
+    // without a time counts from the start of that day at school, 00:00: the 72 hours then never end
+    // later than they would from the true moment, whereas noon could make a morning discovery's
+    // deadline up to 12 hours late. The officer gives the time to get the exact deadline.
+    private (BreachDecision? Decision, IReadOnlyList<FieldProblem> Problems) ParseDiscovery(CardAction action)
+    {
+        var problems = new List<FieldProblem>();
+        var reason = action.GetString(DecisionFields.DiscoveryReason);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            problems.Add(new FieldProblem(DecisionFields.DiscoveryReason, "reason-required"));
+        }
+
+        var time = new TimeOnly(0, 0);
+        if (action.GetString(DecisionFields.DiscoveryTime) is { } timeText && !SchoolTime.TryParseTime(timeText, out time))
+        {
+            problems.Add(new FieldProblem(DecisionFields.DiscoveryTime, "invalid-time"));
+        }
+
+        DateOnly date = default;
+        if (action.GetString(DecisionFields.DiscoveryDate) is not { } dateText)
+        {
+            problems.Add(new FieldProblem(DecisionFields.DiscoveryDate, "required"));
+        }
+        else if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            problems.Add(new FieldProblem(DecisionFields.DiscoveryDate, "invalid-date"));
+        }
+
+        return problems.Count > 0
+            ? (null, problems)
+            : (new DiscoveryDecision(SchoolTime.ToUtc(date, time, options.Value.Zone()), reason), []);
     }
 
     // A date without a time: today means now, an earlier day means noon that day (school time).
@@ -178,6 +214,7 @@ public sealed class BreachRegisterView(
         {
             DecisionFields.ApNotified, DecisionFields.ApNotifiedDate, DecisionFields.ApNotifiedTime, DecisionFields.ApReference, DecisionFields.ApReason,
             DecisionFields.SubjectsInformed, DecisionFields.SubjectsReason, DecisionFields.Consequences, DecisionFields.RemedialActions,
+            DecisionFields.DiscoveryDate, DecisionFields.DiscoveryTime, DecisionFields.DiscoveryReason,
         })
         {
             form[field] = action.GetString(field);

@@ -11,6 +11,7 @@ public static class BreachVerbs
     public const string DecideAp = "breach.decide.ap";
     public const string DecideSubjects = "breach.decide.subjects";
     public const string DecideMeasures = "breach.decide.measures";
+    public const string DecideDiscovery = "breach.decide.discovery";
     public const string Close = "breach.close";
     public const string Export = "breach.export";
 }

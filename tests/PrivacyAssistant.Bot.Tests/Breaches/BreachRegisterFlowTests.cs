@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PrivacyAssistant.Notifications.Outbox;
 using PrivacyAssistant.Testing.Activities;
 using PrivacyAssistant.Testing.BotConnector;
+using PrivacyAssistant.Testing.Cards;
 
 namespace PrivacyAssistant.Bot.Tests.Breaches;
 
@@ -275,6 +276,119 @@ public sealed partial class BreachRegisterFlowTests
         Assert.NotNull((await host.Register.FindAsync("DL-2026-0001"))!.FlaggedAt);
         await BreachReportFlowTests.WaitFor(() => host.Graph.SentMail.Count == 2);
         Assert.Contains("nog zonder besluit", host.Graph.SentMail[1].Subject);
+    }
+
+    [Fact]
+    public async Task Officer_CorrectingTheDiscoveryTime_MovesTheDeadlineInTheRegisterTheCardAndTheExport()
+    {
+        // Reported as discovered on Tuesday 10 March 09:15; the laptop was in fact missed on Friday 6 March 16:30.
+        await using var host = await BreachHost.StartAsync(WithOfficer);
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
+        var before = (await host.Register.FindAsync("DL-2026-0001"))!.DiscoveredAt;
+
+        var saved = await host.ExecuteAsync("breach.decide.discovery", With(new JsonObject { ["reference"] = "DL-2026-0001" }, ("discoveryDate", "2026-03-06"), ("discoveryTime", "16:30"), ("discoveryReason", "Laptop vrijdag al gemist, maandag pas gemeld.")), Officer);
+
+        var card = BreachHost.CardOf(saved);
+        AdaptiveCardSchema.AssertValid(card);
+        var json = card.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains("Besluit opgeslagen.", json);
+        Assert.Contains("ontdekkingstijd gecorrigeerd: di 10 mrt 2026 09:15 → vr 6 mrt 2026 16:30", json);
+        var report = (await host.Register.FindAsync("DL-2026-0001"))!;
+        Assert.Equal(DateTimeOffset.Parse("2026-03-06T15:30:00Z"), report.DiscoveredAt);
+        Assert.Equal(DateTimeOffset.Parse("2026-03-09T15:30:00Z"), report.Deadline);
+        Assert.Contains("termijn verstreken", (await host.SayAsync("meldingen", Officer)).ToJsonString());
+        var entry = Assert.Single(await host.Register.ListDecisionsAsync("DL-2026-0001"));
+        Assert.Equal(("discovery", Officer), (entry.Decision, entry.Officer.Id));
+        Assert.Contains(before.ToString("O", System.Globalization.CultureInfo.InvariantCulture)[..19], entry.Details);
+
+        var reply = (await host.SayAsync("register exporteren", Officer))[0]!["text"]!.GetValue<string>();
+        using var download = await host.Client.GetAsync(new Uri(LinkPattern().Match(reply).Groups["url"].Value).PathAndQuery);
+        var csv = await download.Content.ReadAsStringAsync();
+        Assert.Contains(";2026-03-06 16:30;2026-03-09 16:30;", csv);
+    }
+
+    [Fact]
+    public async Task Officer_CorrectingTheDiscoveryWithADateOnly_CountsFromTheStartOfThatDayAtSchool()
+    {
+        await using var host = await BreachHost.StartAsync(WithOfficer);
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
+
+        await host.ExecuteAsync("breach.decide.discovery", With(new JsonObject { ["reference"] = "DL-2026-0001" }, ("discoveryDate", "2026-03-09"), ("discoveryReason", "Verkeerde dag ingevuld.")), Officer);
+
+        // 00:00 at school (CET) is 23:00Z the day before: the deadline is never later than from the true moment.
+        Assert.Equal(DateTimeOffset.Parse("2026-03-08T23:00:00Z"), (await host.Register.FindAsync("DL-2026-0001"))!.DiscoveredAt);
+    }
+
+    [Fact]
+    public async Task Officer_GivingAHalfFilledOrFutureDiscoveryCorrection_IsToldWhichField_AndNothingIsStored()
+    {
+        await using var host = await BreachHost.StartAsync(WithOfficer);
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
+        var reference = new JsonObject { ["reference"] = "DL-2026-0001" };
+        var before = (await host.Register.FindAsync("DL-2026-0001"))!.DiscoveredAt;
+
+        var timeOnly = await host.ExecuteAsync("breach.decide.discovery", With(reference, ("discoveryTime", "09:00"), ("discoveryReason", "Typfout.")), Officer);
+        var noReason = await host.ExecuteAsync("breach.decide.discovery", With(reference, ("discoveryDate", "2026-03-06")), Officer);
+        var badTime = await host.ExecuteAsync("breach.decide.discovery", With(reference, ("discoveryDate", "2026-03-06"), ("discoveryTime", "25:61"), ("discoveryReason", "Typfout.")), Officer);
+        var future = await host.ExecuteAsync("breach.decide.discovery", With(reference, ("discoveryDate", "2026-03-11"), ("discoveryReason", "Typfout.")), Officer);
+        var english = await host.ExecuteAsync("breach.decide.discovery", With(reference, ("discoveryDate", "2026-03-06")), Officer, locale: "en-GB");
+
+        foreach (var card in new[] { timeOnly, noReason, badTime, future, english })
+        {
+            AdaptiveCardSchema.AssertValid(BreachHost.CardOf(card));
+        }
+
+        Assert.Contains("Dit veld is verplicht.", timeOnly["value"]!.ToJsonString());
+        Assert.Contains("\"09:00\"", timeOnly["value"]!.ToJsonString());
+        Assert.Contains("Geef een reden.", noReason["value"]!.ToJsonString());
+        Assert.Contains("Vul een geldige tijd in", badTime["value"]!.ToJsonString());
+        Assert.Contains("Dit tijdstip ligt in de toekomst.", future["value"]!.ToJsonString());
+        Assert.Contains("Give a reason.", english["value"]!.ToJsonString());
+        Assert.Equal(before, (await host.Register.FindAsync("DL-2026-0001"))!.DiscoveredAt);
+        Assert.Empty(await host.Register.ListDecisionsAsync("DL-2026-0001"));
+    }
+
+    [Fact]
+    public async Task DiscoveryCorrection_ByANonOfficerOrOnAClosedReport_IsRefused()
+    {
+        await using var host = await BreachHost.StartAsync(WithOfficer);
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
+        var reference = new JsonObject { ["reference"] = "DL-2026-0001" };
+        var correction = With(reference, ("discoveryDate", "2026-03-06"), ("discoveryReason", "Vrijdag al gemist."));
+        var before = (await host.Register.FindAsync("DL-2026-0001"))!.DiscoveredAt;
+
+        var byReporter = await host.ExecuteAsync("breach.decide.discovery", correction.DeepClone().AsObject());
+        await host.ExecuteAsync("breach.decide.ap", With(reference, ("apNotified", "no"), ("apReason", "Versleuteld")), Officer);
+        await host.ExecuteAsync("breach.decide.subjects", With(reference, ("subjectsInformed", "no"), ("subjectsReason", "Geen risico")), Officer);
+        await host.ExecuteAsync("breach.decide.measures", With(reference, ("remedialActions", "Gewist")), Officer);
+        await host.ExecuteAsync("breach.close", reference.DeepClone().AsObject(), Officer);
+        var onClosed = await host.ExecuteAsync("breach.decide.discovery", correction.DeepClone().AsObject(), Officer);
+
+        Assert.Contains("alleen voor de privacyfunctionarissen", byReporter.ToJsonString());
+        Assert.Contains("Deze melding is al afgesloten.", onClosed["value"]!.ToJsonString());
+        Assert.Equal(before, (await host.Register.FindAsync("DL-2026-0001"))!.DiscoveredAt);
+        Assert.DoesNotContain("discovery", (await host.Register.ListDecisionsAsync("DL-2026-0001")).Select(entry => entry.Decision));
+    }
+
+    [Fact]
+    public async Task DiscoveryCorrectionPastTheWarningPoint_IsFlaggedToTheOfficersByTheNextCheck()
+    {
+        await using var host = await BreachHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Breaches:Officers:0"] = Officer,
+            ["Breaches:OverdueMonitorEnabled"] = "true",
+            ["Breaches:OverdueCheckInterval"] = "00:15:00",
+        });
+        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
+
+        // Now 10 March 12:00Z; discovered in fact on Sunday 8 March 10:00 at school (09:00Z): 51 hours ago.
+        await host.ExecuteAsync("breach.decide.discovery", With(new JsonObject { ["reference"] = "DL-2026-0001" }, ("discoveryDate", "2026-03-08"), ("discoveryTime", "10:00"), ("discoveryReason", "Zondag al gemist.")), Officer);
+        Assert.Null((await host.Register.FindAsync("DL-2026-0001"))!.FlaggedAt);
+        host.Clock.Advance(TimeSpan.FromMinutes(15));
+
+        await BreachReportFlowTests.WaitFor(() => host.Graph.SentMail.Count == 2);
+        Assert.Contains("nog zonder besluit", host.Graph.SentMail[1].Subject);
+        Assert.NotNull((await host.Register.FindAsync("DL-2026-0001"))!.FlaggedAt);
     }
 
     private static JsonObject With(JsonObject baseData, params (string Key, string Value)[] values)

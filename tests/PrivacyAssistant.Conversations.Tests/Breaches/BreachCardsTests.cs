@@ -23,7 +23,7 @@ public sealed class BreachCardsTests
         var data = new TheoryData<string, string>();
         foreach (var language in new[] { "nl", "en" })
         {
-            foreach (var card in new[] { "form", "form-problems", "confirmation", "list-officer", "list-mine", "list-empty", "detail-officer", "detail-officer-problems", "detail-closed", "detail-reporter", "alert-new", "alert-overdue" })
+            foreach (var card in new[] { "form", "form-problems", "confirmation", "list-officer", "list-mine", "list-empty", "detail-officer", "detail-officer-problems", "detail-discovery-problems", "detail-closed", "detail-reporter", "alert-new", "alert-overdue" })
             {
                 data.Add(card, language);
             }
@@ -148,11 +148,54 @@ public sealed class BreachCardsTests
         Assert.Contains("\"9 uur\"", json);
     }
 
+    [Fact]
+    public void Detail_ForOfficers_OffersTheDiscoveryCorrectionPrefilledWithTheReportersTime()
+    {
+        var card = cards.Detail("nl", Report(BreachKind.LostDevice), [], isOfficer: true);
+        var inputs = Inputs(card).ToDictionary(input => input["id"]!.GetValue<string>());
+
+        // Discovered 10:00Z = 11:00 at school (CET).
+        Assert.Equal(("Input.Date", "2026-03-10", "2026-03-10"), (inputs[DecisionFields.DiscoveryDate]["type"]!.GetValue<string>(), inputs[DecisionFields.DiscoveryDate]["value"]!.GetValue<string>(), inputs[DecisionFields.DiscoveryDate]["max"]!.GetValue<string>()));
+        Assert.Equal(("Input.Time", "11:00"), (inputs[DecisionFields.DiscoveryTime]["type"]!.GetValue<string>(), inputs[DecisionFields.DiscoveryTime]["value"]!.GetValue<string>()));
+        Assert.Equal(DecisionFields.TextMaxLength, inputs[DecisionFields.DiscoveryReason]["maxLength"]!.GetValue<int>());
+        Assert.Contains("\"breach.decide.discovery\"", card.ToJsonString());
+        Assert.DoesNotContain("breach.decide.discovery", cards.Detail("nl", Report(BreachKind.LostDevice), [], isOfficer: false).ToJsonString());
+    }
+
+    [Fact]
+    public void Detail_WithHalfFilledDiscoveryCorrection_ShowsEachProblemUnderItsInputAndKeepsTheInput()
+    {
+        var json = Render("detail-discovery-problems", "nl").ToJsonString();
+
+        Assert.Contains("Dit veld is verplicht.", json);
+        Assert.Contains("Vul een geldige tijd in (uu:mm).", json);
+        Assert.Contains("Geef een reden.", json);
+        Assert.Contains("\"9 uur\"", json);
+    }
+
+    [Theory]
+    [InlineData("nl", "ontdekkingstijd gecorrigeerd: vr 6 mrt 2026 08:00 → di 10 mrt 2026 11:00")]
+    [InlineData("en", "discovery time corrected: Fri 6 Mar 2026 08:00 → Tue 10 Mar 2026 11:00")]
+    public void Detail_TrailWithADiscoveryCorrection_ShowsTheOldAndNewTimeAndTheEscapedReason(string language, string expected)
+    {
+        var card = cards.Detail(language, Report(BreachKind.LostDevice), [DiscoveryEntry("Laptop **vrijdag** al gemist.")], isOfficer: true);
+        var texts = Texts(card).ToList();
+
+        var line = Assert.Single(texts, text => text.Contains(expected, StringComparison.Ordinal));
+        Assert.EndsWith(@" · Laptop \*\*vrijdag\*\* al gemist.", line);
+    }
+
+    private static DecisionEntry DiscoveryEntry(string reason) => new(
+        Clock.GetUtcNow(),
+        new Officer("o", "Fatima Bakker"),
+        "discovery",
+        new JsonObject { ["discoveredAt"] = "2026-03-10T10:00:00+00:00", ["reason"] = reason, ["previousDiscoveredAt"] = "2026-03-06T07:00:00+00:00" }.ToJsonString());
+
     private JsonObject Render(string name, string language)
     {
         var report = Report(BreachKind.EmailWrongRecipient);
         var closed = report with { ApNotified = false, ApReason = "Eén ontvanger", SubjectsInformed = false, SubjectsReason = "Geen risico", RemedialActions = "Verwijderd", ClosedAt = Clock.GetUtcNow() };
-        var trail = new[] { new DecisionEntry(Clock.GetUtcNow(), new Officer("o", "Fatima Bakker"), "ap", "{}") };
+        var trail = new[] { new DecisionEntry(Clock.GetUtcNow(), new Officer("o", "Fatima Bakker"), "ap", "{}"), DiscoveryEntry("Laptop **vrijdag** al gemist.") };
         return name switch
         {
             "form" => cards.Form(language, "sub-1", "Jan de Vries"),
@@ -163,12 +206,20 @@ public sealed class BreachCardsTests
             "list-empty" => cards.List(language, [], isOfficer: true),
             "detail-officer" => cards.Detail(language, report, trail, isOfficer: true, message: "Opgeslagen"),
             "detail-officer-problems" => cards.Detail(language, report, trail, isOfficer: true, [new FieldProblem(DecisionFields.ApReason, "reason-required")], new JsonObject { ["apNotified"] = "no" }),
+            "detail-discovery-problems" => cards.Detail(language, report, trail, isOfficer: true, [new FieldProblem(DecisionFields.DiscoveryDate, "required"), new FieldProblem(DecisionFields.DiscoveryTime, "invalid-time"), new FieldProblem(DecisionFields.DiscoveryReason, "reason-required")], new JsonObject { ["discoveryTime"] = "9 uur" }),
             "detail-closed" => cards.Detail(language, closed, trail, isOfficer: true),
             "detail-reporter" => cards.Detail(language, report, [], isOfficer: false),
             "alert-new" => cards.Alert(language, BreachNotificationKind.Reported, report),
             _ => cards.Alert(language, BreachNotificationKind.DecisionOverdue, report),
         };
     }
+
+    private static IEnumerable<string> Texts(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.SelectMany(pair => pair.Key == "text" && pair.Value is JsonValue value && value.TryGetValue<string>(out var text) ? [text] : Texts(pair.Value)),
+        JsonArray array => array.SelectMany(Texts),
+        _ => [],
+    };
 
     private static IEnumerable<JsonObject> Inputs(JsonNode? node) => node switch
     {
