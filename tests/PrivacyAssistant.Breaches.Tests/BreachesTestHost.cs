@@ -43,10 +43,11 @@ internal static class BreachesTestHost
         DateTimeOffset discoveredAt,
         BreachKind kind = BreachKind.LostDevice,
         string reporterId = "reporter-1",
-        string description = "Laptop in de trein laten liggen.") =>
+        string description = "Laptop in de trein laten liggen.",
+        DateTimeOffset? occurredAt = null) =>
         new(
             kind,
-            discoveredAt.AddHours(-2),
+            occurredAt ?? discoveredAt.AddHours(-2),
             OccurredTimeKnown: true,
             discoveredAt,
             [DataCategory.Contact, DataCategory.Grades],

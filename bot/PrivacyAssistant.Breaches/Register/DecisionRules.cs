@@ -63,6 +63,13 @@ public static class DecisionRules
                 {
                     problems.Add(new FieldProblem(DecisionFields.DiscoveryDate, "in-future"));
                 }
+                else if (discovery.DiscoveredAt < report.OccurredAt)
+                {
+                    // The register keeps "happened" no later than "discovered", as the report form
+                    // does. A date-only occurrence is the start of its day at school, so any time on
+                    // that day passes and only an earlier day is refused.
+                    problems.Add(new FieldProblem(DecisionFields.DiscoveryDate, "discovered-before-occurred"));
+                }
 
                 // Moving the start of the 72 hours changes what the school is judged against: say why.
                 if (string.IsNullOrWhiteSpace(discovery.Reason))

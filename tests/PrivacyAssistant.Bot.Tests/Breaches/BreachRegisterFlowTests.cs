@@ -283,7 +283,7 @@ public sealed partial class BreachRegisterFlowTests
     {
         // Reported as discovered on Tuesday 10 March 09:15; the laptop was in fact missed on Friday 6 March 16:30.
         await using var host = await BreachHost.StartAsync(WithOfficer);
-        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
+        await host.ExecuteAsync("breach.submit", LostSinceThursday());
         var before = (await host.Register.FindAsync("DL-2026-0001"))!.DiscoveredAt;
 
         var saved = await host.ExecuteAsync("breach.decide.discovery", With(new JsonObject { ["reference"] = "DL-2026-0001" }, ("discoveryDate", "2026-03-06"), ("discoveryTime", "16:30"), ("discoveryReason", "Laptop vrijdag al gemist, maandag pas gemeld.")), Officer);
@@ -311,7 +311,7 @@ public sealed partial class BreachRegisterFlowTests
     public async Task Officer_CorrectingTheDiscoveryWithADateOnly_CountsFromTheStartOfThatDayAtSchool()
     {
         await using var host = await BreachHost.StartAsync(WithOfficer);
-        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
+        await host.ExecuteAsync("breach.submit", LostSinceThursday());
 
         await host.ExecuteAsync("breach.decide.discovery", With(new JsonObject { ["reference"] = "DL-2026-0001" }, ("discoveryDate", "2026-03-09"), ("discoveryReason", "Verkeerde dag ingevuld.")), Officer);
 
@@ -323,7 +323,7 @@ public sealed partial class BreachRegisterFlowTests
     public async Task Officer_GivingAHalfFilledOrFutureDiscoveryCorrection_IsToldWhichField_AndNothingIsStored()
     {
         await using var host = await BreachHost.StartAsync(WithOfficer);
-        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
+        await host.ExecuteAsync("breach.submit", LostSinceThursday());
         var reference = new JsonObject { ["reference"] = "DL-2026-0001" };
         var before = (await host.Register.FindAsync("DL-2026-0001"))!.DiscoveredAt;
 
@@ -332,8 +332,9 @@ public sealed partial class BreachRegisterFlowTests
         var badTime = await host.ExecuteAsync("breach.decide.discovery", With(reference, ("discoveryDate", "2026-03-06"), ("discoveryTime", "25:61"), ("discoveryReason", "Typfout.")), Officer);
         var future = await host.ExecuteAsync("breach.decide.discovery", With(reference, ("discoveryDate", "2026-03-11"), ("discoveryReason", "Typfout.")), Officer);
         var english = await host.ExecuteAsync("breach.decide.discovery", With(reference, ("discoveryDate", "2026-03-06")), Officer, locale: "en-GB");
+        var beforeItHappened = await host.ExecuteAsync("breach.decide.discovery", With(reference, ("discoveryDate", "2026-03-04"), ("discoveryReason", "Typfout.")), Officer);
 
-        foreach (var card in new[] { timeOnly, noReason, badTime, future, english })
+        foreach (var card in new[] { timeOnly, noReason, badTime, future, english, beforeItHappened })
         {
             AdaptiveCardSchema.AssertValid(BreachHost.CardOf(card));
         }
@@ -344,6 +345,7 @@ public sealed partial class BreachRegisterFlowTests
         Assert.Contains("Vul een geldige tijd in", badTime["value"]!.ToJsonString());
         Assert.Contains("Dit tijdstip ligt in de toekomst.", future["value"]!.ToJsonString());
         Assert.Contains("Give a reason.", english["value"]!.ToJsonString());
+        Assert.Contains("volgens de melding gebeurde; kies een later tijdstip.", beforeItHappened["value"]!.ToJsonString());
         Assert.Equal(before, (await host.Register.FindAsync("DL-2026-0001"))!.DiscoveredAt);
         Assert.Empty(await host.Register.ListDecisionsAsync("DL-2026-0001"));
     }
@@ -352,7 +354,7 @@ public sealed partial class BreachRegisterFlowTests
     public async Task DiscoveryCorrection_ByANonOfficerOrOnAClosedReport_IsRefused()
     {
         await using var host = await BreachHost.StartAsync(WithOfficer);
-        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
+        await host.ExecuteAsync("breach.submit", LostSinceThursday());
         var reference = new JsonObject { ["reference"] = "DL-2026-0001" };
         var correction = With(reference, ("discoveryDate", "2026-03-06"), ("discoveryReason", "Vrijdag al gemist."));
         var before = (await host.Register.FindAsync("DL-2026-0001"))!.DiscoveredAt;
@@ -379,7 +381,7 @@ public sealed partial class BreachRegisterFlowTests
             ["Breaches:OverdueMonitorEnabled"] = "true",
             ["Breaches:OverdueCheckInterval"] = "00:15:00",
         });
-        await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
+        await host.ExecuteAsync("breach.submit", LostSinceThursday());
 
         // Now 10 March 12:00Z; discovered in fact on Sunday 8 March 10:00 at school (09:00Z): 51 hours ago.
         await host.ExecuteAsync("breach.decide.discovery", With(new JsonObject { ["reference"] = "DL-2026-0001" }, ("discoveryDate", "2026-03-08"), ("discoveryTime", "10:00"), ("discoveryReason", "Zondag al gemist.")), Officer);
@@ -389,6 +391,14 @@ public sealed partial class BreachRegisterFlowTests
         await BreachReportFlowTests.WaitFor(() => host.Graph.SentMail.Count == 2);
         Assert.Contains("nog zonder besluit", host.Graph.SentMail[1].Subject);
         Assert.NotNull((await host.Register.FindAsync("DL-2026-0001"))!.FlaggedAt);
+    }
+
+    /// <summary>The valid report, but the laptop went missing on Thursday 5 March: an officer may move the discovery back to any moment since.</summary>
+    private static JsonObject LostSinceThursday()
+    {
+        var form = BreachForms.Valid("s1", BreachHost.Day);
+        form["occurredDate"] = "2026-03-05";
+        return form;
     }
 
     private static JsonObject With(JsonObject baseData, params (string Key, string Value)[] values)

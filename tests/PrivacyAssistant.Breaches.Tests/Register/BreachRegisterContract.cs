@@ -262,7 +262,7 @@ public abstract class BreachRegisterContract(StorageProvider provider) : IAsyncL
     public async Task RecordDiscovery_MovesTheDeadlineAndKeepsTheOldAndNewTimeInTheTrail()
     {
         var reported = clock.GetUtcNow().AddHours(-2);
-        var reference = (await Register.SubmitAsync(BreachesTestHost.Report(reported), "k")).Report.Reference;
+        var reference = (await Register.SubmitAsync(BreachesTestHost.Report(reported, occurredAt: clock.GetUtcNow().AddDays(-4)), "k")).Report.Reference;
         var officer = new Officer("officer-1", "Fatima Bakker");
         var missedOnFriday = clock.GetUtcNow().AddDays(-3);
 
@@ -282,7 +282,7 @@ public abstract class BreachRegisterContract(StorageProvider provider) : IAsyncL
     }
 
     [StorageFact]
-    public async Task RecordDiscovery_AFewMinutesAhead_IsStoredAsNowAndFurtherAheadIsRefused()
+    public async Task RecordDiscovery_AFewMinutesAhead_IsStoredAsNowAndFurtherAheadOrBeforeTheBreachIsRefused()
     {
         var original = clock.GetUtcNow().AddHours(-2);
         var reference = (await Register.SubmitAsync(BreachesTestHost.Report(original), "k")).Report.Reference;
@@ -291,7 +291,10 @@ public abstract class BreachRegisterContract(StorageProvider provider) : IAsyncL
         var future = await Register.RecordDecisionAsync(reference, new DiscoveryDecision(clock.GetUtcNow().AddHours(1), "Typfout."), officer);
         var skew = await Register.RecordDecisionAsync(reference, new DiscoveryDecision(clock.GetUtcNow().AddMinutes(3), "Net ontdekt."), officer);
 
+        var beforeItHappened = await Register.RecordDecisionAsync(reference, new DiscoveryDecision(original.AddHours(-3), "Typfout."), officer);
+
         Assert.Equal("in-future", Assert.Single(future.Problems).Code);
+        Assert.Equal("discovered-before-occurred", Assert.Single(beforeItHappened.Problems).Code);
         Assert.Equal(clock.GetUtcNow(), skew.Report!.DiscoveredAt);
         Assert.Equal(["discovery"], (await Register.ListDecisionsAsync(reference)).Select(entry => entry.Decision));
     }
@@ -300,7 +303,7 @@ public abstract class BreachRegisterContract(StorageProvider provider) : IAsyncL
     public async Task FlagOverdue_AfterADiscoveryCorrectionPastTheWarningPoint_WarnsOnceAndNotAgainAfterALaterCorrection()
     {
         var officer = new Officer("officer-1", "Fatima Bakker");
-        var report = (await Register.SubmitAsync(BreachesTestHost.Report(clock.GetUtcNow().AddHours(-2)), "k")).Report;
+        var report = (await Register.SubmitAsync(BreachesTestHost.Report(clock.GetUtcNow().AddHours(-2), occurredAt: clock.GetUtcNow().AddDays(-4)), "k")).Report;
         Assert.Empty(await Register.FlagOverdueAsync(48));
 
         // Missed on Friday, reported on Monday: the correction puts the report past the 48 hours.

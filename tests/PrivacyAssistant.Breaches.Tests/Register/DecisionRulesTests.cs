@@ -12,7 +12,8 @@ public sealed class DecisionRulesTests
         Id = 1,
         Reference = "DL-2026-0001",
         Kind = BreachKind.LostDevice,
-        OccurredAt = Discovered.AddHours(-2),
+        // Happened days before it was discovered, so a correction to an earlier discovery is plausible.
+        OccurredAt = Discovered.AddDays(-5),
         OccurredTimeKnown = true,
         DiscoveredAt = Discovered,
         ReportedAt = Discovered.AddHours(1),
@@ -74,6 +75,30 @@ public sealed class DecisionRulesTests
             [new FieldProblem(DecisionFields.DiscoveryDate, "in-future")],
             DecisionRules.Check(Report, new DiscoveryDecision(now.AddMinutes(6), "Verkeerde dag ingevuld."), now));
         Assert.Empty(DecisionRules.Check(Report, new DiscoveryDecision(now.AddMinutes(4), "Verkeerde dag ingevuld."), now));
+    }
+
+    [Fact]
+    public void Check_DiscoveryCorrectionBeforeTheBreachHappened_IsRefused()
+    {
+        var now = Discovered.AddHours(5);
+
+        Assert.Equal(
+            [new FieldProblem(DecisionFields.DiscoveryDate, "discovered-before-occurred")],
+            DecisionRules.Check(Report, new DiscoveryDecision(Report.OccurredAt.AddMinutes(-1), "Verkeerde dag ingevuld."), now));
+        Assert.Empty(DecisionRules.Check(Report, new DiscoveryDecision(Report.OccurredAt, "Meteen gezien."), now));
+    }
+
+    [Fact]
+    public void Check_DiscoveryCorrectionOnTheDayOfABreachWithoutATime_IsAccepted()
+    {
+        // A date-only occurrence is stored as the start of its day at school: any time that day is after it.
+        var startOfDay = DateTimeOffset.Parse("2026-03-06T23:00:00Z"); // 2026-03-07 00:00 in Amsterdam
+        var report = Report with { OccurredAt = startOfDay, OccurredTimeKnown = false };
+
+        Assert.Empty(DecisionRules.Check(report, new DiscoveryDecision(startOfDay, "Zaterdag al gemist."), Discovered));
+        Assert.Equal(
+            "discovered-before-occurred",
+            Assert.Single(DecisionRules.Check(report, new DiscoveryDecision(startOfDay.AddHours(-1), "Vrijdag al gemist."), Discovered)).Code);
     }
 
     [Fact]
