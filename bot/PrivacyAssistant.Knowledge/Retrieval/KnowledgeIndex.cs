@@ -220,24 +220,6 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     /// <summary>
-    /// Every entry <paramref name="clause"/> matches, with the score <c>Searcher.Search(clause, DocumentCount)</c>
-    /// gives it (bit for bit; <see cref="PostingsScorer"/>), in no particular order.
-    /// </summary>
-    public List<(int Doc, float Score)> Search(DisjunctionMaxQuery clause)
-    {
-        var hits = new List<(int Doc, float Score)>();
-        if (!_postings.TryScore(clause, hits))
-        {
-            foreach (var hit in Searcher.Search(clause, DocumentCount).ScoreDocs)
-            {
-                hits.Add((hit.Doc, hit.Score));
-            }
-        }
-
-        return hits;
-    }
-
-    /// <summary>
     /// Every entry <paramref name="clause"/> matches, with the score Lucene gives its query
     /// (<see cref="ToQuery"/>), bit for bit, in no particular order; Lucene searches only when the
     /// postings cannot (<see cref="PostingsScorer"/>).

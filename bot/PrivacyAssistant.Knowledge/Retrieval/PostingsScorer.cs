@@ -6,10 +6,11 @@ using PrivacyAssistant.Knowledge.Entries;
 namespace PrivacyAssistant.Knowledge.Retrieval;
 
 /// <summary>
-/// Scores a question word's clause (a <see cref="DisjunctionMaxQuery"/> of boosted
-/// <see cref="TermQuery"/>s) from postings, norms and idf values read once from the built index, with
-/// Lucene's arithmetic step for step: the same BM25 formula in single precision and the same
-/// disjunction heap, so every score is bit-identical to <see cref="IndexSearcher.Search(Query, int)"/>.
+/// Scores a question word's clause (a <see cref="QueryClause"/>: the <see cref="DisjunctionMaxQuery"/> of
+/// boosted <see cref="TermQuery"/>s that <see cref="KnowledgeIndex.ToQuery"/> builds from it) from
+/// postings, norms and idf values read once from the built index, with Lucene's arithmetic step for
+/// step: the same BM25 formula in single precision and the same disjunction heap, so every score is
+/// bit-identical to <see cref="IndexSearcher.Search(Query, int)"/> of that query.
 /// </summary>
 /// <remarks>
 /// A Lucene search per clause builds weights (each term's BM25 weight allocates a 256-entry norm
@@ -25,8 +26,7 @@ internal sealed class PostingsScorer
 {
     private const int NoMoreDocs = DocIdSetIterator.NO_MORE_DOCS;
 
-    private readonly Dictionary<Term, TermPostings> _postings = [];
-    private readonly Dictionary<(string Field, string Term), TermPostings> _postingsByText = [];
+    private readonly Dictionary<(string Field, string Term), TermPostings> _postings = [];
     private readonly float _k1PlusOne;
 
     /// <param name="fields">The fields whose terms clauses may contain.</param>
@@ -66,51 +66,18 @@ internal sealed class PostingsScorer
                     freqs.Add(postings.Freq);
                 }
 
-                var termPostings = new TermPostings(idf, [.. docs], [.. freqs], norms);
-                _postings[new Term(field, bytes)] = termPostings;
-                _postingsByText[(field, bytes.Utf8ToString())] = termPostings;
+                _postings[(field, bytes.Utf8ToString())] = new TermPostings(idf, [.. docs], [.. freqs], norms);
             }
         }
     }
 
     /// <summary>
-    /// Adds every document <paramref name="clause"/> matches, with its score, to <paramref name="hits"/>
+    /// Adds every document <paramref name="clause"/> (in <paramref name="language"/>'s fields) matches, with its score, to <paramref name="hits"/>
     /// (in document order); false when this scorer cannot reproduce Lucene for it (then nothing is added).
-    /// </summary>
-    public bool TryScore(DisjunctionMaxQuery clause, List<(int Doc, float Score)> hits)
-    {
-        if (_postings.Count == 0 || clause.Boost != 1f)
-        {
-            return false;
-        }
-
-        var disjuncts = clause.Disjuncts;
-        var cursors = new Cursor[disjuncts.Count];
-        var count = 0;
-        foreach (var disjunct in disjuncts)
-        {
-            if (disjunct is not TermQuery query || !_postings.TryGetValue(query.Term, out var postings))
-            {
-                return false;
-            }
-
-            // BM25Stats.Normalize and BM25DocScorer: weight = idf × query boost × top-level boost (1), times k1 + 1.
-            var weight = postings.Idf * query.Boost * 1f;
-            cursors[count++] = new Cursor(postings, weight * _k1PlusOne);
-        }
-
-        var disjunction = new Disjunction(cursors, count, clause.TieBreakerMultiplier);
-        disjunction.ScoreAll(hits);
-        return true;
-    }
-
-    /// <summary>
-    /// <see cref="TryScore(DisjunctionMaxQuery, List{ValueTuple{int, float}})"/> for the query <paramref name="clause"/>
-    /// stands for (<see cref="KnowledgeIndex.ToQuery"/>), without building it.
     /// </summary>
     public bool TryScore(KnowledgeLanguage language, QueryClause clause, List<(int Doc, float Score)> hits)
     {
-        if (_postingsByText.Count == 0)
+        if (_postings.Count == 0)
         {
             return false;
         }
@@ -119,12 +86,12 @@ internal sealed class PostingsScorer
         var count = 0;
         foreach (var disjunct in clause.Disjuncts)
         {
-            if (!_postingsByText.TryGetValue((KnowledgeFieldNames.Name(language, disjunct.Field), disjunct.Term), out var postings))
+            if (!_postings.TryGetValue((KnowledgeFieldNames.Name(language, disjunct.Field), disjunct.Term), out var postings))
             {
                 return false;
             }
 
-            // As for a TermQuery: weight = idf × query boost × top-level boost (1), times k1 + 1.
+            // BM25Stats.Normalize and BM25DocScorer: weight = idf × query boost × top-level boost (1), times k1 + 1.
             var weight = postings.Idf * disjunct.Boost * 1f;
             cursors[count++] = new Cursor(postings, weight * _k1PlusOne);
         }
