@@ -9,37 +9,17 @@ namespace PrivacyAssistant.Knowledge.Retrieval;
 /// Lucene's <see cref="PatternReplaceCharFilter"/> step for step (each match replaced on its own, the
 /// same offset corrections, offsets never below 0), without its copies: Lucene.NET reads the input
 /// through a 2 KB buffer into a builder, copies that to a string and the result to another builder and
-/// a reader, for every analysed text, where most questions have no match at all. After
-/// <see cref="TextMappingCharFilter"/> it takes that filter's text as it is.
+/// a reader, for every analysed text, where most questions have no match at all. Over
+/// <see cref="TextMappingCharFilter"/> it takes that filter's text as it is (<see cref="WholeTextCharFilter"/>).
 /// </summary>
-internal sealed class TextPatternReplaceCharFilter : BaseCharFilter
+internal sealed class TextPatternReplaceCharFilter : WholeTextCharFilter
 {
-    private readonly string _output;
-    private int _next;
-
     public TextPatternReplaceCharFilter(Regex pattern, string replacement, TextReader input)
         : base(input)
     {
-        var text = input is TextMappingCharFilter mapped ? mapped.TakeText() : TextMappingCharFilter.ReadAll(input);
-        _output = pattern.IsMatch(text) ? Replace(pattern, replacement, text) : text;
+        var text = ReadInput(input);
+        SetOutput(pattern.IsMatch(text) ? Replace(pattern, replacement, text) : text);
     }
-
-    public override int Read(char[] buffer, int index, int count)
-    {
-        var available = Math.Min(count, _output.Length - _next);
-        if (available <= 0)
-        {
-            return -1; // Lucene's readers end with -1.
-        }
-
-        _output.CopyTo(_next, buffer, index, available);
-        _next += available;
-        return available;
-    }
-
-    public override int Read() => _next < _output.Length ? _output[_next++] : -1;
-
-    public override int Peek() => _next < _output.Length ? _output[_next] : -1;
 
     protected override int Correct(int currentOff) => Math.Max(0, base.Correct(currentOff));
 

@@ -1,7 +1,5 @@
-using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.CharFilters;
 using PrivacyAssistant.Knowledge.Retrieval;
-using PrivacyAssistant.Knowledge.Tests.Evaluation;
 
 namespace PrivacyAssistant.Knowledge.Tests.Retrieval;
 
@@ -12,8 +10,6 @@ namespace PrivacyAssistant.Knowledge.Tests.Retrieval;
 /// </summary>
 public sealed class TextMappingCharFilterTests
 {
-    private static readonly NormalizeCharMap LuceneMap = BuildLuceneMap();
-
     [Theory]
     [InlineData("")]
     [InlineData("foto's")]
@@ -30,13 +26,7 @@ public sealed class TextMappingCharFilterTests
     [Fact]
     public void Filter_ForDevQuestionsAndEntryTexts_GivesLucenesTextAndOffsets()
     {
-        var engine = EvaluationSets.Product;
-        var texts = engine.Knowledge.Entries
-            .SelectMany(e => new[] { e.Dutch, e.English })
-            .SelectMany(c => c.Alternates.Concat(c.Keywords).Append(c.Title).Append(c.AnswerMarkdown).Append(KnowledgeIndex.PlainAnswer(c.AnswerMarkdown)));
-        var all = EvaluationSets.Dev.Select(c => c.Question).Concat(texts).ToList();
-        // And one text far longer than the filter's first read (1,024 characters).
-        all.Add(string.Join(" ", all));
+        var all = LuceneCharFilterComparison.KnowledgeTexts();
 
         foreach (var text in all)
         {
@@ -46,38 +36,9 @@ public sealed class TextMappingCharFilterTests
 
     private static void AssertSameAsLucene(string text)
     {
-        using var lucene = new MappingCharFilter(LuceneMap, new StringReader(text));
+        using var lucene = new MappingCharFilter(LuceneCharFilterComparison.LuceneMap, new StringReader(text));
         using var ours = new TextMappingCharFilter(KnowledgeAnalyzer.CharMappings, new StringReader(text));
 
-        var expected = ReadAll(lucene);
-        Assert.Equal(expected, ReadAll(ours));
-        for (var offset = 0; offset <= expected.Length; offset++)
-        {
-            Assert.Equal(lucene.CorrectOffset(offset), ours.CorrectOffset(offset));
-        }
-    }
-
-    private static string ReadAll(CharFilter filter)
-    {
-        var text = new System.Text.StringBuilder();
-        var buffer = new char[100];
-        int read;
-        while ((read = filter.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            text.Append(buffer, 0, read);
-        }
-
-        return text.ToString();
-    }
-
-    private static NormalizeCharMap BuildLuceneMap()
-    {
-        var builder = new NormalizeCharMap.Builder();
-        foreach (var (from, to) in KnowledgeAnalyzer.CharMappings)
-        {
-            builder.Add(from, to);
-        }
-
-        return builder.Build();
+        LuceneCharFilterComparison.AssertSameTextAndOffsets(lucene, ours);
     }
 }

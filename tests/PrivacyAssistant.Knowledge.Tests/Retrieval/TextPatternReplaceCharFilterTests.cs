@@ -1,8 +1,6 @@
-using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Pattern;
 using PrivacyAssistant.Knowledge.Retrieval;
-using PrivacyAssistant.Knowledge.Tests.Evaluation;
 
 namespace PrivacyAssistant.Knowledge.Tests.Retrieval;
 
@@ -28,12 +26,7 @@ public sealed class TextPatternReplaceCharFilterTests
     [Fact]
     public void Chain_ForDevQuestionsAndEntryTexts_GivesLucenesTextAndOffsets()
     {
-        var engine = EvaluationSets.Product;
-        var texts = engine.Knowledge.Entries
-            .SelectMany(e => new[] { e.Dutch, e.English })
-            .SelectMany(c => c.Alternates.Concat(c.Keywords).Append(c.Title).Append(c.AnswerMarkdown).Append(KnowledgeIndex.PlainAnswer(c.AnswerMarkdown)));
-        var all = EvaluationSets.Dev.Select(c => c.Question).Concat(texts).ToList();
-        all.Add(string.Join(" ", all));
+        var all = LuceneCharFilterComparison.KnowledgeTexts();
 
         foreach (var text in all)
         {
@@ -49,45 +42,14 @@ public sealed class TextPatternReplaceCharFilterTests
     {
         using var ours = new TextPatternReplaceCharFilter(KnowledgeAnalyzer.CaseChange, "$1 $2", new StringReader("mijn OneDrive"));
 
-        Assert.Equal("mijn One Drive", ReadAll(ours));
+        Assert.Equal("mijn One Drive", LuceneCharFilterComparison.ReadAll(ours));
     }
 
     private static void AssertSameAsLucene(string text)
     {
-        using var lucene = new PatternReplaceCharFilter(KnowledgeAnalyzer.CaseChange, "$1 $2", new MappingCharFilter(LuceneMap, new StringReader(text)));
+        using var lucene = new PatternReplaceCharFilter(KnowledgeAnalyzer.CaseChange, "$1 $2", new MappingCharFilter(LuceneCharFilterComparison.LuceneMap, new StringReader(text)));
         using var ours = new TextPatternReplaceCharFilter(KnowledgeAnalyzer.CaseChange, "$1 $2", new TextMappingCharFilter(KnowledgeAnalyzer.CharMappings, new StringReader(text)));
 
-        var expected = ReadAll(lucene);
-        Assert.Equal(expected, ReadAll(ours));
-        for (var offset = 0; offset <= expected.Length + 1; offset++)
-        {
-            Assert.Equal(lucene.CorrectOffset(offset), ours.CorrectOffset(offset));
-        }
-    }
-
-    private static readonly NormalizeCharMap LuceneMap = BuildLuceneMap();
-
-    private static string ReadAll(CharFilter filter)
-    {
-        var text = new System.Text.StringBuilder();
-        var buffer = new char[100];
-        int read;
-        while ((read = filter.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            text.Append(buffer, 0, read);
-        }
-
-        return text.ToString();
-    }
-
-    private static NormalizeCharMap BuildLuceneMap()
-    {
-        var builder = new NormalizeCharMap.Builder();
-        foreach (var (from, to) in KnowledgeAnalyzer.CharMappings)
-        {
-            builder.Add(from, to);
-        }
-
-        return builder.Build();
+        LuceneCharFilterComparison.AssertSameTextAndOffsets(lucene, ours);
     }
 }
