@@ -10,11 +10,12 @@ public static class TextNormalizer
     {
         // Most words are plain ASCII, where decomposing changes nothing and lowercasing is A-Z to a-z:
         // the redactor folds every word of every question several times (RELIABILITY.md, session 7).
-        if (Ascii.IsValid(text))
-        {
-            return FoldAscii(text);
-        }
+        return Ascii.IsValid(text) ? FoldAscii(text) : FoldAnyText(text);
+    }
 
+    /// <summary>The folding for any text: lowercase, decompose, drop marks and apostrophes, recompose (what the ASCII shortcut must equal).</summary>
+    internal static string FoldAnyText(string text)
+    {
         var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
