@@ -5,6 +5,13 @@ namespace PrivacyAssistant.Breaches;
 /// <summary>A date and a clock time as read on a form in the school's time zone, as an instant.</summary>
 public static class SchoolTime
 {
+    /// <summary>How far ahead of our clock a moment given on a form may lie (the sender's clock may run ahead) before it counts as in the future.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>A date as the forms send it (what Input.Date sends): <c>yyyy-MM-dd</c>.</summary>
+    public static bool TryParseDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
     /// <summary>A clock time as the forms accept it: <c>HH:mm</c> (what Input.Time sends) or <c>HH:mm:ss</c>.</summary>
     public static bool TryParseTime(string text, out TimeOnly time) =>
         TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);

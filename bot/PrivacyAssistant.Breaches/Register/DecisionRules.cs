@@ -5,9 +5,6 @@ namespace PrivacyAssistant.Breaches.Register;
 /// <summary>What a decision needs before it can go in the register.</summary>
 public static class DecisionRules
 {
-    /// <summary>How far ahead a corrected discovery may lie (clock skew), as in the report form.</summary>
-    public static readonly TimeSpan DiscoveryClockSkew = TimeSpan.FromMinutes(5);
-
     public static IReadOnlyList<FieldProblem> Check(BreachReport report, BreachDecision decision, DateTimeOffset now)
     {
         var problems = new List<FieldProblem>();
@@ -25,7 +22,7 @@ public static class DecisionRules
                     problems.Add(new FieldProblem(DecisionFields.ApReason, "reason-required"));
                 }
 
-                if (ap.Notified && ap.NotifiedAt > now.AddMinutes(5))
+                if (ap.Notified && ap.NotifiedAt > now + SchoolTime.ClockSkew)
                 {
                     problems.Add(new FieldProblem(DecisionFields.ApNotifiedDate, "in-future"));
                 }
@@ -59,7 +56,7 @@ public static class DecisionRules
                 break;
             case DiscoveryDecision discovery:
                 // The same slack as the report form: up to 5 minutes ahead is clock skew.
-                if (discovery.DiscoveredAt > now + DiscoveryClockSkew)
+                if (discovery.DiscoveredAt > now + SchoolTime.ClockSkew)
                 {
                     problems.Add(new FieldProblem(DecisionFields.DiscoveryDate, "in-future"));
                 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace PrivacyAssistant.Breaches.Reports;
@@ -13,7 +12,6 @@ public sealed class BreachReportValidator(IOptions<BreachesOptions> options, Tim
 {
     public const int DescriptionMaxLength = 2000;
     public const int MeasuresMaxLength = 1000;
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     public DraftValidation Validate(BreachReportDraft draft, Reporter reporter)
     {
@@ -38,7 +36,7 @@ public sealed class BreachReportValidator(IOptions<BreachesOptions> options, Tim
         if (discoveredDate is { } dd && discoveredTime is { } dt)
         {
             discovered = SchoolTime.ToUtc(dd, dt, zone);
-            if (discovered > now + ClockSkew)
+            if (discovered > now + SchoolTime.ClockSkew)
             {
                 problems.Add(new FieldProblem(BreachReportDraft.Fields.DiscoveredDate, "in-future"));
             }
@@ -50,7 +48,7 @@ public sealed class BreachReportValidator(IOptions<BreachesOptions> options, Tim
             occurred = SchoolTime.ToUtc(od, occurredTime ?? TimeOnly.MinValue, zone);
             var occurredField = occurredTime is null ? BreachReportDraft.Fields.OccurredDate : BreachReportDraft.Fields.OccurredTime;
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-            var inFuture = occurredTime is null ? od > today : occurred > now + ClockSkew;
+            var inFuture = occurredTime is null ? od > today : occurred > now + SchoolTime.ClockSkew;
             if (inFuture)
             {
                 problems.Add(new FieldProblem(occurredField, "in-future"));
@@ -172,7 +170,7 @@ public sealed class BreachReportValidator(IOptions<BreachesOptions> options, Tim
             return null;
         }
 
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year >= 2000)
+        if (SchoolTime.TryParseDate(value.Trim(), out var date) && date.Year >= 2000)
         {
             return date;
         }

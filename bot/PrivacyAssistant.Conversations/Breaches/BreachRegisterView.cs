@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using PrivacyAssistant.BotFramework.Builder;
@@ -130,7 +129,7 @@ public sealed class BreachRegisterView(
                 DateTimeOffset? at = null;
                 if (action.GetString(DecisionFields.ApNotifiedDate) is { } dateText)
                 {
-                    if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    if (!SchoolTime.TryParseDate(dateText, out var date))
                     {
                         return (null, [new FieldProblem(DecisionFields.ApNotifiedDate, "invalid-date")]);
                     }
@@ -182,7 +181,7 @@ public sealed class BreachRegisterView(
         {
             problems.Add(new FieldProblem(DecisionFields.DiscoveryDate, "required"));
         }
-        else if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        else if (!SchoolTime.TryParseDate(dateText, out date))
         {
             problems.Add(new FieldProblem(DecisionFields.DiscoveryDate, "invalid-date"));
         }
