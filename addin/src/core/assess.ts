@@ -118,6 +118,12 @@ export function assess(input: AssessInput): Assessment {
       exposed: rec.exposed.length,
     }));
   }
+  if (rec.groups.length > 0) {
+    // Members unknown (colleagues or parents): advice the user may override, not the soft block.
+    findings.push(finding(p, input.lang, "contact-group", "warning", t.contactGroup(rec.groups.map((g) => g.displayName)), "datalek", {
+      groups: rec.groups.length,
+    }));
+  }
   for (const scan of input.scans) {
     const f = studentFileFinding(scan, input, rec.anyOutsideSchool);
     if (f) findings.push(f);

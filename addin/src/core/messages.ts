@@ -7,12 +7,30 @@ export function languageOf(displayLanguage: string | undefined | null): Lang {
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
+/**
+ * " ‘Ouders 2B’ en ‘Ouders 2C’" (with a leading space), or "" when the client gave no names: new
+ * Outlook may report a contact group without one (office-js issue 4242).
+ */
+function groupNames(names: string[], lang: Lang): string {
+  const named = names.map((n) => n.trim()).filter((n) => n !== "");
+  if (named.length === 0) return "";
+  const q = named.slice(0, 3).map((n) => `‘${n.length > 40 ? n.slice(0, 39) + "…" : n}’`);
+  if (named.length > 3) q.push(lang === "en" ? `${named.length - 3} more` : `nog ${named.length - 3}`);
+  const unnamed = names.length - named.length;
+  if (unnamed > 0) q.push(lang === "en" ? `${unnamed} without a name` : `${unnamed} zonder naam`);
+  return " " + (q.length === 1 ? q[0] : q.slice(0, -1).join(", ") + (lang === "en" ? " and " : " en ") + q[q.length - 1]);
+}
+
 export const text = {
   nl: {
     exposed: (n: number) =>
       `${n} adressen van buiten school staan zichtbaar in Aan/CC. Iedere ontvanger ziet zo de e-mailadressen van de anderen; dat is een datalek.`,
     exposedFix: "Zet ze in BCC: kies ‘Naar BCC’, of knip de externe adressen uit Aan/CC en plak ze in BCC.",
     exposedManual: "Knip de externe adressen uit Aan/CC en plak ze in het veld BCC (Opties › BCC).",
+    contactGroup: (names: string[]) =>
+      `${names.length === 1 ? "Contactgroep" : "Contactgroepen"}${groupNames(names, "nl")} ${names.length === 1 ? "staat" : "staan"} in Aan/CC. Outlook zet bij verzenden de adressen van alle leden zichtbaar in de mail; bij ouders of leerlingen is dat een datalek. Sleep ${names.length === 1 ? "de groep" : "de groepen"} naar het veld BCC.`,
+    moved: (n: number) => `${n} ${plural(n, "extern adres", "externe adressen")} naar BCC verplaatst.`,
+    groupsLeft: (names: string[]) => `Sleep ${names.length === 1 ? "de contactgroep" : "de contactgroepen"}${groupNames(names, "nl")} zelf naar BCC: een contactgroep kan de add-in niet verplaatsen.`,
     attachmentIntro: (name: string) => `Bijlage ‘${name}’`,
     gradeNames: (n: number) => `${n} ${plural(n, "leerlingnaam", "leerlingnamen")} met cijfers`,
     absence: (n: number) => `verzuimgegevens van ${n} ${plural(n, "leerling", "leerlingen")}`,
@@ -46,6 +64,10 @@ export const text = {
       `${n} addresses from outside the school are visible in To/Cc. Every recipient can see the others' e-mail addresses; that is a data breach.`,
     exposedFix: "Put them in Bcc: choose ‘Move to Bcc’, or cut the outside addresses from To/Cc and paste them into Bcc.",
     exposedManual: "Cut the outside addresses from To/Cc and paste them into the Bcc field (Options › Bcc).",
+    contactGroup: (names: string[]) =>
+      `${names.length === 1 ? "Contact group" : "Contact groups"}${groupNames(names, "en")} ${names.length === 1 ? "is" : "are"} in To/Cc. When sending, Outlook shows every member's address in the mail; for parents or students that is a data breach. Drag ${names.length === 1 ? "the group" : "the groups"} to the Bcc field.`,
+    moved: (n: number) => `${n} outside ${plural(n, "address", "addresses")} moved to Bcc.`,
+    groupsLeft: (names: string[]) => `Drag ${names.length === 1 ? "the contact group" : "the contact groups"}${groupNames(names, "en")} to Bcc yourself: the add-in cannot move a contact group.`,
     attachmentIntro: (name: string) => `Attachment ‘${name}’`,
     gradeNames: (n: number) => `${n} student ${plural(n, "name", "names")} with grades`,
     absence: (n: number) => `absence data of ${n} ${plural(n, "student", "students")}`,

@@ -29,13 +29,26 @@ export function classify(address: string, sender: string, policy: Policy): Recip
   return "external";
 }
 
+/**
+ * A personal contact group (Outlook "contact list"): Outlook reports it as a distribution list
+ * without an address (office-js issues 5439, 4661), cannot tell its members, and puts every member's
+ * address in the sent mail. An Exchange distribution list or Microsoft 365 group has an address of
+ * its own and is expanded by the server, so its members do not see each other: that is an ordinary
+ * address here.
+ */
+export function isContactGroup(rec: Recipient): boolean {
+  return rec.recipientType === "distributionList" && domainOf(rec.emailAddress.trim()) === "";
+}
+
 export interface RecipientAssessment {
-  counts: Record<RecipientClass, number> & { visible: number; bcc: number };
+  counts: Record<RecipientClass, number> & { visible: number; bcc: number; groups: number };
   /** Visible (To/Cc) addresses that others should not see: private and external ones, deduplicated. */
   exposed: Recipient[];
   exposedTriggered: boolean;
   /** True when any recipient (in any field) is outside the school: private, external or partner. */
   anyOutsideSchool: boolean;
+  /** Personal contact groups in To/Cc: their members will see each other's addresses. */
+  groups: Recipient[];
 }
 
 /**
@@ -44,11 +57,18 @@ export interface RecipientAssessment {
  * addresses are work addresses that the other recipients may see.
  */
 export function assessRecipients(r: Recipients, sender: string, policy: Policy): RecipientAssessment {
-  const counts = { self: 0, school: 0, partner: 0, private: 0, external: 0, invalid: 0, visible: 0, bcc: 0 };
+  const counts = { self: 0, school: 0, partner: 0, private: 0, external: 0, invalid: 0, visible: 0, bcc: 0, groups: 0 };
   const seen = new Set<string>();
   const exposed: Recipient[] = [];
+  const groups: Recipient[] = [];
   let anyOutside = false;
   for (const rec of r.to.concat(r.cc)) {
+    if (isContactGroup(rec)) {
+      // Its members are unknown: counted apart, neither as colleagues nor as outside addresses.
+      groups.push(rec);
+      counts.groups++;
+      continue;
+    }
     const key = rec.emailAddress.trim().toLowerCase();
     if (!key || seen.has(key)) continue;
     seen.add(key);
@@ -68,5 +88,5 @@ export function assessRecipients(r: Recipients, sender: string, policy: Policy):
   const outside = counts.private + counts.external;
   const p = policy.recipients;
   const triggered = outside > p.maxVisibleExternal || (counts.visible > p.maxVisibleTotal && outside >= p.minExternalForTotalRule);
-  return { counts, exposed, exposedTriggered: triggered, anyOutsideSchool: anyOutside };
+  return { counts, exposed, exposedTriggered: triggered, anyOutsideSchool: anyOutside, groups };
 }

@@ -1,4 +1,4 @@
-export type FindingKind = "exposed-recipients" | "student-file" | "unreadable-attachment" | "sharing-link";
+export type FindingKind = "exposed-recipients" | "contact-group" | "student-file" | "unreadable-attachment" | "sharing-link";
 /** info: shown in the task pane only; warning: Smart Alert the user may override; high: Smart Alert, stronger wording. */
 export type Severity = "info" | "warning" | "high";
 
@@ -14,7 +14,12 @@ export interface Finding {
   details: Record<string, number | string | boolean | string[]>;
 }
 
-export interface Recipient { displayName: string; emailAddress: string }
+export interface Recipient {
+  displayName: string;
+  emailAddress: string;
+  /** Outlook's recipientType ("user", "externalUser", "distributionList", "other"), when the client gave one. */
+  recipientType?: string;
+}
 export interface Recipients { to: Recipient[]; cc: Recipient[]; bcc: Recipient[] }
 
 export type RecipientClass = "self" | "school" | "partner" | "private" | "external" | "invalid";

@@ -8,7 +8,7 @@ import { chunks, planMoveToBcc, type BccPlan } from "../core/bccFix";
 import { Budget } from "../core/content/budget";
 import { base64ToBytes } from "../core/content/bytes";
 import { isImageName } from "../core/content/extract";
-import { languageOf } from "../core/messages";
+import { languageOf, text } from "../core/messages";
 import type { Lang, Policy } from "../core/policy";
 import type { Recipient } from "../core/types";
 import {
@@ -190,26 +190,34 @@ export function onItemChangedHandler(event: CompletableEvent): void {
   }
 }
 
-/** Applies a plan: Bcc first (so nobody is lost if a later call fails), then To and Cc. */
+/**
+ * Applies a plan: Bcc first (so nobody is lost if a later call fails), then the To/Cc fields the plan
+ * changed. Bcc is only added to, never rewritten, so whatever is there already (a contact group
+ * included) stays.
+ */
 export async function applyBccPlan(it: any, plan: BccPlan): Promise<void> {
-  const bccChunks = chunks(plan.bcc);
-  await setField(it, "bcc", bccChunks[0] || []);
-  for (let i = 1; i < bccChunks.length; i++) await addToField(it, "bcc", bccChunks[i]);
+  for (const part of chunks(plan.addToBcc)) await addToField(it, "bcc", part);
   for (const name of ["to", "cc"] as const) {
+    if (!plan.changed[name]) continue;
     const parts = chunks(plan[name]);
     await setField(it, name, parts[0] || []);
     for (let i = 1; i < parts.length; i++) await addToField(it, name, parts[i]);
   }
 }
 
-/** Moves the exposed recipients to Bcc; returns how many moved. */
-export async function moveExposedToBcc(policy: Policy): Promise<number> {
+export interface BccMoveResult {
+  moved: number;
+  /** Names of contact groups still in To/Cc, which the user has to move by hand. */
+  groupsLeft: string[];
+}
+
+/** Moves the exposed recipients to Bcc. */
+export async function moveExposedToBcc(policy: Policy): Promise<BccMoveResult> {
   const it = item();
   const recipients = await getRecipients(it);
   const plan = planMoveToBcc(recipients, sender(), policy);
-  if (plan.moved === 0) return 0;
-  await applyBccPlan(it, plan);
-  return plan.moved;
+  if (plan.moved > 0) await applyBccPlan(it, plan);
+  return { moved: plan.moved, groupsLeft: plan.groupsLeft.map((g) => g.displayName) };
 }
 
 /** Function command behind the "Naar BCC" button (ribbon and Smart Alert, Mailbox 1.15). */
@@ -218,8 +226,9 @@ export function moveToBccCommand(event: CompletableEvent): void {
   try {
     const lang = displayLanguage();
     moveExposedToBcc(currentPolicy(office()).policy)
-      .then(async (n) => {
-        const msg = lang === "en" ? `${n} outside address(es) moved to Bcc.` : `${n} externe adres(sen) naar BCC verplaatst.`;
+      .then(async (r) => {
+        const t = text[lang];
+        const msg = t.moved(r.moved) + (r.groupsLeft.length > 0 ? " " + t.groupsLeft(r.groupsLeft) : "");
         try { await notify(item(), "paMoved", msg); } catch { /* informational only */ }
         complete();
       })

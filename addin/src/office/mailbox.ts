@@ -21,7 +21,9 @@ function call<T>(fn: (cb: (r: AsyncResultLike) => void) => void): Promise<T> {
 }
 
 function toRecipient(x: any): Recipient {
-  return { displayName: String((x && x.displayName) || ""), emailAddress: String((x && x.emailAddress) || "") };
+  const r: Recipient = { displayName: String((x && x.displayName) || ""), emailAddress: String((x && x.emailAddress) || "") };
+  if (x && typeof x.recipientType === "string") r.recipientType = x.recipientType;
+  return r;
 }
 
 async function field(item: AnyItem, name: "to" | "cc" | "bcc"): Promise<Recipient[]> {

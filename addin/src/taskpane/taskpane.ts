@@ -1,6 +1,7 @@
 // The "Privacycheck" task pane: shows the assessment of the current draft on demand and offers the
 // move-to-Bcc fix. It runs the same pure assessment as the send handler, with more time to scan.
 import type { Assessment } from "../core/assess";
+import { text } from "../core/messages";
 import type { Lang } from "../core/policy";
 import { assessDraft, displayLanguage, moveExposedToBcc } from "../office/handlers";
 import { currentPolicy, refreshPolicy } from "../office/policySource";
@@ -14,8 +15,7 @@ const UI = {
     failed: "De controle is mislukt. Je kunt de mail gewoon versturen; controleer zelf ontvangers en bijlagen.",
     findings: "Bevindingen", recipients: "Zichtbare ontvangers", readMore: "Lees meer",
     sev: { high: "Let op", warning: "Advies", info: "Info" } as Record<string, string>,
-    labels: { visible: "Aan/CC totaal", school: "Collega’s", private: "Privéadressen", external: "Extern", partner: "Vaste partners", bcc: "BCC" } as Record<string, string>,
-    moved: (n: number) => `${n} ${n === 1 ? "adres" : "adressen"} naar BCC verplaatst.`,
+    labels: { visible: "Aan/CC totaal", school: "Collega’s", private: "Privéadressen", external: "Extern", partner: "Vaste partners", groups: "Contactgroepen", bcc: "BCC" } as Record<string, string>,
   },
   en: {
     intro: "The add-in checks the recipients and attachments of this draft. Everything happens on your own computer.",
@@ -24,8 +24,7 @@ const UI = {
     failed: "The check failed. You can still send the mail; check the recipients and attachments yourself.",
     findings: "Findings", recipients: "Visible recipients", readMore: "Read more",
     sev: { high: "Warning", warning: "Advice", info: "Info" } as Record<string, string>,
-    labels: { visible: "To/Cc total", school: "Colleagues", private: "Private addresses", external: "External", partner: "Trusted partners", bcc: "Bcc" } as Record<string, string>,
-    moved: (n: number) => `${n} ${n === 1 ? "address" : "addresses"} moved to Bcc.`,
+    labels: { visible: "To/Cc total", school: "Colleagues", private: "Private addresses", external: "External", partner: "Trusted partners", groups: "Contact groups", bcc: "Bcc" } as Record<string, string>,
   },
 };
 
@@ -66,7 +65,7 @@ export function render(a: Assessment, lang: Lang): void {
   const dl = el("recipients");
   dl.textContent = "";
   const c = a.recipients.counts as unknown as Record<string, number>;
-  for (const k of ["visible", "school", "private", "external", "partner", "bcc"]) {
+  for (const k of ["visible", "school", "private", "external", "partner", "groups", "bcc"]) {
     const dt = document.createElement("dt");
     dt.textContent = u.labels[k];
     const dd = document.createElement("dd");
@@ -99,7 +98,7 @@ function init(): void {
   el("recheck").addEventListener("click", () => void run(lang));
   el("moveToBcc").addEventListener("click", () => {
     moveExposedToBcc(currentPolicy(Office).policy)
-      .then((n) => run(lang).then(() => setStatus(u.moved(n), true)))
+      .then((r) => run(lang).then(() => setStatus(text[lang].moved(r.moved) + (r.groupsLeft.length > 0 ? " " + text[lang].groupsLeft(r.groupsLeft) : ""), true)))
       .catch(() => setStatus(u.failed, false));
   });
   void run(lang).then(() => focusFromSmartAlert());

@@ -122,6 +122,22 @@ describe("assess: recipients and links", () => {
     expect(a.findings[0].message).toContain("27 adressen van buiten school staan zichtbaar in Aan/CC");
   });
 
+  it("warns about a contact group in To, which the user may still send to", () => {
+    const group = (displayName: string): Recipient => ({ displayName, emailAddress: "", recipientType: "distributionList" });
+    const a = run({ recipients: { to: [group("Ouders 2B")], cc: [], bcc: [] } });
+    expect(a.findings).toHaveLength(1);
+    expect(a.findings[0]).toMatchObject({ kind: "contact-group", severity: "warning", knowledgeEntryId: "datalek", details: { groups: 1 } });
+    expect(a.findings[0].message).toContain("Contactgroep ‘Ouders 2B’ staat in Aan/CC");
+    expect(decideSend(a, { mailbox114: true, mailbox115: true }, "nl", false)).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser", commandId: "privacyCheckButton" });
+    const two = run({ recipients: { to: [group("Ouders 2B")], cc: [group("")], bcc: [] }, lang: "en" });
+    expect(two.findings[0].message).toContain("Contact groups ‘Ouders 2B’ and 1 without a name are in To/Cc");
+    const unnamed = run({ recipients: { to: [group(" ")], cc: [], bcc: [] } });
+    expect(unnamed.findings[0].message).toMatch(/^Contactgroep staat in Aan\/CC\./);
+    // In Bcc a group is where it belongs; an Exchange list has its own address and hides its members.
+    expect(run({ recipients: { to: [r("mentor@school.example")], cc: [], bcc: [group("Ouders 2B")] } }).findings).toEqual([]);
+    expect(run({ recipients: { to: [{ displayName: "Personeel", emailAddress: "personeel@school.example", recipientType: "distributionList" }], cc: [], bcc: [] } }).findings).toEqual([]);
+  });
+
   it("warns gently about consumer file-sharing links, not about allowed ones", () => {
     expect(findSharingServices('<a href="https://www.dropbox.com/s/abc/lijst.xlsx">lijst</a> en https://we.tl/t-123', policy)).toEqual(["Dropbox", "WeTransfer"]);
     expect(findSharingServices("https://school-my.sharepoint.com/:x:/g/personal/abc https://1drv.ms/x/s!abc", policy)).toEqual([]);

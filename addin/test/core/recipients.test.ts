@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { chunks, planMoveToBcc } from "../../src/core/bccFix";
 import { defaultPolicy } from "../../src/core/policy";
-import { assessRecipients, classify } from "../../src/core/recipients";
+import { assessRecipients, classify, isContactGroup } from "../../src/core/recipients";
 import type { Recipient } from "../../src/core/types";
 
 const policy = defaultPolicy();
 const r = (emailAddress: string, displayName = ""): Recipient => ({ displayName, emailAddress });
 const parents = (n: number, domain = "gmail.com") => Array.from({ length: n }, (_, i) => r(`ouder${i}@${domain}`, `Ouder ${i}`));
 const ME = "docent@school.example";
+/** A personal contact group as Outlook reports it: a distribution list without an address. */
+const group = (displayName: string): Recipient => ({ displayName, emailAddress: "", recipientType: "distributionList" });
 
 describe("classify", () => {
   it("sorts addresses into school, private, external, partner and self", () => {
@@ -82,6 +84,33 @@ describe("assessRecipients", () => {
   });
 });
 
+describe("contact groups", () => {
+  it("tells a personal contact group (no address) from an Exchange list (an address of its own)", () => {
+    expect(isContactGroup(group("Ouders 2B"))).toBe(true);
+    expect(isContactGroup({ displayName: "Ouders 2B", emailAddress: "Ouders 2B", recipientType: "distributionList" })).toBe(true);
+    expect(isContactGroup({ displayName: "Sectie Engels", emailAddress: "sectie-engels@school.example", recipientType: "distributionList" })).toBe(false);
+    expect(isContactGroup({ displayName: "", emailAddress: "", recipientType: "other" })).toBe(false);
+    expect(isContactGroup(r("a@gmail.com"))).toBe(false);
+  });
+
+  it("counts a contact group in To or Cc apart, not as a colleague nor as an outside address", () => {
+    const a = assessRecipients({ to: [group("Ouders 2B")], cc: [group("Ouders 2C"), r("mentor@school.example")], bcc: [group("Sectie")] }, ME, policy);
+    expect(a.groups).toEqual([group("Ouders 2B"), group("Ouders 2C")]);
+    expect(a.counts.groups).toBe(2);
+    expect(a.counts.visible).toBe(1);
+    expect(a.counts.invalid).toBe(0);
+    expect(a.exposedTriggered).toBe(false);
+    expect(a.anyOutsideSchool).toBe(false);
+  });
+
+  it("treats an Exchange distribution list by its address, like any recipient", () => {
+    const dl = { displayName: "Personeel", emailAddress: "personeel@school.example", recipientType: "distributionList" };
+    const a = assessRecipients({ to: [dl], cc: [], bcc: [] }, ME, policy);
+    expect(a.groups).toEqual([]);
+    expect(a.counts.school).toBe(1);
+  });
+});
+
 describe("planMoveToBcc", () => {
   const me = r(ME, "Docent");
 
@@ -90,19 +119,22 @@ describe("planMoveToBcc", () => {
     expect(plan.moved).toBe(2);
     expect(plan.to).toEqual([r("mentor@school.example", "Mentor")]);
     expect(plan.cc).toEqual([]);
-    expect(plan.bcc).toEqual([r("c@hotmail.com", "Ouder C"), r("a@gmail.com", "Ouder A"), r("b@jeugdzorg.example.org", "Zorg B")]);
+    expect(plan.addToBcc).toEqual([r("a@gmail.com", "Ouder A"), r("b@jeugdzorg.example.org", "Zorg B")]);
+    expect(plan.changed).toEqual({ to: true, cc: true });
   });
 
   it("puts the sender in To when nobody would be left there", () => {
     const plan = planMoveToBcc({ to: parents(30), cc: [], bcc: [] }, me, policy);
     expect(plan.to).toEqual([me]);
-    expect(plan.bcc).toHaveLength(30);
+    expect(plan.addToBcc).toHaveLength(30);
   });
 
   it("does not add an address to Bcc twice", () => {
     const plan = planMoveToBcc({ to: [r("a@gmail.com")], cc: [r("A@Gmail.com")], bcc: [r("a@gmail.com")] }, me, policy);
-    expect(plan.bcc).toHaveLength(1);
+    expect(plan.addToBcc).toHaveLength(0);
     expect(plan.moved).toBe(2);
+    expect(plan.to).toEqual([me]);
+    expect(plan.cc).toEqual([]);
   });
 
   it("changes nothing when nothing is exposed", () => {
@@ -110,6 +142,23 @@ describe("planMoveToBcc", () => {
     const plan = planMoveToBcc(input, me, policy);
     expect(plan.moved).toBe(0);
     expect(plan.to).toEqual(input.to);
+    expect(plan.changed).toEqual({ to: false, cc: false });
+  });
+
+  it("leaves a field with a contact group as it is and moves the other field's outside addresses", () => {
+    const plan = planMoveToBcc({ to: [group("Ouders 2B"), r("a@gmail.com", "Ouder A")], cc: parents(3), bcc: [] }, me, policy);
+    expect(plan.changed).toEqual({ to: false, cc: true });
+    expect(plan.to).toEqual([group("Ouders 2B"), r("a@gmail.com", "Ouder A")]);
+    expect(plan.cc).toEqual([]);
+    expect(plan.addToBcc).toEqual(parents(3));
+    expect(plan.moved).toBe(3);
+    expect(plan.groupsLeft).toEqual([group("Ouders 2B")]);
+  });
+
+  it("does not put the sender in To when To holds a contact group", () => {
+    const plan = planMoveToBcc({ to: [group("Ouders 2B")], cc: parents(6), bcc: [] }, me, policy);
+    expect(plan.to).toEqual([group("Ouders 2B")]);
+    expect(plan.changed.to).toBe(false);
   });
 
   it("splits lists into calls of at most 100", () => {

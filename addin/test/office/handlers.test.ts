@@ -228,11 +228,36 @@ describe("moveToBccCommand", () => {
     const writes = state.calls.filter((c) => c.op === "write");
     expect(writes.every((w) => (w.count || 0) <= 100)).toBe(true);
     expect(writes[0].field).toBe("bcc"); // Bcc first: nobody is lost if a later call fails
-    expect(state.notifications[0]).toContain("151 externe adres(sen) naar BCC verplaatst");
+    expect(state.notifications[0]).toContain("151 externe adressen naar BCC verplaatst");
+  });
+
+  it("leaves a field with a contact group alone, moves the rest and says which group to move by hand", async () => {
+    const group: Recipient = { displayName: "Ouders 2B", emailAddress: "", recipientType: "distributionList" };
+    const sectie: Recipient = { displayName: "Sectie", emailAddress: "", recipientType: "distributionList" };
+    install({ to: [group, parents(1)[0]], cc: parents(6), bcc: [sectie] });
+    const ev = event();
+    moveToBccCommand(ev);
+    await settle(ev);
+    expect(ev.completed).toHaveBeenCalledTimes(1);
+    expect(state.to).toEqual([group, parents(1)[0]]);
+    expect(state.cc).toEqual([]);
+    expect(state.bcc).toEqual([sectie].concat(parents(6)));
+    expect(state.calls.filter((c) => c.op === "write").map((w) => w.field)).toEqual(["bcc", "cc"]);
+    expect(state.notifications[0]).toContain("6 externe adressen naar BCC verplaatst. Sleep de contactgroep ‘Ouders 2B’ zelf naar BCC");
+  });
+
+  it("warns at send about a contact group in To and lets the user send anyway", async () => {
+    install({ to: [{ displayName: "Ouders 2B", emailAddress: "", recipientType: "distributionList" }, colleague(1)] });
+    const ev = event();
+    onMessageSendHandler(ev);
+    await settle(ev);
+    const opts = ev.completed.mock.calls[0][0];
+    expect(opts).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser", commandId: "privacyCheckButton" });
+    expect(opts.errorMessage).toContain("Contactgroep ‘Ouders 2B’ staat in Aan/CC");
   });
 
   it("completes once and loses nobody when writing Bcc fails", async () => {
-    install({ to: parents(10), failOn: new Set(["bcc.setAsync"]) });
+    install({ to: parents(10), failOn: new Set(["bcc.addAsync"]) });
     const ev = event();
     moveToBccCommand(ev);
     await settle(ev);

@@ -43,17 +43,25 @@ export function mockOffice(state: MockState): unknown {
     if (state.delayMs > 0) setTimeout(() => cb(r), state.delayMs);
     else cb(r);
   };
+  const noAddress = (x: Recipient) => !x.emailAddress || x.emailAddress.indexOf("@") < 0;
+  const respondInvalid = (op: string, cb: Cb) => {
+    state.calls.push({ op });
+    cb({ status: "failed", error: { message: "The format of the specified data object is invalid." } });
+  };
   const field = (name: "to" | "cc" | "bcc") => ({
-    getAsync: (cb: Cb) => respond(`${name}.getAsync`, cb, state[name].map((x) => ({ ...x, recipientType: "other" }))),
+    getAsync: (cb: Cb) => respond(`${name}.getAsync`, cb, state[name].map((x) => ({ recipientType: "other", ...x }))),
     setAsync: (list: Recipient[], cb: Cb) => {
       if (list.length > 100) throw new Error("more than 100 recipients in one call");
       state.calls.push({ op: "write", field: name, count: list.length });
+      // Outlook cannot write a contact group back: the call fails (office-js issue 4661, code 5010).
+      if (list.some(noAddress)) return respondInvalid(`${name}.setAsync`, cb);
       if (!state.failOn.has(`${name}.setAsync`)) state[name] = list.map((x) => ({ displayName: x.displayName, emailAddress: x.emailAddress }));
       respond(`${name}.setAsync`, cb);
     },
     addAsync: (list: Recipient[], cb: Cb) => {
       if (list.length > 100) throw new Error("more than 100 recipients in one call");
       state.calls.push({ op: "write", field: name, count: list.length });
+      if (list.some(noAddress)) return respondInvalid(`${name}.addAsync`, cb);
       if (!state.failOn.has(`${name}.addAsync`)) state[name] = state[name].concat(list.map((x) => ({ displayName: x.displayName, emailAddress: x.emailAddress })));
       respond(`${name}.addAsync`, cb);
     },
