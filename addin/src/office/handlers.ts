@@ -220,20 +220,32 @@ export async function moveExposedToBcc(policy: Policy): Promise<BccMoveResult> {
   return { moved: plan.moved, groupsLeft: plan.groupsLeft.map((g) => g.displayName) };
 }
 
+/**
+ * How long the "Naar BCC" command waits for Outlook before it completes anyway: a hanging client call
+ * must not leave the command spinning. Bcc is written first, so stopping part-way loses nobody.
+ */
+export const COMMAND_BUDGET_MS = 15000;
+
 /** Function command behind the "Naar BCC" button (ribbon and Smart Alert, Mailbox 1.15). */
 export function moveToBccCommand(event: CompletableEvent): void {
   const complete = once(event);
+  let timer: any = null;
+  const finish = () => {
+    if (timer !== null) clearTimeout(timer);
+    complete();
+  };
   try {
+    if (typeof setTimeout === "function") timer = setTimeout(() => complete(), COMMAND_BUDGET_MS);
     const lang = displayLanguage();
     moveExposedToBcc(currentPolicy(office()).policy)
       .then(async (r) => {
         const t = text[lang];
         const msg = t.moved(r.moved) + (r.groupsLeft.length > 0 ? " " + t.groupsLeft(r.groupsLeft) : "");
         try { await notify(item(), "paMoved", msg); } catch { /* informational only */ }
-        complete();
+        finish();
       })
-      .catch(() => complete());
+      .catch(() => finish());
   } catch {
-    complete();
+    finish();
   }
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { defaultPolicy } from "../../src/core/policy";
 import type { Recipient } from "../../src/core/types";
-import { moveToBccCommand, onItemChangedHandler, onMessageSendHandler, SEND_BUDGET_MS } from "../../src/office/handlers";
+import { COMMAND_BUDGET_MS, moveToBccCommand, onItemChangedHandler, onMessageSendHandler, SEND_BUDGET_MS } from "../../src/office/handlers";
 import { cijfers3B } from "../fixtures/school";
 import { count, mockOffice, newState, type MockState } from "./outlookMock";
 
@@ -254,6 +254,18 @@ describe("moveToBccCommand", () => {
     const opts = ev.completed.mock.calls[0][0];
     expect(opts).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser", commandId: "privacyCheckButton" });
     expect(opts.errorMessage).toContain("Contactgroep ‘Ouders 2B’ staat in Aan/CC");
+  });
+
+  it("completes within its own budget when Outlook never answers, having written Bcc first", async () => {
+    vi.useFakeTimers();
+    install({ to: parents(10).concat([colleague(1)]), hangOn: new Set(["to.setAsync"]) });
+    const ev = event();
+    moveToBccCommand(ev);
+    await vi.advanceTimersByTimeAsync(COMMAND_BUDGET_MS - 1);
+    expect(ev.completed).not.toHaveBeenCalled();
+    expect(state.bcc).toHaveLength(10);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(ev.completed).toHaveBeenCalledTimes(1);
   });
 
   it("completes once and loses nobody when writing Bcc fails", async () => {
