@@ -26,6 +26,21 @@ export interface Policy {
 export class PolicyError extends Error {}
 
 /** The policy shipped with this build (a copy of knowledge/addin-policy.json). */
+/**
+ * A short fingerprint of the policy's rules (FNV-1a over its JSON). Attachment scans cached in the
+ * draft are keyed by it: a scan holds positions in the policy's name patterns and signals found with
+ * its word lists, so a scan made under an earlier policy must not be reused under a newer one.
+ */
+export function policyFingerprint(p: Policy): string {
+  const json = JSON.stringify(p);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < json.length; i++) {
+    h ^= json.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return ("0000000" + h.toString(16)).slice(-8);
+}
+
 export function defaultPolicy(): Policy {
   return parsePolicy(bundledPolicy);
 }

@@ -9,7 +9,7 @@ import { Budget } from "../core/content/budget";
 import { base64ToBytes } from "../core/content/bytes";
 import { isImageName } from "../core/content/extract";
 import { languageOf, text } from "../core/messages";
-import type { Lang, Policy } from "../core/policy";
+import { policyFingerprint, type Lang, type Policy } from "../core/policy";
 import type { Recipient } from "../core/types";
 import {
   addToField, getAttachmentBase64, getAttachments, getBody, getRecipients, notify, sessionGet, sessionSet, setField,
@@ -71,12 +71,12 @@ export function once(event: CompletableEvent): (options?: any) => boolean {
   };
 }
 
-function scanKey(a: AttachmentInfo): string {
-  return "scan:" + a.id + ":" + a.size;
+function scanKey(policyKey: string, a: AttachmentInfo): string {
+  return "scan:" + policyKey + ":" + a.id + ":" + a.size;
 }
 
-async function cachedScan(it: any, a: AttachmentInfo): Promise<AttachmentScan | null> {
-  const raw = await sessionGet(it, scanKey(a));
+async function cachedScan(it: any, key: string): Promise<AttachmentScan | null> {
+  const raw = await sessionGet(it, key);
   if (!raw) return null;
   try { return JSON.parse(raw) as AttachmentScan; } catch { return null; }
 }
@@ -94,8 +94,10 @@ async function scanAll(it: any, policy: Policy, budget: Budget, store: boolean):
   // body, so an inline spreadsheet or PDF is still checked.
   const list = (await getAttachments(it)).filter((a) => !(a.isInline && isImageName(a.name)) && a.attachmentType !== "cloud");
   const scans: AttachmentScan[] = [];
+  const policyKey = policyFingerprint(policy);
   for (const a of list) {
-    const cached = await cachedScan(it, a);
+    const key = scanKey(policyKey, a);
+    const cached = await cachedScan(it, key);
     if (cached && cached.name === a.name) { scans.push(cached); continue; }
     let scan: AttachmentScan;
     if (budget.expired) {
@@ -117,7 +119,7 @@ async function scanAll(it: any, policy: Policy, budget: Budget, store: boolean):
     scans.push(scan);
     // Timeouts are not cached: a later, calmer moment may finish the scan.
     if (store && scan.reason !== "timeout") {
-      try { await sessionSet(it, scanKey(a), JSON.stringify(scan)); } catch { /* sessionData full: fine */ }
+      try { await sessionSet(it, key, JSON.stringify(scan)); } catch { /* sessionData full: fine */ }
     }
   }
   return scans;

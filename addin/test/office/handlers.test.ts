@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { defaultPolicy } from "../../src/core/policy";
+import { defaultPolicy, policyFingerprint } from "../../src/core/policy";
 import type { Recipient } from "../../src/core/types";
 import { COMMAND_BUDGET_MS, moveToBccCommand, onItemChangedHandler, onMessageSendHandler, SEND_BUDGET_MS } from "../../src/office/handlers";
 import { cijfers3B } from "../fixtures/school";
@@ -151,13 +151,31 @@ describe("onMessageSendHandler", () => {
     onItemChangedHandler(changed);
     await settle(changed);
     expect(changed.completed).toHaveBeenCalledTimes(1);
-    expect(Object.keys(state.session)).toEqual(["scan:att1:" + bytes.length]);
+    expect(Object.keys(state.session)).toEqual(["scan:" + policyFingerprint(defaultPolicy()) + ":att1:" + bytes.length]);
     expect(count(state, "getAttachmentContentAsync")).toBe(1);
     const ev = event();
     onMessageSendHandler(ev);
     await settle(ev);
     expect(count(state, "getAttachmentContentAsync")).toBe(1);
     expect(ev.completed.mock.calls[0][0].errorMessage).toContain("27 leerlingnamen met cijfers");
+  });
+
+  it("scans again when the policy changed after the change handler's scan", async () => {
+    const bytes = new Uint8Array([1, 2, 3, 4]); // unreadable: only the name tells what it is
+    install({ to: [colleague(1)], attachments: [{ id: "att1", name: "OPP Jan de Vries.pdf", size: bytes.length, bytes }] });
+    const changed = event();
+    onItemChangedHandler(changed);
+    await settle(changed);
+    // The school's officer reorders the name patterns; the stored scan holds positions in the old list.
+    const p = JSON.parse(JSON.stringify(defaultPolicy()));
+    p.studentFileNamePatterns.reverse();
+    state.roaming.paPolicy = JSON.stringify({ fetchedAt: Date.now(), policy: p });
+    const ev = event();
+    onMessageSendHandler(ev);
+    await settle(ev);
+    expect(count(state, "getAttachmentContentAsync")).toBe(2);
+    const opp = defaultPolicy().studentFileNamePatterns.find((x) => new RegExp(x.pattern, "i").test("OPP Jan de Vries.pdf"))!;
+    expect(ev.completed.mock.calls[0][0].errorMessage).toContain(opp.label.nl);
   });
 
   it("passes a repeated Send on old clients once the user has seen the advice", async () => {
