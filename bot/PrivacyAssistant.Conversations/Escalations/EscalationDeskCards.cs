@@ -56,15 +56,28 @@ public sealed class EscalationDeskCards(CardLibrary cards, IOptions<SchoolOption
     public string Text(string key, string language, object? data = null) => cards.Text(Desk, key, language, data);
 
     /// <summary>The desk's alert: reference, language and whether contact was asked; not the question (a chat keeps it beyond retention).</summary>
-    public (JsonObject Card, string Summary) Alert(string language, Escalation escalation)
+    public (JsonObject Card, string Summary) Alert(string language, Escalation escalation) => Alert(language, escalation, "title", "text", "summary");
+
+    /// <summary>The desk's alert that its answer could not be delivered; the same facts, no question and no answer.</summary>
+    public (JsonObject Card, string Summary) UndeliveredAlert(string language, Escalation escalation) =>
+        Alert(language, escalation, "undeliveredTitle", "undeliveredText", "undeliveredSummary");
+
+    private (JsonObject Card, string Summary) Alert(string language, Escalation escalation, string title, string text, string summary)
     {
+        const string Card = "EscalationAlert";
+        var facts = new
+        {
+            reference = escalation.Reference,
+        };
         var data = new
         {
             reference = escalation.Reference,
-            language = cards.Text("EscalationAlert", escalation.Language == KnowledgeLanguage.English ? "english" : "dutch", language),
-            contact = cards.Text("EscalationAlert", string.IsNullOrWhiteSpace(escalation.ContactName) ? "anonymous" : "contactWanted", language),
+            title = cards.Text(Card, title, language, facts),
+            text = cards.Text(Card, text, language, facts),
+            language = cards.Text(Card, escalation.Language == KnowledgeLanguage.English ? "english" : "dutch", language),
+            contact = cards.Text(Card, string.IsNullOrWhiteSpace(escalation.ContactName) ? "anonymous" : "contactWanted", language),
         };
-        return (cards.Render("EscalationAlert", language, data), cards.Text("EscalationAlert", "summary", language, data));
+        return (cards.Render(Card, language, data), cards.Text(Card, summary, language, facts));
     }
 
     /// <summary>The desk's answer for the asker, in the asker's language. The answer is the desk's own Markdown.</summary>

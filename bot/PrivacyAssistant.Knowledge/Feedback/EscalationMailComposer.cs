@@ -7,26 +7,25 @@ using PrivacyAssistant.Notifications.Outbox;
 namespace PrivacyAssistant.Knowledge.Feedback;
 
 /// <summary>
-/// The privacy desk's e-mail for an escalated question (templates beside this file, one per
+/// The privacy desk's e-mails about a forwarded question (templates beside this file, one per
 /// language; the asker's language decides, so the desk sees at once in which language to answer).
-/// It carries the question text because the asker consented to share it with the desk, and the
-/// asker's display name only when they asked to be contacted. Everything typed is HTML-encoded.
+/// The forwarding mail carries the question text because the asker consented to share it with the
+/// desk, and the asker's display name only when they asked to be contacted; the undelivered-answer
+/// mail carries neither (the desk reads both in its list). Everything typed is HTML-encoded.
 /// </summary>
 public sealed class EscalationMailComposer : IEscalationNotificationComposer
 {
-    public const string Type = "knowledge.escalated";
+    public const string Type = IEscalationNotificationComposer.EscalatedType;
 
-    private static readonly Lazy<IReadOnlyDictionary<KnowledgeLanguage, MailTemplate>> Templates = new(() => new Dictionary<KnowledgeLanguage, MailTemplate>
-    {
-        [KnowledgeLanguage.Dutch] = MailTemplate.Load("nl"),
-        [KnowledgeLanguage.English] = MailTemplate.Load("en"),
-    });
+    private static readonly Lazy<IReadOnlyDictionary<KnowledgeLanguage, MailTemplate>> Escalated = new(() => MailTemplate.LoadBoth("question-escalated"));
+
+    private static readonly Lazy<IReadOnlyDictionary<KnowledgeLanguage, MailTemplate>> Undelivered = new(() => MailTemplate.LoadBoth("answer-undelivered"));
 
     public string Channel => GraphMailChannel.ChannelName;
 
     public IEnumerable<OutboxMessage> Compose(Escalation escalation)
     {
-        var template = Templates.Value[escalation.Language];
+        var template = Escalated.Value[escalation.Language];
         var values = new Dictionary<string, string>
         {
             ["reference"] = escalation.Reference,
@@ -38,35 +37,56 @@ public sealed class EscalationMailComposer : IEscalationNotificationComposer
                 : template.Text("contact").Replace("{{name}}", escalation.ContactName.Trim(), StringComparison.Ordinal),
         };
 
-        var subject = template.Subject.Replace("{{reference}}", escalation.Reference, StringComparison.Ordinal);
-        var body = template.Body;
-        foreach (var (key, value) in values)
-        {
-            body = body.Replace("{{" + key + "}}", WebUtility.HtmlEncode(value), StringComparison.Ordinal);
-        }
-
-        yield return new OutboxMessage(Channel, Type, escalation.Reference, new MailContent(subject, body).ToPayload());
+        yield return new OutboxMessage(Channel, Type, escalation.Reference, template.Fill(escalation.Reference, values).ToPayload());
     }
 
-    private sealed record MailTemplate(string Subject, string Body, JsonObject Strings)
+    public IEnumerable<OutboxMessage> ComposeUndelivered(Escalation escalation)
+    {
+        var template = Undelivered.Value[escalation.Language];
+        var values = new Dictionary<string, string>
+        {
+            ["reference"] = escalation.Reference,
+            ["contact"] = template.Text(string.IsNullOrWhiteSpace(escalation.ContactName) ? "anonymous" : "contact"),
+        };
+        yield return new OutboxMessage(Channel, IEscalationNotificationComposer.UndeliveredType, escalation.Reference, template.Fill(escalation.Reference, values).ToPayload());
+    }
+
+    private sealed record MailTemplate(string Name, string Subject, string Body, JsonObject Strings)
     {
         public string Text(string key) =>
-            Strings[key]?.GetValue<string>() ?? throw new InvalidOperationException($"question-escalated.strings.json has no '{key}'.");
+            Strings[key]?.GetValue<string>() ?? throw new InvalidOperationException($"{Name}.strings.json has no '{key}'.");
 
-        public static MailTemplate Load(string language)
+        public MailContent Fill(string reference, IReadOnlyDictionary<string, string> values)
         {
-            using var reader = new StreamReader(Open($"question-escalated.{language}.html"));
+            var body = Body;
+            foreach (var (key, value) in values)
+            {
+                body = body.Replace("{{" + key + "}}", WebUtility.HtmlEncode(value), StringComparison.Ordinal);
+            }
+
+            return new MailContent(Subject.Replace("{{reference}}", reference, StringComparison.Ordinal), body);
+        }
+
+        public static IReadOnlyDictionary<KnowledgeLanguage, MailTemplate> LoadBoth(string name) => new Dictionary<KnowledgeLanguage, MailTemplate>
+        {
+            [KnowledgeLanguage.Dutch] = Load(name, "nl"),
+            [KnowledgeLanguage.English] = Load(name, "en"),
+        };
+
+        private static MailTemplate Load(string name, string language)
+        {
+            using var reader = new StreamReader(Open($"{name}.{language}.html"));
             var first = reader.ReadLine() ?? string.Empty;
             if (!first.StartsWith("Subject: ", StringComparison.Ordinal))
             {
-                throw new InvalidOperationException($"Mail template question-escalated.{language}.html must start with a 'Subject: ' line.");
+                throw new InvalidOperationException($"Mail template {name}.{language}.html must start with a 'Subject: ' line.");
             }
 
             var body = reader.ReadToEnd().Trim();
-            using var strings = Open("question-escalated.strings.json");
+            using var strings = Open($"{name}.strings.json");
             var table = JsonNode.Parse(strings)?[language] as JsonObject
-                ?? throw new InvalidOperationException($"question-escalated.strings.json has no '{language}' texts.");
-            return new MailTemplate(first["Subject: ".Length..], body, table);
+                ?? throw new InvalidOperationException($"{name}.strings.json has no '{language}' texts.");
+            return new MailTemplate(name, first["Subject: ".Length..], body, table);
         }
 
         private static Stream Open(string name)

@@ -56,8 +56,8 @@ public interface IKnowledgeFeedbackStore
     /// The desk's answer could not be delivered to the asker: an answered question goes to
     /// <see cref="EscalationStatus.Undelivered"/>, back on the desk's list with its answer. Runs on
     /// the caller's <paramref name="connection"/> and <paramref name="transaction"/> (the outbox's,
-    /// abandoning the message), so both happen or neither. Returns false when the question is not
-    /// answered (closed, or removed by retention, meanwhile): it stays as it is.
+    /// abandoning the message), so both happen or neither. Returns the question as it now stands, or
+    /// null when it is not answered (closed, or removed by retention, meanwhile): it stays as it is.
     /// </summary>
-    Task<bool> MarkAnswerUndeliveredAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken = default);
+    Task<Escalation?> MarkAnswerUndeliveredAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken = default);
 }

@@ -207,7 +207,7 @@ public sealed class SqlKnowledgeFeedbackStore(
     public Task<EscalationHandling> CloseEscalationAsync(long id, string? officerId = null, CancellationToken cancellationToken = default) =>
         HandleAsync(id, Closed, null, officerId, cancellationToken);
 
-    public async Task<bool> MarkAnswerUndeliveredAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken = default)
+    public async Task<Escalation?> MarkAnswerUndeliveredAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken = default)
     {
         // Conditional on answered: a question closed (or purged) meanwhile stays as it is.
         var updated = await connection.ExecuteAsync(new CommandDefinition(
@@ -215,7 +215,14 @@ public sealed class SqlKnowledgeFeedbackStore(
             new { id, undelivered = Undelivered, answered = Answered },
             transaction,
             cancellationToken: cancellationToken));
-        return updated == 1;
+        if (updated != 1)
+        {
+            return null;
+        }
+
+        var row = await connection.QuerySingleAsync<EscalationRow>(new CommandDefinition(
+            SelectEscalation + " WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        return ToEscalation(row);
     }
 
     /// <summary>

@@ -296,6 +296,56 @@ public sealed class EscalationDeskFlowTests
         Assert.Contains("The asker left no name", list.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain(Asker, list.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("\"Done\"", list.ToJsonString(), StringComparison.Ordinal);
+
+        // The desk's mail says so in the asker's language.
+        await host.Factory.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync();
+        var mail = host.Graph.SentMail.Last();
+        Assert.Equal("Answer to VR-2026-0001 not delivered", mail.Subject);
+        Assert.Contains("The asker left no name", mail.HtmlContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UndeliveredAnswer_AlertsTheDeskByMailAndInTeams_WithoutTheQuestionTheAnswerOrTheName()
+    {
+        await using var connector = await FakeBotConnector.StartAsync();
+        await using var host = await StartAsync(new Dictionary<string, string?>
+        {
+            ["Notifications:Outbox:DispatcherEnabled"] = "false",
+            ["Notifications:Teams:Enabled"] = "true",
+            ["Notifications:Teams:ServiceUrl"] = connector.ServiceUrl,
+            ["Notifications:Teams:TenantId"] = TestActivities.TenantId,
+        });
+        await EscalateAsync(host, connector, lang: "nl", contact: true);
+        var dispatcher = host.Factory.Services.GetRequiredService<OutboxDispatcher>();
+        await dispatcher.DispatchDueAsync();
+        Assert.Single(host.Graph.SentMail);
+        connector.Enqueue(System.Net.HttpStatusCode.Forbidden, errorCode: "MessageWritesBlocked");
+        await host.ExecuteAsync("faq.desk.answer", AnswerData(), Officer);
+
+        await dispatcher.DispatchDueAsync();
+        var queued = (await host.OutboxAsync()).Where(entry => entry.Type == IEscalationNotificationComposer.UndeliveredType).ToList();
+        await dispatcher.DispatchDueAsync();
+
+        Assert.Equal(["mail", "teams"], queued.Select(entry => entry.Channel).Order());
+        Assert.All(queued, entry => Assert.Equal("VR-2026-0001", entry.Correlation));
+        Assert.All((await host.OutboxAsync()).Where(entry => entry.Type == IEscalationNotificationComposer.UndeliveredType), entry => Assert.Equal(OutboxStatus.Delivered, entry.Status));
+        var mail = host.Graph.SentMail.Last();
+        Assert.Equal("Antwoord op VR-2026-0001 niet bezorgd", mail.Subject);
+        Assert.Equal(["privacy@school.example"], mail.To);
+        Assert.Contains("De vraagsteller wilde contact", mail.HtmlContent, StringComparison.Ordinal);
+        var alert = Sends(connector).Last().FirstAttachmentContent!;
+        AdaptiveCardSchema.AssertValid(alert);
+        Assert.Contains("Antwoord op VR-2026-0001 niet bezorgd", alert.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("faq.desk.list", alert.ToJsonString(), StringComparison.Ordinal);
+        foreach (var text in new[] { mail.HtmlContent, alert.ToJsonString() })
+        {
+            Assert.DoesNotContain(Asker, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("cijfers", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Magister", text, StringComparison.Ordinal);
+        }
+
+        // One alert per channel, not one per delivery attempt.
+        Assert.Equal(2, (await host.OutboxAsync()).Count(entry => entry.Type == IEscalationNotificationComposer.UndeliveredType));
     }
 
     [Fact]

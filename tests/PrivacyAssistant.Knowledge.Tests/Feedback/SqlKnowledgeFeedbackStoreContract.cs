@@ -252,14 +252,16 @@ public abstract class SqlKnowledgeFeedbackStoreContract(StorageProvider provider
         await answering.CloseEscalationAsync(closed.Id, "officer-1");
 
         // Changed in the transaction, then rolled back with it.
-        Assert.True(await MarkAsync(answering, answered.Id, commit: false));
+        Assert.NotNull(await MarkAsync(answering, answered.Id, commit: false));
         Assert.Equal(EscalationStatus.Answered, (await answering.FindEscalationAsync(answered.Id))!.Status);
 
-        Assert.True(await MarkAsync(answering, answered.Id, commit: true));
-        Assert.False(await MarkAsync(answering, answered.Id, commit: true));
-        Assert.False(await MarkAsync(answering, open.Id, commit: true));
-        Assert.False(await MarkAsync(answering, closed.Id, commit: true));
-        Assert.False(await MarkAsync(answering, closed.Id + 1000, commit: true));
+        // The question as it now stands, for the desk's alert.
+        var marked = await MarkAsync(answering, answered.Id, commit: true);
+        Assert.Equal((answered.Reference, EscalationStatus.Undelivered, "antwoord"), (marked!.Reference, marked.Status, marked.Answer));
+        Assert.Null(await MarkAsync(answering, answered.Id, commit: true));
+        Assert.Null(await MarkAsync(answering, open.Id, commit: true));
+        Assert.Null(await MarkAsync(answering, closed.Id, commit: true));
+        Assert.Null(await MarkAsync(answering, closed.Id + 1000, commit: true));
 
         Assert.Equal(
             [(open.Id, EscalationStatus.Open), (answered.Id, EscalationStatus.Undelivered)],
@@ -269,7 +271,7 @@ public abstract class SqlKnowledgeFeedbackStoreContract(StorageProvider provider
     }
 
     // Returns what the store reported; the change only stays when the transaction commits.
-    private async Task<bool> MarkAsync(SqlKnowledgeFeedbackStore answering, long id, bool commit)
+    private async Task<Escalation?> MarkAsync(SqlKnowledgeFeedbackStore answering, long id, bool commit)
     {
         await using var connection = await database.Factory.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
