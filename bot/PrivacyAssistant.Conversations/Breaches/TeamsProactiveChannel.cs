@@ -4,6 +4,7 @@ using PrivacyAssistant.BotFramework;
 using PrivacyAssistant.BotFramework.Builder;
 using PrivacyAssistant.BotFramework.Connector;
 using PrivacyAssistant.BotFramework.Schema;
+using PrivacyAssistant.Conversations.Common;
 using PrivacyAssistant.Notifications;
 using PrivacyAssistant.Notifications.Outbox;
 
@@ -57,20 +58,16 @@ public sealed class TeamsProactiveChannel(
             await connector.SendToConversationAsync(conversation.Id, message, cancellationToken);
             return DeliveryOutcome.Success("teams-sent");
         }
-        catch (ConnectorException error) when (error.IsPermanent)
-        {
-            // The officer blocked or removed the bot (403), or is unknown to Teams (404): seven days
-            // of retries would not reach them. The row is abandoned (logged as an error) now; the
-            // desk's mail row, when mail is on, is a separate row and is not affected.
-            return DeliveryOutcome.GiveUp($"teams-{(int)error.StatusCode}-{error.ErrorCode ?? "error"}");
-        }
         catch (ConnectorException error)
         {
-            return DeliveryOutcome.Retry($"teams-{(int)error.StatusCode}-{error.ErrorCode ?? "error"}");
+            // A permanent refusal (the officer blocked or removed the bot, or is unknown to Teams) is
+            // given up at once: seven days of retries would not reach them. The row is abandoned (logged
+            // as an error) now; the desk's mail row, when mail is on, is a separate row and is not affected.
+            return TeamsDeliveryFailure.Of(ChannelName, error);
         }
         catch (HttpRequestException error)
         {
-            return DeliveryOutcome.Retry($"teams-http-{error.HttpRequestError}");
+            return TeamsDeliveryFailure.Of(ChannelName, error);
         }
     }
 }

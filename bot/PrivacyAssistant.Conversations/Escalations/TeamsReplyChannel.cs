@@ -1,5 +1,6 @@
 using PrivacyAssistant.BotFramework.Builder;
 using PrivacyAssistant.BotFramework.Connector;
+using PrivacyAssistant.Conversations.Common;
 using PrivacyAssistant.Notifications.Outbox;
 
 namespace PrivacyAssistant.Conversations.Escalations;
@@ -28,19 +29,15 @@ public sealed class TeamsReplyChannel(IConnectorClientFactory connectors) : INot
             await connector.SendToConversationAsync(payload.Address.ConversationId, message, cancellationToken);
             return DeliveryOutcome.Success("teams-reply-sent");
         }
-        catch (ConnectorException error) when (error.IsPermanent)
-        {
-            // The user blocked or removed the bot, or the conversation is gone: no retry will help,
-            // so the desk learns now instead of after the outbox's retry window.
-            return DeliveryOutcome.GiveUp($"teams-reply-{(int)error.StatusCode}-{error.ErrorCode ?? "error"}");
-        }
         catch (ConnectorException error)
         {
-            return DeliveryOutcome.Retry($"teams-reply-{(int)error.StatusCode}-{error.ErrorCode ?? "error"}");
+            // A permanent refusal (the user blocked or removed the bot, the conversation is gone) is
+            // given up at once, so the desk learns now instead of after the outbox's retry window.
+            return TeamsDeliveryFailure.Of(ChannelName, error);
         }
         catch (HttpRequestException error)
         {
-            return DeliveryOutcome.Retry($"teams-reply-http-{error.HttpRequestError}");
+            return TeamsDeliveryFailure.Of(ChannelName, error);
         }
     }
 }
