@@ -75,6 +75,25 @@ describe("breach register for officers through the Agents Playground", () => {
     expect(cardText(decided.value)).toContain("Decision saved.");
   });
 
+  it("corrects the discovery time from the report's card, with the reason kept in the register", async () => {
+    const list = await env.playground.ask("meldingen", { locale: "nl-NL" });
+    const detail = await env.playground.execute(list.messageId, "breach.show", { reference });
+    expect(verbs(detail.value)).toContain("breach.decide.discovery");
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+
+    // A minute after the reported 00:00 of today: after the occurrence, never in the future.
+    const corrected = await env.playground.execute(list.messageId, "breach.decide.discovery", {
+      reference,
+      discoveryDate: today,
+      discoveryTime: "00:01",
+      discoveryReason: "Melding kwam pas een minuut later binnen",
+    });
+
+    const text = cardText(corrected.value);
+    expect(text).toContain("Decision saved.");
+    expect(text).toMatch(/discovery time corrected: .*00:00 → .*00:01/);
+  });
+
   it("'register exporteren' gives a personal link that downloads the register as CSV", async () => {
     const reply = await env.playground.ask("register exporteren", { locale: "nl-NL" });
     const url = /\((https?:\/\/[^)]+)\)/.exec(reply.text ?? "")?.[1];
