@@ -43,6 +43,17 @@ public sealed class BreachIntentDetectorTests
     [InlineData("I found a folder with pupil records in the car park")]
     [InlineData("ik heb de cijferlijst in een openbaar kanaal gezet")]
     [InlineData("I gave a caller a student's phone number before realising")]
+    [InlineData("de brieven met toetsuitslagen zijn bij de buren bezorgd")]
+    [InlineData("I emailed the care plan to the class teacher instead of the mentor")]
+    [InlineData("the notes from the care meeting were left on the train")]
+    [InlineData("mijn wachtwoord van teams is gewijzigd zonder dat ik iets deed")]
+    [InlineData("ik heb op een phishingmail gereageerd met mijn inloggegevens")]
+    [InlineData("een ouder heeft een foto van mijn scherm gemaakt tijdens het gesprek")]
+    [InlineData("toen ik mijn scherm deelde zagen de ouders de cijfers van andere leerlingen")]
+    [InlineData("de lijst met namen van zorgleerlingen hangt op de deur van het lokaal")]
+    [InlineData("er staat een lijst met adressen van onze leerlingen te koop op internet")]
+    [InlineData("iemand deed alsof hij de vader was en ik heb het adres gegeven")]
+    [InlineData("mijn tablet met de absentielijst is uit mijn jaszak gevallen")]
     public void Detect_BreachReport_MatchesAPattern(string message)
     {
         Assert.NotNull(Product.Value.Detect(message));
@@ -66,6 +77,11 @@ public sealed class BreachIntentDetectorTests
     [InlineData("moet ik een gestolen telefoon altijd melden")]
     [InlineData("how long do we keep records after a student has left")]
     [InlineData("is er al een lijst gevonden van de excursie")] // found, but nothing says it holds personal data
+    [InlineData("hoe stuur ik een bericht naar alle ouders van de klas")] // asks how to send, reports nothing sent
+    [InlineData("hoe voorkom ik dat een brief op het verkeerde adres bezorgd wordt")]
+    [InlineData("how do I send the letter by post instead of email")]
+    [InlineData("a student who left on the bus forgot his coat")] // "left" is a loss only with a lost object
+    [InlineData("ik heb een verkeerd cijfer ingevoerd")]
     public void Detect_QuestionOrSomethingElse_DoesNotMatch(string message)
     {
         Assert.Null(Product.Value.Detect(message));
@@ -125,6 +141,16 @@ public sealed class BreachIntentDetectorTests
         Assert.True(detector.MentionsBreaches("do parents hear about a data breach"));
         Assert.False(detector.MentionsBreaches("mag ik een foto publiceren"));
         Assert.Null(detector.Detect("krijgen ouders bericht bij een datalek")); // a topic line is no report pattern
+    }
+
+    [Theory]
+    [InlineData("wat moet ik doen als mijn telefoon gestolen is", true)]
+    [InlineData("what should I do if I sent a list to the wrong parent", true)]
+    [InlineData("wat doe ik als een cijfer verkeerd in het systeem staat", false)] // wrong data is data integrity, not a breach
+    public void MentionsBreaches_WhatToDoIfSomethingIsLost_AsksAboutBreaches(string message, bool expected)
+    {
+        Assert.Equal(expected, Product.Value.MentionsBreaches(message));
+        Assert.Null(Product.Value.Detect(message));
     }
 
     [Fact]

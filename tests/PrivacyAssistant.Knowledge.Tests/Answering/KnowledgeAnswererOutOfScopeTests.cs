@@ -25,6 +25,9 @@ public sealed class KnowledgeAnswererOutOfScopeTests
     [InlineData("de printer in de teamkamer geeft een foutmelding")]
     [InlineData("when will the results be published")]
     [InlineData("how do I add a shared calendar to outlook")] // the entry's "add" is a school word: no evidence the topic must explain
+    [InlineData("waarom kunnen leerlingen niet inloggen op de wifi")]
+    [InlineData("wie is bij ons de vertrouwenspersoon voor personeel")]
+    [InlineData("hoe stuur ik een bericht aan de ouders via magister")] // not a report either: it asks how to send
     public void Ask_QuestionAnOutOfScopeTopicExplains_IsNoneInsteadOfBedoelJe(string question)
     {
         var before = WithoutTopics.Value.Ask(question);
@@ -42,6 +45,7 @@ public sealed class KnowledgeAnswererOutOfScopeTests
     [InlineData("valt een rooster met leerlingnamen onder persoonsgegevens", "persoonsgegevens")]
     [InlineData("mag ik leerlinggegevens op mijn laptop zetten", null)]
     [InlineData("can I store grades of my class on my own laptop", null)]
+    [InlineData("can I share my screen in teams when student data is visible", null)] // why screen sharing is no topic: "data" weighs little
     public void Ask_PrivacyQuestionWithOutOfScopeWords_KeepsItsEntry(string question, string? entry)
     {
         var before = WithoutTopics.Value.Ask(question);
