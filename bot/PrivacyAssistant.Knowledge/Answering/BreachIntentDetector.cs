@@ -25,7 +25,7 @@ public sealed class BreachIntentDetector
     {
         _normalizer = new WordNormalizer(dutch, english, vocabulary is null ? null : vocabulary.Append(patternsText));
         _patterns = Parse(patternsText, _normalizer);
-        _matcher = new BreachPatternMatcher(_patterns);
+        _matcher = new BreachPatternMatcher(_patterns, _normalizer.KnownForms);
     }
 
     public IReadOnlyList<BreachIntentPattern> Patterns => _patterns;

@@ -15,6 +15,14 @@ namespace PrivacyAssistant.Knowledge.Answering;
 /// found through one-letter deletions: two words within one insertion, deletion, substitution or
 /// swap of neighbours share the shorter word or a one-letter deletion of each (a superset), and
 /// every candidate is checked with the same test as before.
+/// <para>
+/// The pattern words a known word's forms hit (exactly or within one edit) are worked out at start-up
+/// for every word of the knowledge base and the patterns (<see cref="WordNormalizer"/>'s shared form
+/// sets), with the same code a message's unknown words still go through: those lookups were most of
+/// breach detection's cost, which was a third of answering's (RELIABILITY.md, session 8). Nothing a
+/// user typed is kept. An alternative whose first word occurs nowhere in the message is skipped
+/// without trying each start position.
+/// </para>
 /// </remarks>
 internal sealed class BreachPatternMatcher
 {
@@ -26,7 +34,11 @@ internal sealed class BreachPatternMatcher
     private readonly int _longestTypoWord;
     private readonly Alternative[][][] _patterns;
 
-    public BreachPatternMatcher(IReadOnlyList<BreachIntentPattern> patterns)
+    // Keyed by the form set itself (reference equality): the normalizer hands out one shared set per known word.
+    private readonly Dictionary<IReadOnlySet<string>, int[]> _knownHits = new(ReferenceEqualityComparer.Instance);
+
+    /// <param name="knownForms">The form sets of the words known in advance (<see cref="WordNormalizer.KnownForms"/>), whose hits are worked out now.</param>
+    public BreachPatternMatcher(IReadOnlyList<BreachIntentPattern> patterns, IEnumerable<IReadOnlySet<string>>? knownForms = null)
     {
         _idLookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
         _typoLookup = _typoKeys.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -52,7 +64,18 @@ internal sealed class BreachPatternMatcher
                 AddTypoKey(string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1)), id);
             }
         }
+
+        foreach (var forms in knownForms ?? [])
+        {
+            if (!_knownHits.ContainsKey(forms))
+            {
+                _knownHits[forms] = HitsOf(forms);
+            }
+        }
     }
+
+    /// <summary>How many words' hits were worked out in advance.</summary>
+    public int KnownWords => _knownHits.Count;
 
     /// <summary>Whether pattern <paramref name="pattern"/> (its index in the parsed list) matches the message.</summary>
     public bool Matches(int pattern, in MessageHits hits)
@@ -79,12 +102,24 @@ internal sealed class BreachPatternMatcher
     }
 
     /// <summary>Which pattern words each position of <paramref name="words"/> has; dispose to return the buffer.</summary>
-    public MessageHits Find(IReadOnlyList<IReadOnlySet<string>> words)
+    public MessageHits Find(IReadOnlyList<IReadOnlySet<string>> words) => Find(words, useKnown: true);
+
+    private MessageHits Find(IReadOnlyList<IReadOnlySet<string>> words, bool useKnown)
     {
         var hits = new MessageHits(_words.Count, words.Count);
         Span<char> buffer = _longestTypoWord < 256 ? stackalloc char[256] : new char[_longestTypoWord + 1];
         for (var position = 0; position < words.Count; position++)
         {
+            if (useKnown && _knownHits.TryGetValue(words[position], out var known))
+            {
+                foreach (var id in known)
+                {
+                    hits.Set(id, position);
+                }
+
+                continue;
+            }
+
             foreach (var form in words[position])
             {
                 if (_ids.TryGetValue(form, out var id))
@@ -113,6 +148,24 @@ internal sealed class BreachPatternMatcher
         return hits;
     }
 
+    // The pattern words one word's forms hit, by the same path as a message's words (Find without the start-up table).
+    private int[] HitsOf(IReadOnlySet<string> forms)
+    {
+        using var hits = FindUncached([forms]);
+        var ids = new List<int>();
+        for (var id = 0; id < _words.Count; id++)
+        {
+            if (hits.Has(id, 0))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids.Count == 0 ? [] : [.. ids];
+    }
+
+    private MessageHits FindUncached(IReadOnlyList<IReadOnlySet<string>> words) => Find(words, useKnown: false);
+
     private void MarkTypoCandidates(string form, ReadOnlySpan<char> key, int position, ref MessageHits hits)
     {
         if (!_typoLookup.TryGetValue(key, out var candidates))
@@ -133,6 +186,11 @@ internal sealed class BreachPatternMatcher
     private static bool Occurs(Alternative alternative, in MessageHits hits)
     {
         var ids = alternative.Words;
+        if (ids.Length > 0 && !hits.Anywhere(ids[0]))
+        {
+            return false;
+        }
+
         var last = alternative.Anchored ? 0 : hits.Positions - ids.Length;
         for (var start = 0; start <= last && start + ids.Length <= hits.Positions; start++)
         {
@@ -185,17 +243,19 @@ internal sealed class BreachPatternMatcher
 
     private sealed record Alternative(bool Anchored, int[] Words);
 
-    /// <summary>A bit per (pattern word, position) of one message, in a pooled buffer.</summary>
+    /// <summary>A bit per (pattern word, position) of one message and a bit per pattern word that occurs at all, in a pooled buffer.</summary>
     public struct MessageHits : IDisposable
     {
         private readonly int _chunks;
+        private readonly int _anywhere;
         private ulong[]? _bits;
 
         public MessageHits(int words, int positions)
         {
             Positions = positions;
             _chunks = (positions + 63) / 64;
-            var length = Math.Max(1, words * _chunks);
+            _anywhere = words * _chunks;
+            var length = Math.Max(1, _anywhere + ((words + 63) / 64));
             _bits = ArrayPool<ulong>.Shared.Rent(length);
             Array.Clear(_bits, 0, length);
         }
@@ -205,8 +265,15 @@ internal sealed class BreachPatternMatcher
         public readonly bool Has(int word, int position) =>
             (_bits![(word * _chunks) + (position >> 6)] & (1UL << (position & 63))) != 0;
 
-        public readonly void Set(int word, int position) =>
+        /// <summary>Whether the word occurs at any position.</summary>
+        public readonly bool Anywhere(int word) =>
+            (_bits![_anywhere + (word >> 6)] & (1UL << (word & 63))) != 0;
+
+        public readonly void Set(int word, int position)
+        {
             _bits![(word * _chunks) + (position >> 6)] |= 1UL << (position & 63);
+            _bits[_anywhere + (word >> 6)] |= 1UL << (word & 63);
+        }
 
         public void Dispose()
         {

@@ -39,6 +39,9 @@ internal sealed class WordNormalizer
     /// <summary>How many words have their forms worked out in advance.</summary>
     public int KnownWords => known.Count;
 
+    /// <summary>The form sets of the words known in advance: <see cref="Words"/> hands out these very sets for those words.</summary>
+    public IEnumerable<IReadOnlySet<string>> KnownForms => known.Values;
+
     public IReadOnlyList<IReadOnlySet<string>> Words(string text)
     {
         var words = new List<IReadOnlySet<string>>();

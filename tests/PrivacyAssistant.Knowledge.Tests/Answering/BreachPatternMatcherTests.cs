@@ -38,6 +38,47 @@ public sealed class BreachPatternMatcherTests
         Assert.InRange(topics, 20, messages.Count - 20);
     }
 
+    [Fact]
+    public void Find_WordsKnownAtStartUp_HitExactlyWhatTheirFormsHitOnTheSpot()
+    {
+        var engine = EvaluationSets.Product;
+        var dutch = engine.Index.Analysis(KnowledgeLanguage.Dutch);
+        var english = engine.Index.Analysis(KnowledgeLanguage.English);
+        var patterns = engine.BreachIntents.Patterns;
+        var normalizer = new WordNormalizer(dutch, english, engine.Knowledge.Texts.Append(engine.Knowledge.BreachIntents));
+        var precomputed = new BreachPatternMatcher(patterns, normalizer.KnownForms);
+        var onTheSpot = new BreachPatternMatcher(patterns);
+        var patternWords = patterns.SelectMany(p => p.Groups).SelectMany(g => g).SelectMany(a => a).Where(w => w != BreachIntentDetector.StartMarker).Distinct().Count();
+
+        // Every known word alone (its forms are the shared set the table is keyed by), then the dev questions and typed patterns whole.
+        var messages = normalizer.KnownForms.Select(forms => (IReadOnlyList<IReadOnlySet<string>>)[forms])
+            .Concat(EvaluationSets.Dev.Select(c => normalizer.Words(c.Question)))
+            .Concat(Typed(patterns, new Random(20261207)).Take(1000).Select(normalizer.Words))
+            .ToList();
+        var hitPositions = 0;
+        foreach (var words in messages)
+        {
+            using var expected = onTheSpot.Find(words);
+            using var actual = precomputed.Find(words);
+            for (var id = 0; id < patternWords; id++)
+            {
+                var anywhere = false;
+                for (var position = 0; position < words.Count; position++)
+                {
+                    Assert.Equal(expected.Has(id, position), actual.Has(id, position));
+                    anywhere |= expected.Has(id, position);
+                    hitPositions += expected.Has(id, position) ? 1 : 0;
+                }
+
+                Assert.Equal(anywhere, actual.Anywhere(id));
+            }
+        }
+
+        Assert.True(precomputed.KnownWords > 1000, $"only {precomputed.KnownWords} words worked out in advance");
+        Assert.Equal(0, onTheSpot.KnownWords);
+        Assert.True(hitPositions > 1000, $"only {hitPositions} hits: the comparison proves little");
+    }
+
     [Theory]
     [InlineData("laptop + kwijt", "mijn lapotp is kwijt", true)]
     [InlineData("laptop + kwijt", "mijn laptopp is kwijt", true)]
