@@ -18,17 +18,27 @@ namespace PrivacyAssistant.Knowledge.Retrieval;
 /// only when above 0; the <c>maxExpansions</c> best by boost, ties to the term first in index
 /// order (UTF-8 bytes, i.e. code points). A test compares it with <c>FuzzyQuery</c> on the shipped
 /// knowledge base.
+/// <para>
+/// Most terms that share the word's first letter and length are far from it, and the distance table
+/// for each was most of the cost of a question with an unknown word (RELIABILITY.md, session 8). So a
+/// term is first compared by which letters occur at all (<see cref="LowerBound"/>, one bit per
+/// letter, worked out once per term): a term with more than <c>maxEdits</c> letters the word lacks, or
+/// the other way round, cannot be within <c>maxEdits</c> edits, and the table would have said so.
+/// </para>
 /// </remarks>
 public sealed class FuzzyTermMatcher
 {
     private readonly string[] _terms;
     private readonly int[][] _codePoints;
+    // The letters of each term after its first code point (the prefix Corrections always keeps), as LetterMask.
+    private readonly ulong[] _lettersAfterFirst;
     private readonly Dictionary<int, int[]> _byFirstCodePoint;
 
     public FuzzyTermMatcher(IEnumerable<string> termsInIndexOrder)
     {
         _terms = termsInIndexOrder.ToArray();
         _codePoints = _terms.Select(CodePoints).ToArray();
+        _lettersAfterFirst = _codePoints.Select(c => LetterMask(c.AsSpan(Math.Min(1, c.Length)))).ToArray();
         _byFirstCodePoint = Enumerable.Range(0, _terms.Length)
             .Where(i => _codePoints[i].Length > 0)
             .GroupBy(i => _codePoints[i][0])
@@ -76,12 +86,18 @@ public sealed class FuzzyTermMatcher
 
         // (boost, index) of the best so far; index order is term order, so the lower index wins a tie.
         var best = new List<(float Boost, int Index)>(maxExpansions + 1);
+        var targetLetters = prefix == 1 ? LetterMask(target.AsSpan(1)) : 0;
         foreach (var index in candidates)
         {
             var term = _codePoints[index];
             if (Math.Abs(term.Length - target.Length) > maxEdits || !SamePrefix(term, target, prefix))
             {
                 continue;
+            }
+
+            if (prefix == 1 && LowerBound(_lettersAfterFirst[index], targetLetters) > maxEdits)
+            {
+                continue; // Distance would exceed maxEdits too
             }
 
             var edits = Distance(term.AsSpan(prefix), target.AsSpan(prefix), maxEdits);
@@ -197,6 +213,30 @@ public sealed class FuzzyTermMatcher
 
         return Math.Min(previous[b.Length], max + 1);
     }
+
+    /// <summary>One bit per letter (code point modulo 64) that occurs in <paramref name="text"/>.</summary>
+    public static ulong LetterMask(ReadOnlySpan<int> text)
+    {
+        var mask = 0UL;
+        foreach (var c in text)
+        {
+            mask |= 1UL << (c & 63);
+        }
+
+        return mask;
+    }
+
+    /// <summary>
+    /// A lower bound of <see cref="Distance"/> between two texts from their <see cref="LetterMask"/>s.
+    /// </summary>
+    /// <remarks>
+    /// A letter bit of one text that the other lacks stands for at least one position whose letter
+    /// the other text does not contain at all. An alignment can neither keep nor swap such a position
+    /// (a swap of neighbours moves letters both texts have), so each needs its own substitution or
+    /// deletion (insertion, seen from the other text), and one edit serves at most one of them.
+    /// </remarks>
+    public static int LowerBound(ulong a, ulong b) =>
+        Math.Max(System.Numerics.BitOperations.PopCount(a & ~b), System.Numerics.BitOperations.PopCount(b & ~a));
 
     private static int[] CodePoints(string text)
     {

@@ -51,6 +51,67 @@ public sealed class FuzzyTermMatcherTests
         Assert.True(nonEmpty > compared / 2, $"only {nonEmpty} of {compared} comparisons had matches");
     }
 
+    [Fact]
+    public void Matches_WordsOfDevQuestions_SelectExactlyWhatLuceneFuzzyQuerySelects()
+    {
+        // The words real questions bring (most of them far from every term, which LowerBound skips), as the retriever analyses them.
+        var engine = Shipped.Value;
+        var compared = 0;
+        var nonEmpty = 0;
+        foreach (var language in new[] { KnowledgeLanguage.Dutch, KnowledgeLanguage.English })
+        {
+            var words = Evaluation.EvaluationSets.Dev
+                .SelectMany(c => engine.Index.Analysis(language).Index.Analyze(c.Question))
+                .Select(t => t.Term)
+                .Where(t => t.Length >= 5)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            foreach (var field in Enum.GetValues<KnowledgeField>())
+            {
+                var matcher = engine.Index.Terms(language, field);
+                var name = (language == KnowledgeLanguage.English ? "en." : "nl.") + field.ToString().ToLowerInvariant();
+                foreach (var word in words)
+                {
+                    var maxEdits = word.Length >= 9 ? 2 : 1;
+                    var expected = LuceneFuzzy(engine.Index, name, word, maxEdits, 3);
+                    var actual = matcher.Matches(word, maxEdits, prefixLength: 1, 3);
+                    Assert.True(expected.SetEquals(actual), $"{name} '{word}' maxEdits {maxEdits}: Lucene [{string.Join(", ", expected.Order())}], matcher [{string.Join(", ", actual.Order())}]");
+                    compared++;
+                    nonEmpty += expected.Count > 0 ? 1 : 0;
+                }
+            }
+        }
+
+        Assert.True(compared > 2000, $"only {compared} comparisons");
+        Assert.True(nonEmpty > 500, $"only {nonEmpty} comparisons had matches");
+    }
+
+    [Fact]
+    public void LowerBound_RandomTextPairs_NeverExceedsTheDistanceAndOftenRulesOut()
+    {
+        var random = new Random(20261207);
+        // A small alphabet (many shared letters), all letters, and accented letters of which some share a bit (a and ¡, é and ĩ: 64 apart).
+        string[] alphabets = ["abcde", "abcdefghijklmnopqrstuvwxyz", "a\u00a1\u00e9\u0129\u00eb\u0101"];
+        var ruledOut = 0;
+        for (var i = 0; i < 20000; i++)
+        {
+            var alphabet = alphabets[i % alphabets.Length];
+            var a = Text(random, alphabet);
+            var b = random.Next(2) == 0 ? Text(random, alphabet) : Mutate(a, random, random.Next(1, 4));
+            var (ca, cb) = (a.Select(c => (int)c).ToArray(), b.Select(c => (int)c).ToArray());
+            var distance = FuzzyTermMatcher.Distance(ca, cb, max: 20);
+            var bound = FuzzyTermMatcher.LowerBound(FuzzyTermMatcher.LetterMask(ca), FuzzyTermMatcher.LetterMask(cb));
+
+            Assert.True(bound <= distance, $"'{a}' '{b}': bound {bound} > distance {distance}");
+            ruledOut += bound > 2 ? 1 : 0;
+        }
+
+        Assert.True(ruledOut > 2000, $"only {ruledOut} pairs ruled out: the bound does little");
+    }
+
+    private static string Text(Random random, string alphabet) =>
+        new([.. Enumerable.Range(0, random.Next(0, 12)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+
     [Theory]
     [InlineData("abcd", "abdc", 1)]
     [InlineData("abcd", "abcd", 0)]
