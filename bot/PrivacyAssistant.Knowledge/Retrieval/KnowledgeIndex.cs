@@ -257,6 +257,12 @@ public sealed class KnowledgeIndex : IDisposable
         return new DisjunctionMaxQuery(disjuncts, clause.TieBreaker);
     }
 
+    /// <summary>
+    /// <see cref="DocFreq"/> of <paramref name="term"/> for every field at once and <see cref="EntryFreq"/> in slot
+    /// <see cref="TermFrequencies.AnyField"/>, from one lookup (retrieval reads them several times per word). Read only.
+    /// </summary>
+    internal int[] TermCounts(KnowledgeLanguage language, string term) => _frequencies.Counts(language, term);
+
     /// <summary>How many entries contain <paramref name="term"/> in any field of the language.</summary>
     public int EntryFreq(KnowledgeLanguage language, string term) =>
         _frequencies.EntryFreq(language, term);

@@ -155,13 +155,21 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
             // The typed word sets the clause's weight. Synonyms and compound parts only stand in
             // for a word the knowledge base does not contain; otherwise a rare synonym ("privacywet"
             // for "avg") would make a common word look specific.
-            var wordEntries = index.EntryFreq(language, word.Term);
-            var weight = BestFieldWeight(language, word.Term);
+            // Each alternative's entry counts per field, looked up once: the weights, the idf ratios
+            // and which fields to search all read them (RELIABILITY.md, session 8).
+            var counts = new int[alternatives.Count][];
+            for (var i = 0; i < alternatives.Count; i++)
+            {
+                counts[i] = index.TermCounts(language, alternatives[i].Term);
+            }
+
+            var wordEntries = counts[0][TermFrequencies.AnyField];
+            var weight = BestFieldWeight(counts[0]);
             if (weight == 0)
             {
-                foreach (var (term, factor) in alternatives.Skip(1))
+                for (var i = 1; i < alternatives.Count; i++)
                 {
-                    weight = Math.Max(weight, BestFieldWeight(language, term) * factor);
+                    weight = Math.Max(weight, BestFieldWeight(counts[i]) * alternatives[i].Weight);
                 }
             }
 
@@ -174,7 +182,8 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 foreach (var correction in Corrections(language, word.Term))
                 {
                     alternatives.Add((correction, _settings.FuzzyWeight));
-                    weight = Math.Max(weight, BestFieldWeight(language, correction) * _settings.FuzzyWeight);
+                    counts = [.. counts, index.TermCounts(language, correction)];
+                    weight = Math.Max(weight, BestFieldWeight(counts[^1]) * _settings.FuzzyWeight);
                     corrected = true;
                 }
             }
@@ -191,7 +200,7 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
             for (var i = 1; i < alternatives.Count; i++)
             {
                 var (term, factor) = alternatives[i];
-                var entries = index.EntryFreq(language, term);
+                var entries = counts[i][TermFrequencies.AnyField];
                 if (wordIdf > 0 && entries > 0)
                 {
                     alternatives[i] = (term, (float)(factor * wordIdf / index.Idf(entries)));
@@ -201,11 +210,14 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
             var disjuncts = new List<QueryClause.Disjunct>(KnowledgeFieldNames.All.Length * alternatives.Count);
             foreach (var field in KnowledgeFieldNames.All)
             {
-                foreach (var (term, factor) in alternatives)
+                for (var i = 0; i < alternatives.Count; i++)
                 {
                     // A term the field does not contain can match nothing (and BM25 has no query
-                    // norm), so leaving it out changes no score and saves a dictionary seek.
-                    if (index.Contains(language, field, term))
+                    // norm), so leaving it out changes no score and saves a dictionary seek. (An
+                    // entry count above 0 is what KnowledgeIndex.Contains says: a field's term
+                    // dictionary holds exactly the terms some entry has in it.)
+                    var (term, factor) = alternatives[i];
+                    if (counts[i][(int)field] > 0)
                     {
                         disjuncts.Add(new QueryClause.Disjunct(field, term, _settings.Boost(field) * factor));
                     }
@@ -276,17 +288,27 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         }
     }
 
-    /// <summary>The most a single occurrence of <paramref name="term"/> can score: boost × idf in its best field; 0 if absent.</summary>
-    private double BestFieldWeight(KnowledgeLanguage language, string term)
+    /// <summary>The most a single occurrence of a term can score: boost × idf in its best field; 0 if absent.</summary>
+    /// <param name="counts">The term's <see cref="KnowledgeIndex.TermCounts"/>.</param>
+    private double BestFieldWeight(int[] counts)
     {
-        var entries = index.EntryFreq(language, term);
+        var entries = counts[TermFrequencies.AnyField];
         if (entries == 0)
         {
             return 0;
         }
 
-        var boost = KnowledgeFieldNames.All.Where(f => index.DocFreq(language, f, term) > 0).Max(f => _settings.Boost(f));
-        return boost * index.Idf(entries);
+        float? boost = null;
+        foreach (var field in KnowledgeFieldNames.All)
+        {
+            if (counts[(int)field] > 0)
+            {
+                boost = Math.Max(boost ?? float.MinValue, _settings.Boost(field));
+            }
+        }
+
+        // The catch-all field holds the same texts as the four, so a term in it is in one of them (Max of none would throw, as the LINQ did).
+        return (boost ?? throw new InvalidOperationException("A term counted in the catch-all field is in none of the fields.")) * index.Idf(entries);
     }
 
     /// <summary>Index terms within one or two edits of a word the index does not contain (what Lucene's FuzzyQuery selects; <see cref="FuzzyTermMatcher"/>).</summary>

@@ -50,6 +50,15 @@ internal sealed class TermFrequencies
         }
     }
 
+    /// <summary>The slot of <see cref="Counts"/> that counts entries with the term in any field.</summary>
+    public static readonly int AnyField = KnowledgeFieldNames.All.Length;
+
+    /// <summary>
+    /// Entries with <paramref name="term"/> per field (indexed by <see cref="KnowledgeField"/>) and in any
+    /// field (<see cref="AnyField"/>), all 0 for a term the language lacks. Shared: read, never write.
+    /// </summary>
+    public int[] Counts(KnowledgeLanguage language, string term) => For(language).GetValueOrDefault(term) ?? None;
+
     /// <summary>Entries with <paramref name="term"/> in <paramref name="field"/>.</summary>
     public int DocFreq(KnowledgeLanguage language, KnowledgeField field, string term) =>
         Counts(language, term)[(int)field];
@@ -58,7 +67,6 @@ internal sealed class TermFrequencies
     public int EntryFreq(KnowledgeLanguage language, string term) =>
         Counts(language, term)[KnowledgeFieldNames.All.Length];
 
-    private int[] Counts(KnowledgeLanguage language, string term) => For(language).GetValueOrDefault(term) ?? None;
 
     private Dictionary<string, int[]> For(KnowledgeLanguage language) => language == KnowledgeLanguage.English ? _english : _dutch;
 }
