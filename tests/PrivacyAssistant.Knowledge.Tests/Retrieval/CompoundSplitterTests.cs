@@ -47,4 +47,26 @@ public sealed class CompoundSplitterTests
 
         Assert.Equal(notKnowing.Split(word), knowing.Split(word));
     }
+
+    [Theory]
+    [InlineData("doorgestuurd", "")]
+    [InlineData("klassenavondfoto", "")]
+    [InlineData("leerlingenfotodossier", "leerling foto dossier")]
+    [InlineData("schoolstapdossier", "school stap dossier")]
+    public void Split_UnknownWord_StemsNoTextTwiceAndSplitsAsBefore(string word, string parts)
+    {
+        var stemmed = new List<string>();
+        var splitter = new CompoundSplitter(["leerling", "dossier", "foto", "school", "stap", "door", "avond"], text =>
+        {
+            stemmed.Add(text);
+            return Dutch.Stem(text);
+        });
+        stemmed.Clear(); // the vocabulary's own splits, worked out at construction
+
+        var split = splitter.Split(word);
+
+        Assert.Equal(parts.Split(' ', StringSplitOptions.RemoveEmptyEntries), split);
+        Assert.NotEmpty(stemmed);
+        Assert.Equal(stemmed.Distinct(StringComparer.Ordinal).Count(), stemmed.Count);
+    }
 }
