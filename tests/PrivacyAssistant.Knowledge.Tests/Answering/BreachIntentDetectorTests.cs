@@ -54,6 +54,17 @@ public sealed class BreachIntentDetectorTests
     [InlineData("er staat een lijst met adressen van onze leerlingen te koop op internet")]
     [InlineData("iemand deed alsof hij de vader was en ik heb het adres gegeven")]
     [InlineData("mijn tablet met de absentielijst is uit mijn jaszak gevallen")]
+    [InlineData("ik heb mijn tablet met cijfers in de tram vergeten")]
+    [InlineData("de brief voor de ouders is naar hun vorige adres gestuurd")]
+    [InlineData("I forgot to delete the pupil list from the attachment before I emailed it")]
+    [InlineData("ik heb mijn wachtwoord teruggestuurd op een mail die van de helpdesk leek te komen")]
+    [InlineData("er stonden namen van leerlingen op de facebookpagina van de sportclub")]
+    [InlineData("de oude laptops met leerlinggegevens zijn weggegooid zonder ze te wissen")]
+    [InlineData("I put the grade list in the newsletter")]
+    [InlineData("de tablet van de mentor is verplaatst en niemand weet waar hij nu is")]
+    [InlineData("a parent found another pupil's test in her child's bag")]
+    [InlineData("the folder with care plans is one that all students can open")]
+    [InlineData("ik heb per ongeluk de toetsresultaten van de klas in de ouderapp gezet")]
     public void Detect_BreachReport_MatchesAPattern(string message)
     {
         Assert.NotNull(Product.Value.Detect(message));
@@ -82,6 +93,10 @@ public sealed class BreachIntentDetectorTests
     [InlineData("how do I send the letter by post instead of email")]
     [InlineData("a student who left on the bus forgot his coat")] // "left" is a loss only with a lost object
     [InlineData("ik heb een verkeerd cijfer ingevoerd")]
+    [InlineData("staan de namen van leerlingen op de facebookpagina van school")] // asks; "stond" reports
+    [InlineData("mijn wachtwoord is na de reset naar mijn privémail gemaild")]
+    [InlineData("ik ben mijn laptop vergeten, kan ik er een lenen")] // forgotten at home: no place, no loss
+    [InlineData("we hebben de dossiers na vijf jaar weggegooid")] // thrown away, nothing says carelessly
     public void Detect_QuestionOrSomethingElse_DoesNotMatch(string message)
     {
         Assert.Null(Product.Value.Detect(message));

@@ -28,6 +28,8 @@ public sealed class KnowledgeAnswererOutOfScopeTests
     [InlineData("waarom kunnen leerlingen niet inloggen op de wifi")]
     [InlineData("wie is bij ons de vertrouwenspersoon voor personeel")]
     [InlineData("hoe stuur ik een bericht aan de ouders via magister")] // not a report either: it asks how to send
+    [InlineData("hoe zet ik een bestand om naar pdf")]
+    [InlineData("waarom komt de mail van een collega steeds in de spam")]
     public void Ask_QuestionAnOutOfScopeTopicExplains_IsNoneInsteadOfBedoelJe(string question)
     {
         var before = WithoutTopics.Value.Ask(question);
