@@ -23,7 +23,7 @@ public sealed class FuzzyTermMatcherTests
             {
                 var matcher = index.Terms(language, field);
                 var name = (language == KnowledgeLanguage.English ? "en." : "nl.") + field.ToString().ToLowerInvariant();
-                var words = FieldTerms(index, name)
+                var words = IndexTerms.Of(index, name)
                     .Where(t => t.Length >= 4)
                     .OrderBy(_ => random.Next())
                     .Take(60)
@@ -136,19 +136,6 @@ public sealed class FuzzyTermMatcherTests
             _ => [],
         };
         return terms.Select(t => t.Term.Text).ToHashSet(StringComparer.Ordinal);
-    }
-
-    private static List<string> FieldTerms(KnowledgeIndex index, string field)
-    {
-        var result = new List<string>();
-        var terms = MultiFields.GetTerms(index.Searcher.IndexReader, field);
-        var iterator = terms.GetEnumerator();
-        while (iterator.MoveNext())
-        {
-            result.Add(iterator.Term.Utf8ToString());
-        }
-
-        return result;
     }
 
     /// <summary>Deletions, insertions, substitutions and swaps of neighbours, <paramref name="edits"/> of them.</summary>

@@ -1,4 +1,3 @@
-using Lucene.Net.Index;
 using PrivacyAssistant.Knowledge.Entries;
 using PrivacyAssistant.Knowledge.Retrieval;
 using PrivacyAssistant.Knowledge.Tests.Evaluation;
@@ -22,7 +21,7 @@ public sealed class KnowledgeIndexTests
         foreach (var language in new[] { KnowledgeLanguage.Dutch, KnowledgeLanguage.English })
         {
             var terms = Enum.GetValues<KnowledgeField>()
-                .SelectMany(field => FieldTerms(index, KnowledgeFieldNames.Name(language, field)))
+                .SelectMany(field => IndexTerms.Of(index, KnowledgeFieldNames.Name(language, field)))
                 .Concat(EvaluationSets.Dev.SelectMany(c => index.Analysis(language).Query.Analyze(c.Question)).Select(t => t.Term))
                 .Append("zzzqqq")
                 .Distinct(StringComparer.Ordinal);
@@ -43,18 +42,5 @@ public sealed class KnowledgeIndexTests
 
         Assert.True(compared > 3000, $"only {compared} terms compared");
         Assert.True(absentSomewhere > 1000, $"only {absentSomewhere} absent (term, field) pairs: Contains was hardly tested for false");
-    }
-
-    private static List<string> FieldTerms(KnowledgeIndex index, string field)
-    {
-        var result = new List<string>();
-        var terms = MultiFields.GetTerms(index.Searcher.IndexReader, field);
-        var iterator = terms.GetEnumerator();
-        while (iterator.MoveNext())
-        {
-            result.Add(iterator.Term.Utf8ToString());
-        }
-
-        return result;
     }
 }
