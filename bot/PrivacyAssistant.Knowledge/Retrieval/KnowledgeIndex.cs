@@ -203,9 +203,6 @@ public sealed class KnowledgeIndex : IDisposable
 
     public string EntryId(int doc) => _entryIds[doc];
 
-    public int DocFreq(KnowledgeLanguage language, KnowledgeField field, string term) =>
-        _frequencies.DocFreq(language, field, term);
-
     /// <summary>The terms of one field, for typo corrections (<see cref="FuzzyTermMatcher"/>).</summary>
     public FuzzyTermMatcher Terms(KnowledgeLanguage language, KnowledgeField field) => _fuzzy[(language, field)];
 
@@ -258,14 +255,11 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     /// <summary>
-    /// <see cref="DocFreq"/> of <paramref name="term"/> for every field at once and <see cref="EntryFreq"/> in slot
-    /// <see cref="TermFrequencies.AnyField"/>, from one lookup (retrieval reads them several times per word). Read only.
+    /// How many entries contain <paramref name="term"/>, per field (indexed by <see cref="KnowledgeField"/>) and in
+    /// any field of the language (slot <see cref="TermFrequencies.AnyField"/>), from one lookup (retrieval reads
+    /// them several times per word). Read only.
     /// </summary>
     internal int[] TermCounts(KnowledgeLanguage language, string term) => _frequencies.Counts(language, term);
-
-    /// <summary>How many entries contain <paramref name="term"/> in any field of the language.</summary>
-    public int EntryFreq(KnowledgeLanguage language, string term) =>
-        _frequencies.EntryFreq(language, term);
 
     /// <summary>The entry one of whose phrasings consists of exactly <paramref name="words"/> (analysed, any order), if any.</summary>
     public string? EntryWithPhrasing(KnowledgeLanguage language, IEnumerable<string> words) =>

@@ -59,14 +59,9 @@ internal sealed class TermFrequencies
     /// </summary>
     public int[] Counts(KnowledgeLanguage language, string term) => For(language).GetValueOrDefault(term) ?? None;
 
-    /// <summary>Entries with <paramref name="term"/> in <paramref name="field"/>.</summary>
-    public int DocFreq(KnowledgeLanguage language, KnowledgeField field, string term) =>
-        Counts(language, term)[(int)field];
-
     /// <summary>Entries with <paramref name="term"/> in any field of the language.</summary>
     public int EntryFreq(KnowledgeLanguage language, string term) =>
-        Counts(language, term)[KnowledgeFieldNames.All.Length];
-
+        Counts(language, term)[AnyField];
 
     private Dictionary<string, int[]> For(KnowledgeLanguage language) => language == KnowledgeLanguage.English ? _english : _dutch;
 }
