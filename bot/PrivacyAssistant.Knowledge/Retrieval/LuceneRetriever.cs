@@ -157,10 +157,10 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
             // for "avg") would make a common word look specific.
             // Each alternative's entry counts per field, looked up once: the weights, the idf ratios
             // and which fields to search all read them (RELIABILITY.md, session 8).
-            var counts = new int[alternatives.Count][];
-            for (var i = 0; i < alternatives.Count; i++)
+            var counts = new List<int[]>(alternatives.Count);
+            foreach (var (term, _) in alternatives)
             {
-                counts[i] = index.TermCounts(language, alternatives[i].Term);
+                counts.Add(index.TermCounts(language, term));
             }
 
             var wordEntries = counts[0][TermFrequencies.AnyField];
@@ -182,7 +182,7 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 foreach (var correction in Corrections(language, word.Term))
                 {
                     alternatives.Add((correction, _settings.FuzzyWeight));
-                    counts = [.. counts, index.TermCounts(language, correction)];
+                    counts.Add(index.TermCounts(language, correction));
                     weight = Math.Max(weight, BestFieldWeight(counts[^1]) * _settings.FuzzyWeight);
                     corrected = true;
                 }
