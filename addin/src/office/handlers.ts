@@ -71,6 +71,24 @@ export function once(event: CompletableEvent): (options?: any) => boolean {
   };
 }
 
+/**
+ * once(event) with a deadline: completes with `onTimeout` after `ms` unless the returned finish came
+ * first; finish stops the timer. Every handler has one, so a hanging Outlook call never leaves it open.
+ */
+function completeWithin(event: CompletableEvent, ms: number, onTimeout?: any): (options?: any) => void {
+  const complete = once(event);
+  let timer: any = null;
+  try {
+    if (typeof setTimeout === "function") timer = setTimeout(() => complete(onTimeout), ms);
+  } catch {
+    timer = null; // No timers in this runtime: the client applies its own timeout.
+  }
+  return (options?: any) => {
+    if (timer !== null) clearTimeout(timer);
+    complete(options);
+  };
+}
+
 function scanKey(policyKey: string, a: AttachmentInfo): string {
   return "scan:" + policyKey + ":" + a.id + ":" + a.size;
 }
@@ -142,14 +160,8 @@ function fingerprint(a: Assessment): string {
 
 /** OnMessageSend / messageSending. */
 export function onMessageSendHandler(event: CompletableEvent): void {
-  const complete = once(event);
-  let timer: any = null;
-  const finish = (options: SendDecision) => {
-    if (timer !== null) clearTimeout(timer);
-    complete(options);
-  };
+  const finish: (options: SendDecision) => void = completeWithin(event, SEND_BUDGET_MS, { allowEvent: true });
   try {
-    if (typeof setTimeout === "function") timer = setTimeout(() => complete({ allowEvent: true }), SEND_BUDGET_MS);
     const it = item();
     if (!it) { finish({ allowEvent: true }); return; }
     const policy = currentPolicy(office()).policy;
@@ -173,22 +185,16 @@ export function onMessageSendHandler(event: CompletableEvent): void {
 
 /** OnMessageRecipientsChanged / OnMessageAttachmentsChanged: refresh the policy and pre-scan attachments. */
 export function onItemChangedHandler(event: CompletableEvent): void {
-  const complete = once(event);
-  let timer: any = null;
+  // Change handlers have no user waiting, but the client still expects completion.
+  const finish = completeWithin(event, 60000);
   try {
-    // Change handlers have no user waiting, but the client still expects completion.
-    if (typeof setTimeout === "function") timer = setTimeout(() => complete(), 60000);
     const it = item();
-    if (!it) { complete(); return; }
+    if (!it) { finish(); return; }
     refreshPolicy(office(), 3000)
       .then((policy) => scanAll(it, policy, new Budget(Math.max(policy.attachments.scanBudgetMs, 10000)), true))
-      .then(
-        () => { if (timer !== null) clearTimeout(timer); complete(); },
-        () => { if (timer !== null) clearTimeout(timer); complete(); },
-      );
+      .then(() => finish(), () => finish());
   } catch {
-    if (timer !== null) clearTimeout(timer);
-    complete();
+    finish();
   }
 }
 
@@ -230,14 +236,8 @@ export const COMMAND_BUDGET_MS = 15000;
 
 /** Function command behind the "Naar BCC" button (ribbon and Smart Alert, Mailbox 1.15). */
 export function moveToBccCommand(event: CompletableEvent): void {
-  const complete = once(event);
-  let timer: any = null;
-  const finish = () => {
-    if (timer !== null) clearTimeout(timer);
-    complete();
-  };
+  const finish = completeWithin(event, COMMAND_BUDGET_MS);
   try {
-    if (typeof setTimeout === "function") timer = setTimeout(() => complete(), COMMAND_BUDGET_MS);
     const lang = displayLanguage();
     moveExposedToBcc(currentPolicy(office()).policy)
       .then(async (r) => {
