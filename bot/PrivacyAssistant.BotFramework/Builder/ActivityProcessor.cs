@@ -13,22 +13,25 @@ namespace PrivacyAssistant.BotFramework.Builder;
 /// is called, and the answer is 500 (invokes: an error invoke response).
 /// Tests of features can call this directly with an expectReplies activity.
 /// </summary>
-public sealed partial class ActivityProcessor(TurnRouter router, IConnectorClientFactory connectors, ILogger<ActivityProcessor> logger)
+public sealed partial class ActivityProcessor(TurnRouter router, IConnectorClientFactory connectors, IServiceProvider services, ILogger<ActivityProcessor> logger)
 {
-    /// <summary>Processes <paramref name="activity"/> with handlers from <paramref name="services"/> (a per-request scope).</summary>
-    public async Task<TurnResult> ProcessAsync(Activity activity, BotCallerIdentity caller, IServiceProvider services, CancellationToken cancellationToken)
+    // A singleton like the handlers, resolved once (on the first failing turn).
+    private readonly Lazy<ITurnErrorHandler?> _errorHandler = new(services.GetService<ITurnErrorHandler>, LazyThreadSafetyMode.PublicationOnly);
+
+    /// <summary>Processes <paramref name="activity"/> with the registered handlers.</summary>
+    public async Task<TurnResult> ProcessAsync(Activity activity, BotCallerIdentity caller, CancellationToken cancellationToken)
     {
         var turn = new TurnContext(activity, caller, connectors);
         var failed = false;
         try
         {
-            await router.RouteAsync(turn, services, cancellationToken);
+            await router.RouteAsync(turn, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             failed = true;
             LogTurnFailed(logger, activity.Type ?? "?", ex.GetType().Name, (ex as ConnectorException)?.ErrorCode);
-            if (services.GetService<ITurnErrorHandler>() is { } errorHandler)
+            if (_errorHandler.Value is { } errorHandler)
             {
                 try
                 {

@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace PrivacyAssistant.BotFramework.Builder;
 
 /// <summary>
-/// How features plug into the turn router. Each call registers the handler type (scoped, resolved
-/// per turn) and a <see cref="BotRoute"/>; a feature's <c>AddXxx()</c> is a few of these calls.
+/// How features plug into the turn router. Each call registers the handler type (a singleton, which
+/// the <see cref="TurnRouter"/> resolves once, on the first turn that needs it) and a <see cref="BotRoute"/>;
+/// a feature's <c>AddXxx()</c> is a few of these calls. A handler therefore takes only singleton
+/// dependencies and keeps no state of a turn in fields (the turn comes in as <see cref="ITurnContext"/>).
 /// </summary>
 public static class BotRoutingServiceCollectionExtensions
 {
@@ -51,7 +53,7 @@ public static class BotRoutingServiceCollectionExtensions
     public static IServiceCollection SetFallbackHandler<THandler>(this IServiceCollection services)
         where THandler : class, IFallbackHandler
     {
-        services.Replace(ServiceDescriptor.Scoped<IFallbackHandler, THandler>());
+        services.Replace(ServiceDescriptor.Singleton<IFallbackHandler, THandler>());
         return services;
     }
 
@@ -59,14 +61,14 @@ public static class BotRoutingServiceCollectionExtensions
     public static IServiceCollection SetTurnErrorHandler<THandler>(this IServiceCollection services)
         where THandler : class, ITurnErrorHandler
     {
-        services.Replace(ServiceDescriptor.Scoped<ITurnErrorHandler, THandler>());
+        services.Replace(ServiceDescriptor.Singleton<ITurnErrorHandler, THandler>());
         return services;
     }
 
     private static IServiceCollection AddRoute<THandler>(this IServiceCollection services, BotRouteKind kind, string? key, int order)
         where THandler : class
     {
-        services.TryAddScoped<THandler>();
+        services.TryAddSingleton<THandler>();
         services.AddSingleton(new BotRoute(kind, key, order, typeof(THandler)));
         return services;
     }

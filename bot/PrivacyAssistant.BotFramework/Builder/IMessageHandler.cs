@@ -3,7 +3,7 @@ namespace PrivacyAssistant.BotFramework.Builder;
 /// <summary>
 /// Handles message activities it <see cref="Matches"/>. Register with
 /// <c>services.AddMessageHandler&lt;T&gt;(order)</c>; handlers are tried in order and the first match
-/// handles the message. Resolved from DI per turn.
+/// handles the message. A singleton, resolved once by the <see cref="TurnRouter"/>.
 /// </summary>
 public interface IMessageHandler
 {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrivacyAssistant.BotFramework.Authentication;
@@ -23,21 +24,22 @@ public static partial class BotMessagesEndpoint
     public const int MaxIdLength = 1024;
 
     /// <summary>Maps <c>POST</c> and <c>HEAD</c> (probes) of <paramref name="pattern"/>.</summary>
+    /// <remarks>
+    /// The endpoint's services are singletons, taken from the application's provider once (on the first
+    /// request) rather than bound from the request's services: touching <c>HttpContext.RequestServices</c>
+    /// creates and disposes a DI scope per request, which nothing in a turn needs (RELIABILITY.md).
+    /// </remarks>
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages")
     {
-        endpoints.MapPost(pattern, HandleAsync).DisableAntiforgery();
+        var services = new Lazy<EndpointServices>(() => new EndpointServices(endpoints.ServiceProvider), LazyThreadSafetyMode.PublicationOnly);
+        endpoints.MapPost(pattern, (RequestDelegate)(http => HandleAsync(http, services.Value))).DisableAntiforgery();
         endpoints.MapMethods(pattern, [HttpMethods.Head], () => Results.Ok());
         return endpoints;
     }
 
-    private static async Task HandleAsync(
-        HttpContext http,
-        BotTokenValidator validator,
-        ActivityProcessor processor,
-        IOptions<BotOptions> options,
-        ILoggerFactory loggerFactory)
+    private static async Task HandleAsync(HttpContext http, EndpointServices services)
     {
-        var logger = loggerFactory.CreateLogger(typeof(BotMessagesEndpoint).FullName!);
+        var (validator, processor, options, logger) = services;
         var cancellationToken = http.RequestAborted;
         var limit = options.Value.MaxRequestBodyBytes;
 
@@ -94,7 +96,7 @@ public static partial class BotMessagesEndpoint
         }
 
         LogTurn(logger, activity!.Type!, activity.Name ?? "-");
-        var result = await processor.ProcessAsync(activity, activityCheck.Caller!, http.RequestServices, cancellationToken);
+        var result = await processor.ProcessAsync(activity, activityCheck.Caller!, cancellationToken);
         http.Response.StatusCode = result.StatusCode;
         if (result.Body is not null)
         {
@@ -215,6 +217,19 @@ public static partial class BotMessagesEndpoint
         http.Response.ContentType = "application/json; charset=utf-8";
         var body = new ErrorResponse { Error = new ErrorDetail { Code = code, Message = message } };
         await JsonSerializer.SerializeAsync(http.Response.Body, body, BotJson.Options, http.RequestAborted);
+    }
+
+    /// <summary>What the endpoint uses, resolved once.</summary>
+    private sealed record EndpointServices(BotTokenValidator Validator, ActivityProcessor Processor, IOptions<BotOptions> Options, ILogger Logger)
+    {
+        public EndpointServices(IServiceProvider services)
+            : this(
+                services.GetRequiredService<BotTokenValidator>(),
+                services.GetRequiredService<ActivityProcessor>(),
+                services.GetRequiredService<IOptions<BotOptions>>(),
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotMessagesEndpoint).FullName!))
+        {
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Messaging endpoint answered {Status} ({Code})")]

@@ -27,7 +27,7 @@ public static class BreachConversationsServiceCollectionExtensions
 
         services.TryAddSingleton<BreachCards>();
         services.TryAddSingleton<BreachExportLinks>();
-        services.TryAddScoped<BreachRegisterView>();
+        services.TryAddSingleton<BreachRegisterView>();
 
         services.AddCardAction<BreachStartAction>(BreachVerbs.Start);
         services.AddCardAction<BreachSubmitAction>(BreachVerbs.Submit);

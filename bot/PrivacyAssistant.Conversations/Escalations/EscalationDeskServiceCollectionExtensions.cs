@@ -30,7 +30,7 @@ public static class EscalationDeskServiceCollectionExtensions
 
         services.AddKnowledgeFeedback();
         services.TryAddSingleton<EscalationDeskCards>();
-        services.TryAddScoped<EscalationDeskView>();
+        services.TryAddSingleton<EscalationDeskView>();
         services.AddMessageHandler<EscalationDeskCommands>(RouteOrder.Commands);
         services.AddOfficerHelp(OfficerHelpTopic.EscalationDesk);
         foreach (var verb in new[] { EscalationDeskVerbs.List, EscalationDeskVerbs.Answer, EscalationDeskVerbs.Close })

@@ -125,3 +125,31 @@ public sealed class RecordingErrorHandler(TurnLog log) : ITurnErrorHandler
         }
     }
 }
+
+/// <summary>Counts how often the DI container built <see cref="CountedHandler"/> (and fails the first build when asked to).</summary>
+public sealed class Constructions
+{
+    private int _count;
+
+    public bool FailFirst { get; init; }
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Record()
+    {
+        if (Interlocked.Increment(ref _count) == 1 && FailFirst)
+        {
+            throw new InvalidOperationException("first construction fails");
+        }
+    }
+}
+
+/// <summary>Replies "counted" to every message; its constructor is counted.</summary>
+public sealed class CountedHandler : IMessageHandler
+{
+    public CountedHandler(Constructions constructions) => constructions.Record();
+
+    public bool Matches(ITurnContext turn) => true;
+
+    public Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken) => turn.SendActivityAsync("counted", cancellationToken);
+}

@@ -36,13 +36,12 @@ public sealed class TestBot : IAsyncDisposable
         return new TestBot(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
     }
 
-    /// <summary>Runs one turn for <paramref name="activity"/> in a fresh scope.</summary>
+    /// <summary>Runs one turn for <paramref name="activity"/>.</summary>
     public async Task<TurnResult> SendAsync(JsonObject activity, CancellationToken cancellationToken = default)
     {
         var parsed = activity.Deserialize<Activity>(BotJson.Options) ?? throw new ArgumentException("Not an activity.", nameof(activity));
-        await using var scope = _services.CreateAsyncScope();
-        var processor = scope.ServiceProvider.GetRequiredService<ActivityProcessor>();
-        return await processor.ProcessAsync(parsed, BotCallerIdentity.Anonymous, scope.ServiceProvider, cancellationToken);
+        var processor = _services.GetRequiredService<ActivityProcessor>();
+        return await processor.ProcessAsync(parsed, BotCallerIdentity.Anonymous, cancellationToken);
     }
 
     /// <inheritdoc />
