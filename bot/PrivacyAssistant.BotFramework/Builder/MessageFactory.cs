@@ -16,4 +16,15 @@ public static class MessageFactory
         Summary = summary,
         Attachments = [Attachment.AdaptiveCard(card)],
     };
+
+    /// <summary>
+    /// A message carrying one Adaptive Card given as UTF-8 JSON (a card rendered once and kept), which goes
+    /// into the reply as it is; see <see cref="Attachment.AdaptiveCard(ReadOnlyMemory{byte})"/>.
+    /// </summary>
+    public static Activity Card(ReadOnlyMemory<byte> cardUtf8, string? summary = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        Summary = summary,
+        Attachments = [Attachment.AdaptiveCard(cardUtf8)],
+    };
 }

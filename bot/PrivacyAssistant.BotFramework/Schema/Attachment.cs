@@ -7,14 +7,50 @@ namespace PrivacyAssistant.BotFramework.Schema;
 /// <summary>An attachment: a card (inline <see cref="Content"/>) or a file (<see cref="ContentUrl"/>).</summary>
 public sealed class Attachment
 {
+    private JsonNode? _content;
+    private ReadOnlyMemory<byte> _contentUtf8;
+
     /// <summary>MIME type, e.g. <see cref="ContentTypes.AdaptiveCard"/>.</summary>
     public string? ContentType { get; set; }
 
     /// <summary>URL of the content, for files.</summary>
     public string? ContentUrl { get; set; }
 
+    /// <summary><see cref="Content"/> on the wire: the node, or the JSON text it was made from.
+    /// Declared here so it is written where <c>content</c> always was (after <c>contentUrl</c>).</summary>
+    [JsonInclude]
+    [JsonPropertyName("content")]
+    private AttachmentContent? WireContent
+    {
+        get => !_contentUtf8.IsEmpty ? new AttachmentContent(null, _contentUtf8) : _content is null ? null : new AttachmentContent(_content, default);
+        set => Content = value?.Node;
+    }
+
     /// <summary>Inline content, e.g. the Adaptive Card JSON.</summary>
-    public JsonNode? Content { get; set; }
+    /// <remarks>
+    /// An attachment made from JSON text (<see cref="AdaptiveCard(ReadOnlyMemory{byte})"/>) parses it on
+    /// first access; until then it is written out as that text, without a node tree in between.
+    /// </remarks>
+    [JsonIgnore]
+    public JsonNode? Content
+    {
+        get
+        {
+            if (!_contentUtf8.IsEmpty)
+            {
+                _content = JsonNode.Parse(_contentUtf8.Span);
+                _contentUtf8 = default;
+            }
+
+            return _content;
+        }
+
+        set
+        {
+            _content = value;
+            _contentUtf8 = default;
+        }
+    }
 
     /// <summary>File name.</summary>
     public string? Name { get; set; }
@@ -28,4 +64,19 @@ public sealed class Attachment
 
     /// <summary>An Adaptive Card attachment.</summary>
     public static Attachment AdaptiveCard(JsonObject card) => new() { ContentType = ContentTypes.AdaptiveCard, Content = card };
+
+    /// <summary>
+    /// An Adaptive Card attachment from the card's JSON text (UTF-8, one object, as System.Text.Json
+    /// writes it with the default encoder): written into the reply as it is, parsed only if
+    /// <see cref="Content"/> is read. For cards rendered once and sent many times.
+    /// </summary>
+    public static Attachment AdaptiveCard(ReadOnlyMemory<byte> cardUtf8)
+    {
+        if (cardUtf8.IsEmpty)
+        {
+            throw new ArgumentException("The card's JSON is empty.", nameof(cardUtf8));
+        }
+
+        return new Attachment { ContentType = ContentTypes.AdaptiveCard, _contentUtf8 = cardUtf8 };
+    }
 }

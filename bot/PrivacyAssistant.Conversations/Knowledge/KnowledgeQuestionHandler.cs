@@ -41,13 +41,17 @@ public sealed partial class KnowledgeQuestionHandler(
         var language = answer.Language;
         LogDecision(logger, answer.Decision.ToWire(), answer.Entry?.Id, answer.Confidence, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
+        // The cards come as UTF-8 JSON rendered once (the question put into its holes) and go into the
+        // reply as they are; a node tree per reply was the largest cost of a turn after answering.
         Activity reply = answer.Decision switch
         {
-            AnswerDecision.Answer => MessageFactory.Card(cards.Answer(answer.Entry!, language, generated: assisted.Generated), answer.Entry!.In(language).Title),
-            AnswerDecision.Clarify => MessageFactory.Card(cards.Clarify(answer.Options.Count > 0 ? answer.Options : [answer.Entry!], question, language), cards.Summary("FaqClarify", language)),
-            AnswerDecision.Breach => MessageFactory.Card(cards.Breach(language, answer.Entry?.Id), cards.Summary("FaqBreach", language)),
+            AnswerDecision.Answer when assisted.Generated is { } generated =>
+                MessageFactory.Card(cards.Answer(answer.Entry!, language, generated: generated), answer.Entry!.In(language).Title),
+            AnswerDecision.Answer => MessageFactory.Card(cards.AnswerJson(answer.Entry!, language), answer.Entry!.In(language).Title),
+            AnswerDecision.Clarify => MessageFactory.Card(cards.ClarifyJson(answer.Options.Count > 0 ? answer.Options : [answer.Entry!], question, language), cards.Summary("FaqClarify", language)),
+            AnswerDecision.Breach => MessageFactory.Card(cards.BreachJson(language, answer.Entry?.Id), cards.Summary("FaqBreach", language)),
             _ => MessageFactory.Card(
-                cards.None(question, answer.Retrieval?.Top?.EntryId, language, outOfScope: answer.OutOfScope is not null),
+                cards.NoneJson(question, answer.Retrieval?.Top?.EntryId, language, outOfScope: answer.OutOfScope is not null),
                 cards.NoneSummary(language, answer.OutOfScope is not null)),
         };
         var shownEntry = answer.Decision is AnswerDecision.Answer or AnswerDecision.Clarify ? answer.Entry?.Id : null;
