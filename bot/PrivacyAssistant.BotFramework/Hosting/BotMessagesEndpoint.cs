@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -62,21 +63,16 @@ public static partial class BotMessagesEndpoint
             return;
         }
 
-        var body = await ReadBodyAsync(http, limit, cancellationToken);
-        if (body is null)
+        var (activity, tooLarge, invalidAt) = await ReadActivityAsync(http, limit, cancellationToken);
+        if (tooLarge)
         {
             await WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"The body exceeds {limit} bytes.", logger);
             return;
         }
 
-        Activity? activity;
-        try
+        if (invalidAt is not null)
         {
-            activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            var where = ex.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
+            var where = invalidAt.Length > 0 ? $" at {invalidAt}" : string.Empty;
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "BadArgument", $"The body is not a valid activity{where}.", logger);
             return;
         }
@@ -101,11 +97,14 @@ public static partial class BotMessagesEndpoint
         if (result.Body is not null)
         {
             // Serialised in one piece (a reply is a few KB) so the response has a Content-Length: Kestrel
-            // sends it in one write instead of chunks and a separate closing chunk after the turn.
-            var json = JsonSerializer.SerializeToUtf8Bytes(result.Body, result.Body.GetType(), BotJson.Options);
+            // sends it in one write instead of chunks and a separate closing chunk after the turn. The piece
+            // is written into a buffer kept per thread and copied into the response's pipe, not a new array.
+            var json = ResponseBuffer.Serialize(result.Body);
             http.Response.ContentType = "application/json; charset=utf-8";
             http.Response.ContentLength = json.Length;
-            await http.Response.Body.WriteAsync(json, cancellationToken);
+            http.Response.BodyWriter.Write(json.Span);
+            ResponseBuffer.Release();
+            await http.Response.BodyWriter.FlushAsync(cancellationToken);
         }
     }
 
@@ -164,39 +163,78 @@ public static partial class BotMessagesEndpoint
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the body (at most <paramref name="limit"/> bytes) from the request's pipe and deserialises the
+    /// activity from it where it lies: <c>TooLarge</c> for a larger body, <c>InvalidAt</c> (the JSON path,
+    /// possibly empty) for one that is not a valid activity. Read whole before parsing, exactly as an array.
+    /// </summary>
+    private static async Task<(Activity? Activity, bool TooLarge, string? InvalidAt)> ReadActivityAsync(HttpContext http, int limit, CancellationToken cancellationToken)
     {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
             sizeFeature.MaxRequestBodySize = limit + 1L;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var reader = http.Request.BodyReader;
+        ReadResult read;
         try
         {
-            int read;
-            while ((read = await http.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            while (true)
             {
-                if (buffer.Length + read > limit)
+                read = await reader.ReadAsync(cancellationToken);
+                if (read.Buffer.Length > limit)
                 {
-                    return null;
+                    reader.AdvanceTo(read.Buffer.End);
+                    return (null, true, null);
                 }
 
-                buffer.Write(chunk, 0, read);
+                if (read.IsCompleted)
+                {
+                    break;
+                }
+
+                // Nothing consumed until the whole body is there.
+                reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
             }
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return null;
+            return (null, true, null);
+        }
+
+        try
+        {
+            return (Deserialize(read.Buffer), false, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, false, ex.Path ?? string.Empty);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            reader.AdvanceTo(read.Buffer.End);
+        }
+    }
+
+    /// <summary>The activity in <paramref name="body"/>, read as one span (copied into a pooled array when the pipe holds it in pieces).</summary>
+    private static Activity? Deserialize(ReadOnlySequence<byte> body)
+    {
+        if (body.IsSingleSegment)
+        {
+            return JsonSerializer.Deserialize<Activity>(body.FirstSpan, BotJson.Options);
         }
 
-        return buffer.ToArray();
+        var length = (int)body.Length;
+        var copy = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            body.CopyTo(copy);
+            return JsonSerializer.Deserialize<Activity>(copy.AsSpan(0, length), BotJson.Options);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
     }
 
     private static Task WriteAuthenticationFailureAsync(HttpContext http, BotAuthenticationFailure failure, ILogger logger)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using PrivacyAssistant.BotFramework.Tests.Support;
 using PrivacyAssistant.Testing.Activities;
@@ -295,5 +296,61 @@ public sealed class MessagesEndpointTurnTests : IAsyncLifetime
     {
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         return body["activities"]?[0]?["text"]?.GetValue<string>();
+    }
+
+    [Fact]
+    public async Task ManyTurnsAtOnce_EachGetTheirOwnReplies_WithTheirLength()
+    {
+        // Replies are serialised into a buffer kept per thread: turns of different sizes at once must not mix.
+        var texts = Enumerable.Range(0, 64).Select(i => $"turn {i} " + new string((char)('a' + (i % 26)), i * 97)).ToList();
+
+        var answers = await Task.WhenAll(texts.Select(async text =>
+        {
+            using var response = await _host.Client.PostActivityAsync(TestActivities.Message(text, _connector.ServiceUrl).ExpectingReplies());
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+            return JsonNode.Parse(bytes)!["activities"]![0]!["text"]!.GetValue<string>();
+        }));
+
+        Assert.Equal(texts.Select(t => $"echo: {t}"), answers);
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(20_000)]
+    public async Task BodyArrivingInPieces_IsReadWhole(int textLength)
+    {
+        var text = "stukjes " + new string('x', textLength);
+        var body = Encoding.UTF8.GetBytes(TestActivities.Message(text, _connector.ServiceUrl).ExpectingReplies().ToJsonString());
+        using var content = new TrickleContent(body, piece: 7);
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await _host.Client.PostAsync("/api/messages", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"echo: {text}", await FirstReplyTextAsync(response));
+    }
+
+    /// <summary>A body written a few bytes at a time, each piece flushed, without a Content-Length.</summary>
+    private sealed class TrickleContent(byte[] body, int piece) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            for (var at = 0; at < body.Length; at += piece)
+            {
+                await stream.WriteAsync(body.AsMemory(at, Math.Min(piece, body.Length - at)));
+                await stream.FlushAsync();
+                if (at % (piece * 64) == 0)
+                {
+                    await Task.Yield();
+                }
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 }
