@@ -45,6 +45,12 @@ public sealed class BenchOptions
     /// <summary>Extra environment variables for our bot (<c>--env NAME=value</c>, repeatable), e.g. GC settings to compare.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Environment { get; private init; } = [];
 
+    /// <summary>
+    /// How the load generator sends requests (<c>--client http|raw</c>): <see cref="HttpClient"/> (default)
+    /// or raw HTTP/1.1 over sockets, which leaves more of the shared cores to the bot (bench/README.md).
+    /// </summary>
+    public bool RawClient { get; private init; }
+
     /// <summary>Which build of our bot runs and with what extra environment, for the results header.</summary>
     public string DescribeOurs() =>
         $"ours = {Bot ?? "bot/PrivacyAssistant.Bot/bin/Release (build output)"}" +
@@ -72,6 +78,12 @@ public sealed class BenchOptions
             Peer = !args.Contains("--no-peer"),
             Sizes = Value("--sizes")?.Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray() ?? defaults.Sizes,
             QuietLogs = args.Contains("--quiet-logs"),
+            RawClient = Value("--client") switch
+            {
+                null or "http" => false,
+                "raw" => true,
+                var other => throw new ArgumentException($"--client {other}: use http or raw"),
+            },
             Bot = Value("--bot"),
             Compare = Value("--compare"),
             CompareName = Value("--compare-name") ?? defaults.CompareName,

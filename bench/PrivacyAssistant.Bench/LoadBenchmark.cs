@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 
 namespace PrivacyAssistant.Bench;
@@ -20,6 +19,8 @@ public static class LoadBenchmark
             ? $"# Each bot first settles (JIT warm-up): c={BenchOptions.SettleConcurrency} in {SettleSlice.TotalSeconds:0} s slices until the tiered-JIT thread is (almost) idle and CPU per request stops falling, at most {options.Settle.TotalSeconds:0} s"
             : "# No settle phase (--settle 0): the first level starts right after the reply check");
         Console.WriteLine("# " + options.DescribeOurs());
+        Console.WriteLine("# Load client: " + (options.RawClient ? "raw HTTP/1.1 over sockets (--client raw)" : "HttpClient (--client http)") +
+            "; gen CPU ms/req = the load generator's own process CPU per request (it shares the cores with the bot)");
 
         var results = new List<LevelResult>();
         results.AddRange(await MeasureAsync(BotUnderTest.Ours(options), workload, options));
@@ -29,11 +30,11 @@ public static class LoadBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine("| bot | concurrency | req/s | p50 ms | p95 ms | p99 ms | errors | CPU % (of one core) | CPU ms/req | peak RSS MB |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| bot | concurrency | req/s | p50 ms | p95 ms | p99 ms | errors | CPU % (of one core) | CPU ms/req | peak RSS MB | gen CPU ms/req | bytes/response |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
         {
-            Console.WriteLine(Invariant($"| {r.Bot} | {r.Concurrency} | {r.RequestsPerSecond:0} | {r.P50:0.00} | {r.P95:0.00} | {r.P99:0.00} | {r.Errors} | {r.CpuPercent:0} | {r.CpuMillisecondsPerRequest:0.00} | {r.PeakRssMegabytes:0} |"));
+            Console.WriteLine(Invariant($"| {r.Bot} | {r.Concurrency} | {r.RequestsPerSecond:0} | {r.P50:0.00} | {r.P95:0.00} | {r.P99:0.00} | {r.Errors} | {r.CpuPercent:0} | {r.CpuMillisecondsPerRequest:0.00} | {r.PeakRssMegabytes:0} | {r.GeneratorCpuMillisecondsPerRequest:0.00} | {r.BytesPerResponse:0} |"));
         }
 
         if (options.Peer)
@@ -66,18 +67,28 @@ public static class LoadBenchmark
         { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
         await CheckRepliesAsync(bot, client, workload);
-        await SettleAsync(bot, client, workload, options.Settle);
+        await using ILoadClient load = options.RawClient
+            ? new RawHttpLoadClient(bot.BaseAddress, workload)
+            : new HttpClientLoadClient(client, workload);
+        if (load is RawHttpLoadClient raw)
+        {
+            await CompareClientsAsync(bot, client, raw, workload);
+        }
+
+        await SettleAsync(bot, load, workload, options.Settle);
 
         var results = new List<LevelResult>();
         foreach (var level in options.Levels)
         {
-            await RunLevelAsync(client, workload, level, options.Warmup, sampler: null);
+            await RunLevelAsync(load, workload, level, options.Warmup, sampler: null);
             var before = bot.Sample();
+            var generatorBefore = ProcessSample.Read(Environment.ProcessId);
             var peak = new PeakRss(bot);
             var watch = Stopwatch.StartNew();
-            var (latencies, errors) = await RunLevelAsync(client, workload, level, options.Duration, peak);
+            var (latencies, errors, bodyBytes) = await RunLevelAsync(load, workload, level, options.Duration, peak);
             var elapsed = watch.Elapsed;
             var after = bot.Sample();
+            var generatorAfter = ProcessSample.Read(Environment.ProcessId);
             latencies.Sort();
             var result = new LevelResult(
                 bot.Name,
@@ -89,8 +100,10 @@ public static class LoadBenchmark
                 errors,
                 (after.CpuTicks - before.CpuTicks) / ProcessSample.TicksPerSecond / elapsed.TotalSeconds * 100,
                 latencies.Count == 0 ? double.NaN : (after.CpuTicks - before.CpuTicks) / ProcessSample.TicksPerSecond * 1000 / latencies.Count,
-                Math.Max(peak.Max, after.RssBytes) / 1024.0 / 1024.0);
-            Console.WriteLine(Invariant($"{result.Bot,-5} c={level,-4} {result.RequestsPerSecond,8:0} req/s  p50 {result.P50,7:0.00}  p95 {result.P95,7:0.00}  p99 {result.P99,7:0.00} ms  errors {errors}  CPU {result.CpuPercent:0}% ({result.CpuMillisecondsPerRequest:0.00} ms/req)  peak RSS {result.PeakRssMegabytes:0} MB"));
+                Math.Max(peak.Max, after.RssBytes) / 1024.0 / 1024.0,
+                latencies.Count == 0 ? double.NaN : (generatorAfter.CpuTicks - generatorBefore.CpuTicks) / ProcessSample.TicksPerSecond * 1000 / latencies.Count,
+                latencies.Count == 0 ? double.NaN : (double)bodyBytes / latencies.Count);
+            Console.WriteLine(Invariant($"{result.Bot,-5} c={level,-4} {result.RequestsPerSecond,8:0} req/s  p50 {result.P50,7:0.00}  p95 {result.P95,7:0.00}  p99 {result.P99,7:0.00} ms  errors {errors}  CPU {result.CpuPercent:0}% ({result.CpuMillisecondsPerRequest:0.00} ms/req)  peak RSS {result.PeakRssMegabytes:0} MB  gen CPU {result.GeneratorCpuMillisecondsPerRequest:0.00} ms/req  {result.BytesPerResponse:0} B/resp"));
             results.Add(result);
         }
 
@@ -110,7 +123,7 @@ public static class LoadBenchmark
     /// measured the warm-up, not the bot. CPU per request alone is not enough: it stays flat for
     /// seconds before tier 1 arrives. The slices are printed, so the warm-up stays visible.
     /// </summary>
-    private static async Task SettleAsync(BotUnderTest bot, HttpClient client, Workload workload, TimeSpan limit)
+    private static async Task SettleAsync(BotUnderTest bot, ILoadClient client, Workload workload, TimeSpan limit)
     {
         if (limit <= TimeSpan.Zero)
         {
@@ -125,7 +138,7 @@ public static class LoadBenchmark
             var before = bot.Sample();
             var jitBefore = bot.TieredJitCpuTicks();
             var sliceWatch = Stopwatch.StartNew();
-            var (latencies, _) = await RunLevelAsync(client, workload, BenchOptions.SettleConcurrency, SettleSlice, sampler: null);
+            var (latencies, _, _) = await RunLevelAsync(client, workload, BenchOptions.SettleConcurrency, SettleSlice, sampler: null);
             var seconds = sliceWatch.Elapsed.TotalSeconds;
             var cpuTicks = bot.Sample().CpuTicks - before.CpuTicks;
             var jitShare = cpuTicks == 0 ? 0 : (double)ProcessSample.ThreadCpuTicksBetween(jitBefore, bot.TieredJitCpuTicks()) / cpuTicks;
@@ -145,7 +158,7 @@ public static class LoadBenchmark
         int answered = 0, fromKnowledge = 0;
         for (var i = 0; i < workload.Questions.Count; i++)
         {
-            using var response = await PostAsync(client, workload.Body(i), CancellationToken.None);
+            using var response = await HttpClientLoadClient.PostAsync(client, workload.Body(i));
             var body = await response.Content.ReadAsStringAsync();
             var replies = response.IsSuccessStatusCode ? JsonNode.Parse(body)?["activities"]?.AsArray() : null;
             if (replies is { Count: > 0 })
@@ -161,48 +174,76 @@ public static class LoadBenchmark
         Console.WriteLine($"{bot.Name}: {answered} of {workload.Questions.Count} questions got replies; {fromKnowledge} answered from the knowledge base (entry id in channelData)");
     }
 
-    private static async Task<(List<double> Latencies, int Errors)> RunLevelAsync(HttpClient client, Workload workload, int concurrency, TimeSpan duration, PeakRss? sampler)
+    /// <summary>
+    /// Every question once through the raw client right after HttpClient: the same status codes, the same
+    /// number of replies and the same knowledge entries, and the body read through to its end, so the
+    /// leaner client measures the same requests (bench/README.md).
+    /// </summary>
+    private static async Task CompareClientsAsync(BotUnderTest bot, HttpClient client, RawHttpLoadClient raw, Workload workload)
+    {
+        int same = 0, sameLength = 0;
+        for (var i = 0; i < workload.Questions.Count; i++)
+        {
+            using var response = await HttpClientLoadClient.PostAsync(client, workload.Body(i));
+            var expected = await response.Content.ReadAsByteArrayAsync();
+            var (status, body) = await raw.PostOnceAsync(i);
+            if (status == (int)response.StatusCode && Summary(body) == Summary(expected))
+            {
+                same++;
+            }
+
+            if (body.Length == expected.Length)
+            {
+                sameLength++;
+            }
+        }
+
+        Console.WriteLine($"{bot.Name}: raw client against HttpClient, every question once: {same} of {workload.Questions.Count} same status, reply count and entry ids; {sameLength} bodies of the same length");
+        if (same != workload.Questions.Count)
+        {
+            throw new InvalidOperationException("The raw client does not get the responses HttpClient gets; its figures would not be comparable.");
+        }
+
+        static string Summary(byte[] body)
+        {
+            var replies = body.Length == 0 ? null : JsonNode.Parse(body)?["activities"]?.AsArray();
+            return replies is null
+                ? "none"
+                : $"{replies.Count}:" + string.Join(",", replies.Select(reply => reply?["channelData"]?["privacyAssistant"]?["entryId"]?.ToString() ?? "-"));
+        }
+    }
+
+    private static async Task<(List<double> Latencies, int Errors, long BodyBytes)> RunLevelAsync(ILoadClient client, Workload workload, int concurrency, TimeSpan duration, PeakRss? sampler)
     {
         using var stop = new CancellationTokenSource(duration);
         var errors = 0;
+        long bodyBytes = 0;
         var samplerTask = sampler?.RunAsync(stop.Token) ?? Task.CompletedTask;
-        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        var workers = Enumerable.Range(0, concurrency).Select(async index =>
         {
+            var user = client.User(index);
             var latencies = new List<double>(4096);
+            long bytes = 0;
             while (!stop.IsCancellationRequested)
             {
                 var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await PostAsync(client, workload.Next(), CancellationToken.None);
-                    await response.Content.LoadIntoBufferAsync();
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        Interlocked.Increment(ref errors);
-                        continue;
-                    }
-                }
-                catch (HttpRequestException)
+                var response = await user.PostAsync(workload.NextIndex());
+                if (!response.IsSuccess)
                 {
                     Interlocked.Increment(ref errors);
                     continue;
                 }
 
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                bytes += response.BodyBytes;
             }
 
+            Interlocked.Add(ref bodyBytes, bytes);
             return latencies;
         }).ToList();
         var all = (await Task.WhenAll(workers)).SelectMany(l => l).ToList();
         await samplerTask;
-        return (all, errors);
-    }
-
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] body, CancellationToken cancellationToken)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return client.PostAsync("api/messages", content, cancellationToken);
+        return (all, errors, bodyBytes);
     }
 
     private static double Percentile(List<double> sorted, double p) =>
@@ -210,7 +251,7 @@ public static class LoadBenchmark
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record LevelResult(string Bot, int Concurrency, double RequestsPerSecond, double P50, double P95, double P99, int Errors, double CpuPercent, double CpuMillisecondsPerRequest, double PeakRssMegabytes);
+    private sealed record LevelResult(string Bot, int Concurrency, double RequestsPerSecond, double P50, double P95, double P99, int Errors, double CpuPercent, double CpuMillisecondsPerRequest, double PeakRssMegabytes, double GeneratorCpuMillisecondsPerRequest, double BytesPerResponse);
 
     /// <summary>Samples the bot's RSS every 100 ms while a level runs.</summary>
     private sealed class PeakRss(BotUnderTest bot)

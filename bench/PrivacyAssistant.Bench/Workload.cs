@@ -33,8 +33,8 @@ public sealed class Workload
         return new Workload(questions);
     }
 
-    /// <summary>The next body, round robin (thread-safe).</summary>
-    public byte[] Next() => bodies[(int)((uint)Interlocked.Increment(ref next) % (uint)bodies.Length)];
+    /// <summary>The index of the next body, round robin (thread-safe).</summary>
+    public int NextIndex() => (int)((uint)Interlocked.Increment(ref next) % (uint)bodies.Length);
 
     public byte[] Body(int index) => bodies[index];
 
