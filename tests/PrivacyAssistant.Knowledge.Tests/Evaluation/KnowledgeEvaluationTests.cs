@@ -78,16 +78,44 @@ public sealed class KnowledgeEvaluationTests
     }
 
     [Fact]
-    public void DevSet_TopOneAccuracy_IsAtLeast94Percent()
+    public void DevSet_TopOneAccuracy_IsAtLeast94Percent_BeforeTheSession9Probes()
     {
-        var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, EvaluationSets.Dev);
+        var (before, _) = SplitAtSession9Probes();
 
-        // 95.2 % (681/715) in session 7 (the first 589: 570; the session's own probes, set 2 and set C added);
+        var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, before);
+
+        // 94.2 % (968/1028) in session 9 (94.1 % at its start); 95.2 % (681/715) in session 7 (the first 589: 570;
+        // the session's own probes, set 2 and set C added);
         // 91.9 % (541/589) in session 6 with the out-of-scope topics (90.2 % without them on the same 589);
         // 92.2 % (472/512) in session 5; 90.3 % (402/445) in session 4 (50 questions added probing school words);
         // 89.4 % (353/395) with the session-3 additions (hard off-topic near-misses and long questions with
         // context among them); 92.1 % on the 227 questions before.
         Assert.True(report.Accuracy >= 0.94, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
+    }
+
+    [Fact]
+    public void DevSet_Session9OffTopicProbes_StayAtTheirMeasuredLevel()
+    {
+        var (_, probes) = SplitAtSession9Probes();
+
+        var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, probes);
+
+        // The session-9 probes (off-topic near-misses, breach reports, privacy questions that sound like either)
+        // are harder than the rest of dev on purpose: 102 of 154 with main's knowledge at 4f2bb59, 115 (74.7 %)
+        // after session 9 (docs/knowledge-retrieval.md, "Session 9, off-topic"). A floor of their own, so that
+        // adding hard probes does not lower the guard on the older questions.
+        Assert.Equal(154, probes.Count);
+        Assert.True(report.Accuracy >= 0.74, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
+    }
+
+    // Split dev.tsv where the session-9 probes begin (their comment header), by file line.
+    private static (List<EvaluationCase> Before, List<EvaluationCase> Probes) SplitAtSession9Probes()
+    {
+        var lines = File.ReadAllLines(Path.Combine(EvaluationSets.Folder, "dev.tsv"));
+        var header = Array.FindIndex(lines, l => l.StartsWith("# --- session 9, off-topic probes", StringComparison.Ordinal)) + 1;
+        Assert.True(header > 0, "dev.tsv has no session-9 probes header");
+        var dev = EvaluationSets.Dev;
+        return (dev.Where(c => c.Line < header).ToList(), dev.Where(c => c.Line > header).ToList());
     }
 
     [Fact]
