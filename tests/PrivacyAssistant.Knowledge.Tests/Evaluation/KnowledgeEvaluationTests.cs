@@ -101,11 +101,11 @@ public sealed class KnowledgeEvaluationTests
         var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, probes);
 
         // The session-9 probes (off-topic near-misses, breach reports, privacy questions that sound like either)
-        // are harder than the rest of dev on purpose: 102 of 154 with main's knowledge at 4f2bb59, 115 (74.7 %)
+        // are harder than the rest of dev on purpose: 117 of 180 with main's knowledge at 4f2bb59, 132 (73.3 %)
         // after session 9 (docs/knowledge-retrieval.md, "Session 9, off-topic"). A floor of their own, so that
         // adding hard probes does not lower the guard on the older questions.
-        Assert.Equal(154, probes.Count);
-        Assert.True(report.Accuracy >= 0.74, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
+        Assert.Equal(180, probes.Count);
+        Assert.True(report.Accuracy >= 0.73, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
     }
 
     // Split dev.tsv where the session-9 probes begin (their comment header), by file line.
