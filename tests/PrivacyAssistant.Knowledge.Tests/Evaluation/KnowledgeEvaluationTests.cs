@@ -80,9 +80,7 @@ public sealed class KnowledgeEvaluationTests
     [Fact]
     public void DevSet_TopOneAccuracy_IsAtLeast94Percent_BeforeTheSession9Probes()
     {
-        var (before, _) = SplitAtSession9Probes();
-
-        var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, before);
+        var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, DevSection.BeforeSession9);
 
         // 94.2 % (968/1028) in session 9 (94.1 % at its start); 95.2 % (681/715) in session 7 (the first 589: 570;
         // the session's own probes, set 2 and set C added);
@@ -96,7 +94,7 @@ public sealed class KnowledgeEvaluationTests
     [Fact]
     public void DevSet_Session9OffTopicProbes_StayAtTheirMeasuredLevel()
     {
-        var (_, probes) = SplitAtSession9Probes();
+        var probes = DevSection.Session9OffTopic;
 
         var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, probes);
 
@@ -108,14 +106,18 @@ public sealed class KnowledgeEvaluationTests
         Assert.True(report.Accuracy >= 0.73, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
     }
 
-    // Split dev.tsv where the session-9 probes begin (their comment header), by file line.
-    private static (List<EvaluationCase> Before, List<EvaluationCase> Probes) SplitAtSession9Probes()
+    [Fact]
+    public void DevSet_Session9RecallProbes_StayAtTheirMeasuredLevel()
     {
-        var lines = File.ReadAllLines(Path.Combine(EvaluationSets.Folder, "dev.tsv"));
-        var header = Array.FindIndex(lines, l => l.StartsWith("# --- session 9, off-topic probes", StringComparison.Ordinal)) + 1;
-        Assert.True(header > 0, "dev.tsv has no session-9 probes header");
-        var dev = EvaluationSets.Dev;
-        return (dev.Where(c => c.Line < header).ToList(), dev.Where(c => c.Line > header).ToList());
+        var probes = DevSection.Session9Recall;
+
+        var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, probes);
+
+        // 164 entry questions written fresh before any session-9 change: 132 (80.5 %) with main's knowledge at
+        // 4f2bb59 (docs/knowledge-retrieval.md, "Session 9, recall"); fresh phrasings are harder than the tuned
+        // questions above, so they get a floor of their own.
+        Assert.Equal(164, probes.Count);
+        Assert.True(report.Accuracy >= 0.80, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
     }
 
     [Fact]
