@@ -21,7 +21,8 @@ public sealed class KnowledgeEngine : IDisposable
         BreachIntents = breachIntents;
         Policy = policy;
         OutOfScope = outOfScope;
-        Answerer = new KnowledgeAnswerer(knowledge, Retriever, breachIntents, policy, PersonalDataRedactor.For(knowledge, index.StopWords), outOfScope);
+        QuestionForm = new QuestionForm(knowledge.QuestionFormWords);
+        Answerer = new KnowledgeAnswerer(knowledge, Retriever, breachIntents, policy, PersonalDataRedactor.For(knowledge, index.StopWords), outOfScope, questionForm: QuestionForm);
     }
 
     public KnowledgeBase Knowledge { get; }
@@ -35,6 +36,8 @@ public sealed class KnowledgeEngine : IDisposable
     public AnswerPolicy Policy { get; }
 
     public OutOfScopeMatcher OutOfScope { get; }
+
+    public QuestionForm QuestionForm { get; }
 
     public IKnowledgeAnswerer Answerer { get; }
 

@@ -26,6 +26,14 @@ public sealed class KnowledgeOptions
     [Range(0.0, 10.0)]
     public double NoneThreshold { get; set; } = 0.22;
 
+    /// <summary>
+    /// Below this confidence a "Bedoel je…?" is only offered for a question that asks permission, obligation or
+    /// who may see, or names personal data (<c>knowledge/question-form-words.txt</c>); otherwise the bot does not
+    /// know. 0 switches the rule off.
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public double FormThreshold { get; set; } = 0.30;
+
     /// <summary>When the runner-up's BM25 score is at least this fraction of the best's, the two are too close to call.</summary>
     [Range(0.0, 1.0)]
     public double ClarifyRatio { get; set; } = 0.9;

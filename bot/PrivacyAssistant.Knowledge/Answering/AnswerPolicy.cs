@@ -9,12 +9,21 @@ namespace PrivacyAssistant.Knowledge.Answering;
 /// <param name="AnswerThreshold">Confidence at or above which the best entry is the answer.</param>
 /// <param name="NoneThreshold">Confidence below which the bot does not know.</param>
 /// <param name="ClarifyRatio">Runner-up ÷ best BM25 score from which the two are too close to call.</param>
-public sealed record AnswerPolicy(double AnswerThreshold, double NoneThreshold, double ClarifyRatio)
+/// <param name="FormThreshold">
+/// Below this confidence a "Bedoel je…?" needs a question shaped like a privacy question (<see cref="QuestionForm"/>):
+/// otherwise the bot does not know. 0 switches the rule off.
+/// </param>
+public sealed record AnswerPolicy(double AnswerThreshold, double NoneThreshold, double ClarifyRatio, double FormThreshold = 0)
 {
     public static AnswerPolicy From(KnowledgeOptions options) =>
-        new(options.AnswerThreshold, options.NoneThreshold, options.ClarifyRatio);
+        new(options.AnswerThreshold, options.NoneThreshold, options.ClarifyRatio, options.FormThreshold);
 
-    public (AnswerDecision Decision, IReadOnlyList<RankedCandidate> Chosen) Decide(IReadOnlyList<RankedCandidate> candidates)
+    /// <param name="candidates">Ranked best first.</param>
+    /// <param name="asksAboutPrivacy">
+    /// Whether the question asks permission, obligation or who may see, or names personal data; asked only for a
+    /// weak "Bedoel je…?" (below <see cref="FormThreshold"/>). Null: every question counts as one.
+    /// </param>
+    public (AnswerDecision Decision, IReadOnlyList<RankedCandidate> Chosen) Decide(IReadOnlyList<RankedCandidate> candidates, Func<bool>? asksAboutPrivacy = null)
     {
         var top = candidates.Count > 0 ? candidates[0] : null;
         if (top is null || top.Confidence < NoneThreshold)
@@ -29,6 +38,14 @@ public sealed record AnswerPolicy(double AnswerThreshold, double NoneThreshold, 
         if (top.Confidence >= AnswerThreshold && (!close || top.ExactPhrasing))
         {
             return (AnswerDecision.Answer, [top]);
+        }
+
+        // A weak match for a question that asks no permission, obligation or who may see and names no
+        // personal data is mostly a how-to, "werkt niet" or a complaint that shares a word with an entry:
+        // offering privacy entries for it misleads (docs/knowledge-retrieval.md, "Session 10").
+        if (top.Confidence < FormThreshold && asksAboutPrivacy is not null && !asksAboutPrivacy())
+        {
+            return (AnswerDecision.None, []);
         }
 
         // Between the thresholds, or two entries neck and neck: let the user pick from the best

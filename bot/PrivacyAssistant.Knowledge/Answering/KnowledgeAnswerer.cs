@@ -7,7 +7,8 @@ namespace PrivacyAssistant.Knowledge.Answering;
 
 /// <summary>
 /// Breach intent first (a report must not be answered like a question), then retrieval in the
-/// question's language (both languages when it gives no sign), then <see cref="AnswerPolicy"/>, and
+/// question's language (both languages when it gives no sign), then <see cref="AnswerPolicy"/> (with the
+/// question's form, <see cref="QuestionForm"/>, for a weak match), and
 /// an out-of-scope topic (<see cref="OutOfScopeRule"/>) may turn an unsure decision into none.
 /// Thread-safe: all state is immutable or thread-safe Lucene objects.
 /// </summary>
@@ -18,7 +19,8 @@ public sealed partial class KnowledgeAnswerer(
     AnswerPolicy policy,
     PersonalDataRedactor? redactor = null,
     OutOfScopeMatcher? outOfScope = null,
-    OutOfScopeRule? outOfScopeRule = null) : IKnowledgeAnswerer
+    OutOfScopeRule? outOfScopeRule = null,
+    QuestionForm? questionForm = null) : IKnowledgeAnswerer
 {
     /// <summary>The entry a breach report refers to when the knowledge base has it.</summary>
     public const string BreachEntryId = "datalek";
@@ -64,16 +66,19 @@ public sealed partial class KnowledgeAnswerer(
             }
         }
 
-        var (decision, chosen) = policy.Decide(candidates);
+        // A weak match needs a question shaped like a privacy question (AnswerPolicy.FormThreshold); one naming breaches is.
+        var (decision, chosen) = policy.Decide(candidates, questionForm is null ? null : () => mentionsBreaches || questionForm.AsksAboutPrivacy(question));
         // A question the FAQ explains only partly may be about something else altogether (the canteen,
         // a password reset): when an out-of-scope topic explains it clearly better, say so instead of
-        // offering privacy entries. Never for a confident answer or a question naming breaches.
+        // offering privacy entries. Never for a question naming breaches; a confident answer only when
+        // the question is not shaped like a privacy question (OutOfScopeRule) and is none of the entry's phrasings.
         OutOfScopeMatch? outside = null;
-        if (outOfScope is not null && decision != AnswerDecision.Answer && !mentionsBreaches)
+        var privacyShaped = decision != AnswerDecision.Answer || candidates[0].ExactPhrasing || questionForm is null || questionForm.AsksAboutPrivacy(question);
+        if (outOfScope is not null && !mentionsBreaches && (decision != AnswerDecision.Answer || !privacyShaped))
         {
             var match = outOfScope.Match(result, bothLanguages: detected is null);
             var best = candidates.Count > 0 ? candidates[0].Confidence : 0;
-            if ((outOfScopeRule ?? OutOfScopeRule.Default).Overrules(decision, best, match))
+            if ((outOfScopeRule ?? OutOfScopeRule.Default).Overrules(decision, best, match, privacyShaped))
             {
                 outside = match;
                 decision = AnswerDecision.None;

@@ -13,6 +13,7 @@ public sealed class KnowledgeBase
         WordList everydayWords,
         WordList schoolWords,
         WordList stopWords,
+        WordList questionFormWords,
         OutOfScopeList outOfScope,
         SchoolOptions school)
     {
@@ -23,6 +24,7 @@ public sealed class KnowledgeBase
         EverydayWords = everydayWords;
         SchoolWords = schoolWords;
         StopWords = stopWords;
+        QuestionFormWords = questionFormWords;
         OutOfScope = outOfScope;
         School = school;
         _byId = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
@@ -52,6 +54,9 @@ public sealed class KnowledgeBase
 
     /// <summary><c>stop-words.txt</c>: filler and question-framing words removed from questions and entries, on top of Lucene's Snowball lists.</summary>
     public WordList StopWords { get; }
+
+    /// <summary><c>question-form-words.txt</c>: words of permission, obligation, who may see and personal data, which mark a privacy question (<see cref="Answering.QuestionForm"/>).</summary>
+    public WordList QuestionFormWords { get; }
 
     /// <summary><c>out-of-scope.txt</c>: topics staff ask about that are not privacy questions.</summary>
     public OutOfScopeList OutOfScope { get; }

@@ -58,4 +58,49 @@ public sealed class AnswerPolicyTests
     {
         Assert.Equal(AnswerDecision.None, Policy.Decide([]).Decision);
     }
+
+    private static readonly AnswerPolicy FormPolicy = Policy with { FormThreshold = 0.4 };
+
+    [Fact]
+    public void Decide_WeakMatchForAQuestionNotShapedLikeAPrivacyQuestion_DoesNotKnow()
+    {
+        var (decision, chosen) = FormPolicy.Decide([Candidate("a", 0.35)], asksAboutPrivacy: () => false);
+
+        Assert.Equal(AnswerDecision.None, decision);
+        Assert.Empty(chosen);
+    }
+
+    [Fact]
+    public void Decide_WeakMatchForAPrivacyQuestion_StillClarifies()
+    {
+        var (decision, chosen) = FormPolicy.Decide([Candidate("a", 0.35)], asksAboutPrivacy: () => true);
+
+        Assert.Equal(AnswerDecision.Clarify, decision);
+        Assert.Equal("a", Assert.Single(chosen).EntryId);
+    }
+
+    [Theory]
+    [InlineData(0.4)]
+    [InlineData(0.45)]
+    public void Decide_MatchAtOrAboveTheFormThreshold_ClarifiesWithoutAskingTheForm(double confidence)
+    {
+        var (decision, _) = FormPolicy.Decide([Candidate("a", confidence)], asksAboutPrivacy: () => throw new InvalidOperationException("the form was asked"));
+
+        Assert.Equal(AnswerDecision.Clarify, decision);
+    }
+
+    [Fact]
+    public void Decide_ConfidentAnswer_NeverAsksTheForm()
+    {
+        var (decision, _) = FormPolicy.Decide([Candidate("a", 0.8)], asksAboutPrivacy: () => throw new InvalidOperationException("the form was asked"));
+
+        Assert.Equal(AnswerDecision.Answer, decision);
+    }
+
+    [Fact]
+    public void Decide_WithoutAFormSignalOrWithThresholdZero_ClarifiesAsBefore()
+    {
+        Assert.Equal(AnswerDecision.Clarify, FormPolicy.Decide([Candidate("a", 0.35)]).Decision);
+        Assert.Equal(AnswerDecision.Clarify, Policy.Decide([Candidate("a", 0.35)], asksAboutPrivacy: () => false).Decision);
+    }
 }

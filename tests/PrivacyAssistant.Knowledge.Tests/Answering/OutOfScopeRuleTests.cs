@@ -28,6 +28,17 @@ public sealed class OutOfScopeRuleTests
     }
 
     [Fact]
+    public void Overrules_ConfidentAnswerToAQuestionNotShapedLikeAPrivacyQuestion_WhenTheTopicExplainsIt()
+    {
+        // No margin over the answer's confidence: the topic needs only to explain half the question and most of the entry's evidence.
+        Assert.True(Rule.Overrules(AnswerDecision.Answer, bestConfidence: 0.85, Match(coverage: 0.7, unexplained: 0.3), privacyShaped: false));
+        Assert.False(Rule.Overrules(AnswerDecision.Answer, bestConfidence: 0.85, Match(coverage: 0.7, unexplained: 0.3), privacyShaped: true));
+        Assert.False(Rule.Overrules(AnswerDecision.Answer, bestConfidence: 0.85, Match(coverage: 0.4), privacyShaped: false));
+        Assert.False(Rule.Overrules(AnswerDecision.Answer, bestConfidence: 0.85, Match(coverage: 0.7, unexplained: 0.6), privacyShaped: false));
+        Assert.False(Rule.Overrules(AnswerDecision.Breach, bestConfidence: 0.85, Match(coverage: 1.0), privacyShaped: false));
+    }
+
+    [Fact]
     public void Overrules_NoTopicSharesAWord_DoesNot()
     {
         Assert.False(Rule.Overrules(AnswerDecision.Clarify, bestConfidence: 0.3, match: null));

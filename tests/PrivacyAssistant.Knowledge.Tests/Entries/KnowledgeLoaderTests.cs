@@ -160,6 +160,7 @@ public sealed class KnowledgeLoaderTests
     [InlineData(KnowledgeLoader.EverydayWordsFile)]
     [InlineData(KnowledgeLoader.SchoolWordsFile)]
     [InlineData(KnowledgeLoader.StopWordsFile)]
+    [InlineData(KnowledgeLoader.QuestionFormWordsFile)]
     [InlineData(KnowledgeLoader.OutOfScopeFile)]
     public void Load_MissingRequiredList_IsAProblemNamingTheFile(string file)
     {

@@ -10,6 +10,7 @@ internal static class DevSection
 {
     private const string OffTopicHeader = "# --- session 9, off-topic probes";
     private const string RecallHeader = "# --- session 9, recall probes";
+    private const string FormHeader = "# --- session 10, form probes";
 
     /// <summary>Every dev question before the session-9 probes.</summary>
     public static IReadOnlyList<EvaluationCase> BeforeSession9 => Between(null, OffTopicHeader);
@@ -18,7 +19,10 @@ internal static class DevSection
     public static IReadOnlyList<EvaluationCase> Session9OffTopic => Between(OffTopicHeader, RecallHeader);
 
     /// <summary>Session 9's recall probes: entry questions written fresh before any change.</summary>
-    public static IReadOnlyList<EvaluationCase> Session9Recall => Between(RecallHeader, null);
+    public static IReadOnlyList<EvaluationCase> Session9Recall => Between(RecallHeader, FormHeader);
+
+    /// <summary>Session 10's form probes: off-topic near-misses and privacy questions of every shape, written before any change.</summary>
+    public static IReadOnlyList<EvaluationCase> Session10Form => Between(FormHeader, null);
 
     // Cases whose file line lies after the first header's line and before the second's (either end open).
     private static List<EvaluationCase> Between(string? fromHeader, string? toHeader)

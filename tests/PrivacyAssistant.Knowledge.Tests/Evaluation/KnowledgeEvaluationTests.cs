@@ -82,7 +82,7 @@ public sealed class KnowledgeEvaluationTests
     {
         var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, DevSection.BeforeSession9);
 
-        // 94.2 % (968/1028) in session 9 (94.1 % at its start); 95.2 % (681/715) in session 7 (the first 589: 570;
+        // 94.6 % (973/1028) in session 10 with the question-form rule; 94.2 % (968/1028) in session 9 (94.1 % at its start); 95.2 % (681/715) in session 7 (the first 589: 570;
         // the session's own probes, set 2 and set C added);
         // 91.9 % (541/589) in session 6 with the out-of-scope topics (90.2 % without them on the same 589);
         // 92.2 % (472/512) in session 5; 90.3 % (402/445) in session 4 (50 questions added probing school words);
@@ -100,10 +100,10 @@ public sealed class KnowledgeEvaluationTests
 
         // The session-9 probes (off-topic near-misses, breach reports, privacy questions that sound like either)
         // are harder than the rest of dev on purpose: 117 of 180 with main's knowledge at 4f2bb59, 132 (73.3 %)
-        // after session 9 (docs/knowledge-retrieval.md, "Session 9, off-topic"). A floor of their own, so that
-        // adding hard probes does not lower the guard on the older questions.
+        // after session 9 (docs/knowledge-retrieval.md, "Session 9, off-topic"), 140 (77.8 %) with session 10's
+        // question-form rule. A floor of their own, so that adding hard probes does not lower the guard on the older questions.
         Assert.Equal(180, probes.Count);
-        Assert.True(report.Accuracy >= 0.73, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
+        Assert.True(report.Accuracy >= 0.77, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
     }
 
     [Fact]
@@ -118,6 +118,20 @@ public sealed class KnowledgeEvaluationTests
         // questions above, so they get a floor of their own.
         Assert.Equal(164, probes.Count);
         Assert.True(report.Accuracy >= 0.80, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
+    }
+
+    [Fact]
+    public void DevSet_Session10FormProbes_StayAtTheirMeasuredLevel()
+    {
+        var probes = DevSection.Session10Form;
+
+        var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, probes);
+
+        // 62 off-topic near-misses and 60 privacy questions written fresh before any session-10 change: 98 (80.3 %)
+        // with the knowledge at the start of session 10, 102 (83.6 %) with the question-form rule
+        // (docs/knowledge-retrieval.md, "Session 10"); a floor of their own, like the session-9 probes.
+        Assert.Equal(122, probes.Count);
+        Assert.True(report.Accuracy >= 0.83, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
     }
 
     [Fact]
