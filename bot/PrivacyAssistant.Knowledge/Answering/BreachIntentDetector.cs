@@ -23,12 +23,17 @@ public sealed class BreachIntentDetector
     /// <param name="vocabulary">Texts whose words are normalised once up front rather than in every message (the knowledge base's texts); results are the same either way.</param>
     public BreachIntentDetector(string patternsText, LanguageAnalysis dutch, LanguageAnalysis english, IEnumerable<string>? vocabulary = null)
     {
-        _normalizer = new WordNormalizer(dutch, english, vocabulary is null ? null : vocabulary.Append(patternsText));
+        // The patterns' own words and the school words split compounds too ("schooliPad", "mentorlijst").
+        var parts = WordNormalizer.PatternStems(patternsText, dutch).Concat(dutch.School);
+        _normalizer = new WordNormalizer(dutch, english, vocabulary is null ? null : vocabulary.Append(patternsText), parts);
         _patterns = Parse(patternsText, _normalizer);
         _matcher = new BreachPatternMatcher(_patterns, _normalizer.KnownForms);
     }
 
     public IReadOnlyList<BreachIntentPattern> Patterns => _patterns;
+
+    /// <summary>How this detector turns a message into word forms (with its compound parts), for tests that match by another path.</summary>
+    internal WordNormalizer Normalizer => _normalizer;
 
     /// <summary>The matching pattern, or null when the message is not a breach report (or a guard matched).</summary>
     public BreachIntentMatch? Detect(string message) => Read(message).Report;

@@ -13,6 +13,7 @@ internal sealed class WordNormalizer
 
     private readonly LanguageAnalysis dutch;
     private readonly LanguageAnalysis english;
+    private readonly CompoundSplitter? splitter;
 
     // The forms of every word of the knowledge base and the patterns, worked out once at start-up:
     // stemming each word of each message in two languages was about half the cost of breach
@@ -20,10 +21,16 @@ internal sealed class WordNormalizer
     private readonly Dictionary<string, IReadOnlySet<string>> known = new(StringComparer.Ordinal);
 
     /// <param name="vocabulary">Texts whose words get their forms worked out now instead of per message (the knowledge base's).</param>
-    public WordNormalizer(LanguageAnalysis dutch, LanguageAnalysis english, IEnumerable<string>? vocabulary = null)
+    /// <param name="parts">
+    /// Stems that count as compound parts besides the knowledge base's (the patterns' own words and the school
+    /// words, <see cref="BreachIntentDetector"/>): retrieval's splitter knows only the knowledge base's words, so
+    /// "schooliPad" or "mentorlijst" hid the pattern word when the other part was not one of them.
+    /// </param>
+    public WordNormalizer(LanguageAnalysis dutch, LanguageAnalysis english, IEnumerable<string>? vocabulary = null, IEnumerable<string>? parts = null)
     {
         this.dutch = dutch;
         this.english = english;
+        splitter = parts is null ? dutch.Splitter : dutch.Splitter?.With(parts);
         foreach (var text in vocabulary ?? [])
         {
             foreach (var raw in Tokens(text))
@@ -60,7 +67,7 @@ internal sealed class WordNormalizer
         var dutchStem = dutch.Stemmer.Stem(raw);
         forms.Add(dutchStem);
         forms.Add(english.Stemmer.Stem(raw));
-        foreach (var part in dutch.Splitter?.Split(dutchStem) ?? [])
+        foreach (var part in splitter?.Split(dutchStem) ?? [])
         {
             forms.Add(part);
         }
@@ -80,6 +87,15 @@ internal sealed class WordNormalizer
 
         return words;
     }
+
+    /// <summary>The Dutch stems of the words the patterns of <paramref name="patternsText"/> are written with (comments skipped).</summary>
+    public static IEnumerable<string> PatternStems(string patternsText, LanguageAnalysis dutch) =>
+        patternsText.Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .SelectMany(line => Tokens(line.Replace('|', ' ').Replace('+', ' ').TrimStart('!', '?', '^')))
+            .Select(word => dutch.Stemmer.Stem(word.TrimStart('^')))
+            .Distinct(StringComparer.Ordinal);
 
     private static IEnumerable<string> Tokens(string text) =>
         TextNormalizer.Fold(text).Split(Separators, StringSplitOptions.RemoveEmptyEntries);

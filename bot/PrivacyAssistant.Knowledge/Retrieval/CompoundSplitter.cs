@@ -45,6 +45,9 @@ public sealed class CompoundSplitter
 
     public int Count => _words.Count;
 
+    /// <summary>A splitter that also knows <paramref name="words"/> (stems) as parts.</summary>
+    public CompoundSplitter With(IEnumerable<string> words) => new(_words.Concat(words), _stem);
+
     /// <summary>The parts of <paramref name="word"/>, or an empty list when it is not a known compound.</summary>
     public IReadOnlyList<string> Split(string word)
     {

@@ -169,6 +169,36 @@ public sealed class BreachIntentDetectorTests
     }
 
     [Fact]
+    public void Detect_CompoundOfASchoolWordAndAPatternWordTheKnowledgeLacks_Matches()
+    {
+        // "notitieblokje" is a word of this pattern only, not of the knowledge base, and "school" is a school word:
+        // the compound splits into the two, so the pattern word is found inside it.
+        var detector = new BreachIntentDetector(
+            "notitieblokje + kwijt\n",
+            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.Dutch),
+            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.English));
+
+        Assert.NotNull(detector.Detect("mijn schoolnotitieblokje is kwijt"));
+        Assert.Null(detector.Detect("mijn schoolnotitieblokje is vol"));
+    }
+
+    [Theory]
+    [InlineData("mijn werkiPad is vanochtend uit de auto gestolen")]
+    [InlineData("de sportdaglijst met allergieën is onderweg verloren")]
+    public void Detect_ReportNamingTheThingInACompound_Matches(string message)
+    {
+        Assert.NotNull(Product.Value.Detect(message));
+    }
+
+    [Theory]
+    [InlineData("mijn werkiPad doet raar sinds de update")]
+    [InlineData("waar kan ik de excursielijst voor volgende week vinden")]
+    public void Detect_CompoundWithoutALoss_IsNoReport(string message)
+    {
+        Assert.Null(Product.Value.Detect(message));
+    }
+
+    [Fact]
     public void Detect_Match_NamesTheLineOfThePattern()
     {
         var detector = new BreachIntentDetector(

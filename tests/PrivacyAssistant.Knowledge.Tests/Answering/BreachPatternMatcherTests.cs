@@ -15,7 +15,7 @@ public sealed class BreachPatternMatcherTests
     public void Detect_ShippedPatternsOverDevQuestionsAndTypedPatterns_DecidesExactlyAsTheReference()
     {
         var engine = EvaluationSets.Product;
-        var normalizer = new WordNormalizer(engine.Index.Analysis(KnowledgeLanguage.Dutch), engine.Index.Analysis(KnowledgeLanguage.English));
+        var normalizer = engine.BreachIntents.Normalizer;
         var patterns = engine.BreachIntents.Patterns;
         var messages = EvaluationSets.Dev.Select(c => c.Question).Concat(Typed(patterns, new Random(20261123))).ToList();
 
@@ -45,7 +45,8 @@ public sealed class BreachPatternMatcherTests
         var dutch = engine.Index.Analysis(KnowledgeLanguage.Dutch);
         var english = engine.Index.Analysis(KnowledgeLanguage.English);
         var patterns = engine.BreachIntents.Patterns;
-        var normalizer = new WordNormalizer(dutch, english, engine.Knowledge.Texts.Append(engine.Knowledge.BreachIntents));
+        var parts = WordNormalizer.PatternStems(engine.Knowledge.BreachIntents, dutch).Concat(dutch.School);
+        var normalizer = new WordNormalizer(dutch, english, engine.Knowledge.Texts.Append(engine.Knowledge.BreachIntents), parts);
         var precomputed = new BreachPatternMatcher(patterns, normalizer.KnownForms);
         var onTheSpot = new BreachPatternMatcher(patterns);
         var patternWords = patterns.SelectMany(p => p.Groups).SelectMany(g => g).SelectMany(a => a).Where(w => w != BreachIntentDetector.StartMarker).Distinct().Count();
@@ -94,7 +95,7 @@ public sealed class BreachPatternMatcherTests
         var dutch = TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.Dutch);
         var english = TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.English);
         var detector = new BreachIntentDetector(file, dutch, english);
-        var words = new WordNormalizer(dutch, english).Words(message);
+        var words = detector.Normalizer.Words(message);
 
         Assert.Equal(expected, Reference.Detect(detector.Patterns, words) is not null);
         Assert.Equal(Reference.Detect(detector.Patterns, words), detector.Detect(message));

@@ -20,8 +20,9 @@ public sealed class WordNormalizerTests
             .SelectMany(e => new[] { e.Dutch, e.English })
             .SelectMany(c => c.Alternates.Concat(c.Keywords).Append(c.Title).Append(c.AnswerMarkdown))
             .ToList();
-        var onTheSpot = new WordNormalizer(dutch, english);
-        var precomputed = new WordNormalizer(dutch, english, texts);
+        var parts = WordNormalizer.PatternStems(engine.Knowledge.BreachIntents, dutch).Concat(dutch.School).ToList();
+        var onTheSpot = new WordNormalizer(dutch, english, parts: parts);
+        var precomputed = new WordNormalizer(dutch, english, texts, parts);
 
         // The dev questions mix words the knowledge base has with words it lacks (names, typos);
         // the entry texts are all vocabulary.
@@ -42,6 +43,19 @@ public sealed class WordNormalizerTests
         Assert.True(precomputed.KnownWords > 1000, $"only {precomputed.KnownWords} words in the vocabulary");
         Assert.Equal(0, onTheSpot.KnownWords);
         Assert.True(new WordNormalizer(dutch, english, messages).KnownWords > precomputed.KnownWords);
+    }
+
+    [Fact]
+    public void Words_CompoundOfASchoolWordAndAPatternWord_HasThePatternWordAmongItsForms()
+    {
+        var engine = EvaluationSets.Product;
+        var dutch = engine.Index.Analysis(KnowledgeLanguage.Dutch);
+        var english = engine.Index.Analysis(KnowledgeLanguage.English);
+        var parts = WordNormalizer.PatternStems(engine.Knowledge.BreachIntents, dutch).Concat(dutch.School).ToList();
+
+        // "ipad" is a word of the breach patterns, "werk" a school word; the knowledge base's splitter knows only its own words.
+        Assert.Contains("ipad", new WordNormalizer(dutch, english, parts: parts).Words("werkiPad")[0]);
+        Assert.DoesNotContain("ipad", new WordNormalizer(dutch, english).Words("werkiPad")[0]);
     }
 
     [Fact]
