@@ -11,6 +11,7 @@ internal static class DevSection
     private const string OffTopicHeader = "# --- session 9, off-topic probes";
     private const string RecallHeader = "# --- session 9, recall probes";
     private const string FormHeader = "# --- session 10, form probes";
+    private const string CompoundHeader = "# --- session 10, breach compound probes";
 
     /// <summary>Every dev question before the session-9 probes.</summary>
     public static IReadOnlyList<EvaluationCase> BeforeSession9 => Between(null, OffTopicHeader);
@@ -22,7 +23,10 @@ internal static class DevSection
     public static IReadOnlyList<EvaluationCase> Session9Recall => Between(RecallHeader, FormHeader);
 
     /// <summary>Session 10's form probes: off-topic near-misses and privacy questions of every shape, written before any change.</summary>
-    public static IReadOnlyList<EvaluationCase> Session10Form => Between(FormHeader, null);
+    public static IReadOnlyList<EvaluationCase> Session10Form => Between(FormHeader, CompoundHeader);
+
+    /// <summary>Session 10's breach reports with the lost thing inside a compound, and such compounds without a loss.</summary>
+    public static IReadOnlyList<EvaluationCase> Session10BreachCompounds => Between(CompoundHeader, null);
 
     // Cases whose file line lies after the first header's line and before the second's (either end open).
     private static List<EvaluationCase> Between(string? fromHeader, string? toHeader)
