@@ -23,7 +23,13 @@ public sealed record AnswerPolicy(double AnswerThreshold, double NoneThreshold, 
     /// Whether the question asks permission, obligation or who may see, or names personal data; asked only for a
     /// weak "Bedoel je…?" (below <see cref="FormThreshold"/>). Null: every question counts as one.
     /// </param>
-    public (AnswerDecision Decision, IReadOnlyList<RankedCandidate> Chosen) Decide(IReadOnlyList<RankedCandidate> candidates, Func<bool>? asksAboutPrivacy = null)
+    public (AnswerDecision Decision, IReadOnlyList<RankedCandidate> Chosen) Decide(IReadOnlyList<RankedCandidate> candidates, Func<bool>? asksAboutPrivacy = null) =>
+        asksAboutPrivacy is null
+            ? Decide(candidates, 0, static _ => true)
+            : Decide(candidates, asksAboutPrivacy, static ask => ask());
+
+    /// <summary><see cref="Decide(IReadOnlyList{RankedCandidate}, Func{bool}?)"/> with the form asked through <paramref name="state"/>, so the caller's hot path allocates no closure.</summary>
+    public (AnswerDecision Decision, IReadOnlyList<RankedCandidate> Chosen) Decide<TState>(IReadOnlyList<RankedCandidate> candidates, TState state, Func<TState, bool> asksAboutPrivacy)
     {
         var top = candidates.Count > 0 ? candidates[0] : null;
         if (top is null || top.Confidence < NoneThreshold)
@@ -43,7 +49,7 @@ public sealed record AnswerPolicy(double AnswerThreshold, double NoneThreshold, 
         // A weak match for a question that asks no permission, obligation or who may see and names no
         // personal data is mostly a how-to, "werkt niet" or a complaint that shares a word with an entry:
         // offering privacy entries for it misleads (docs/knowledge-retrieval.md, "Session 10").
-        if (top.Confidence < FormThreshold && asksAboutPrivacy is not null && !asksAboutPrivacy())
+        if (top.Confidence < FormThreshold && !asksAboutPrivacy(state))
         {
             return (AnswerDecision.None, []);
         }

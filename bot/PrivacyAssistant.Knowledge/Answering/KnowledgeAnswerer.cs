@@ -67,13 +67,17 @@ public sealed partial class KnowledgeAnswerer(
         }
 
         // A weak match needs a question shaped like a privacy question (AnswerPolicy.FormThreshold); one naming breaches is.
-        var (decision, chosen) = policy.Decide(candidates, questionForm is null ? null : () => mentionsBreaches || questionForm.AsksAboutPrivacy(question));
+        var (decision, chosen) = policy.Decide(
+            candidates,
+            (Form: questionForm, Question: question, Breaches: mentionsBreaches),
+            static s => s.Form is null || s.Breaches || s.Form.AsksAboutPrivacy(s.Question));
         // A question the FAQ explains only partly may be about something else altogether (the canteen,
         // a password reset): when an out-of-scope topic explains it clearly better, say so instead of
         // offering privacy entries. Never for a question naming breaches; a confident answer only when
         // the question is not shaped like a privacy question (OutOfScopeRule) and is none of the entry's phrasings.
         OutOfScopeMatch? outside = null;
-        var privacyShaped = decision != AnswerDecision.Answer || candidates[0].ExactPhrasing || questionForm is null || questionForm.AsksAboutPrivacy(question);
+        var privacyShaped = decision != AnswerDecision.Answer || outOfScope is null || mentionsBreaches
+            || candidates[0].ExactPhrasing || questionForm is null || questionForm.AsksAboutPrivacy(question);
         if (outOfScope is not null && !mentionsBreaches && (decision != AnswerDecision.Answer || !privacyShaped))
         {
             var match = outOfScope.Match(result, bothLanguages: detected is null);
