@@ -8,6 +8,12 @@ public sealed class BreachIntentDetectorTests
 {
     private static readonly Lazy<BreachIntentDetector> Product = new(() => Evaluation.EvaluationSets.Product.BreachIntents);
 
+    // A detector with these patterns over the test knowledge's Dutch and English analysis.
+    private static BreachIntentDetector Over(string patterns) => new(
+        patterns,
+        TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.Dutch),
+        TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.English));
+
     [Theory]
     [InlineData("laptop kwijt")]
     [InlineData("Ik ben mijn laptop kwijt!")]
@@ -135,10 +141,7 @@ public sealed class BreachIntentDetectorTests
     [Fact]
     public void Detect_AnchoredAlternative_OnlyMatchesAtTheStart()
     {
-        var detector = new BreachIntentDetector(
-            "datalek + melden\n!^wat + datalek\n",
-            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.Dutch),
-            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.English));
+        var detector = Over("datalek + melden\n!^wat + datalek\n");
 
         Assert.Null(detector.Detect("wat moet ik doen om een datalek te melden"));
         Assert.NotNull(detector.Detect("ik wil een datalek melden, wat nu"));
@@ -147,10 +150,7 @@ public sealed class BreachIntentDetectorTests
     [Fact]
     public void MentionsBreaches_TopicLine_MatchesQuestionsAboutBreachesOnly()
     {
-        var detector = new BreachIntentDetector(
-            "laptop + kwijt\n?datalek|data breach\n",
-            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.Dutch),
-            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.English));
+        var detector = Over("laptop + kwijt\n?datalek|data breach\n");
 
         Assert.True(detector.MentionsBreaches("krijgen ouders bericht bij een datalek"));
         Assert.True(detector.MentionsBreaches("do parents hear about a data breach"));
@@ -173,10 +173,7 @@ public sealed class BreachIntentDetectorTests
     {
         // "notitieblokje" is a word of this pattern only, not of the knowledge base, and "school" is a school word:
         // the compound splits into the two, so the pattern word is found inside it.
-        var detector = new BreachIntentDetector(
-            "notitieblokje + kwijt\n",
-            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.Dutch),
-            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.English));
+        var detector = Over("notitieblokje + kwijt\n");
 
         Assert.NotNull(detector.Detect("mijn schoolnotitieblokje is kwijt"));
         Assert.Null(detector.Detect("mijn schoolnotitieblokje is vol"));
@@ -201,10 +198,7 @@ public sealed class BreachIntentDetectorTests
     [Fact]
     public void Detect_Match_NamesTheLineOfThePattern()
     {
-        var detector = new BreachIntentDetector(
-            "# comment\n\nlaptop + kwijt\n",
-            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.Dutch),
-            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.English));
+        var detector = Over("# comment\n\nlaptop + kwijt\n");
 
         var match = detector.Detect("Laptops kwijt");
 
@@ -214,10 +208,7 @@ public sealed class BreachIntentDetectorTests
     [Fact]
     public void Parse_EmptyAlternative_NamesFileAndLine()
     {
-        var error = Assert.Throws<KnowledgeLoadException>(() => new BreachIntentDetector(
-            "laptop + kwijt\nlaptop || tablet + weg\n",
-            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.Dutch),
-            TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.English)));
+        var error = Assert.Throws<KnowledgeLoadException>(() => Over("laptop + kwijt\nlaptop || tablet + weg\n"));
 
         var problem = Assert.Single(error.Problems);
         Assert.Equal(KnowledgeLoader.BreachIntentsFile, problem.File);

@@ -8,25 +8,28 @@ namespace PrivacyAssistant.Knowledge.Tests.Evaluation;
 /// </summary>
 internal static class DevSection
 {
-    private const string OffTopicHeader = "# --- session 9, off-topic probes";
-    private const string RecallHeader = "# --- session 9, recall probes";
-    private const string FormHeader = "# --- session 10, form probes";
-    private const string CompoundHeader = "# --- session 10, breach compound probes";
+    public const string Session9OffTopicBlock = "# --- session 9, off-topic probes";
+    public const string Session9RecallBlock = "# --- session 9, recall probes";
+    public const string Session10FormBlock = "# --- session 10, form probes";
+    public const string Session10BreachCompoundBlock = "# --- session 10, breach compound probes";
+
+    // The blocks in file order: each runs from its header to the next one's.
+    private static readonly string[] Headers = [Session9OffTopicBlock, Session9RecallBlock, Session10FormBlock, Session10BreachCompoundBlock];
 
     /// <summary>Every dev question before the session-9 probes.</summary>
-    public static IReadOnlyList<EvaluationCase> BeforeSession9 => Between(null, OffTopicHeader);
+    public static IReadOnlyList<EvaluationCase> BeforeSession9 => Between(null, Headers[0]);
 
-    /// <summary>Session 9's off-topic, breach and sound-alike probes with their later sets C and D.</summary>
-    public static IReadOnlyList<EvaluationCase> Session9OffTopic => Between(OffTopicHeader, RecallHeader);
-
-    /// <summary>Session 9's recall probes: entry questions written fresh before any change.</summary>
-    public static IReadOnlyList<EvaluationCase> Session9Recall => Between(RecallHeader, FormHeader);
-
-    /// <summary>Session 10's form probes: off-topic near-misses and privacy questions of every shape, written before any change.</summary>
-    public static IReadOnlyList<EvaluationCase> Session10Form => Between(FormHeader, CompoundHeader);
-
-    /// <summary>Session 10's breach reports with the lost thing inside a compound, and such compounds without a loss.</summary>
-    public static IReadOnlyList<EvaluationCase> Session10BreachCompounds => Between(CompoundHeader, null);
+    /// <summary>
+    /// The block under <paramref name="header"/> (one of the <c>…Block</c> constants): session 9's off-topic,
+    /// breach and sound-alike probes with their later sets C and D; session 9's recall probes; session 10's form
+    /// probes; session 10's breach reports with the lost thing inside a compound.
+    /// </summary>
+    public static IReadOnlyList<EvaluationCase> Block(string header)
+    {
+        var index = Array.IndexOf(Headers, header);
+        Assert.True(index >= 0, $"'{header}' is not a dev.tsv block");
+        return Between(header, index + 1 < Headers.Length ? Headers[index + 1] : null);
+    }
 
     // Cases whose file line lies after the first header's line and before the second's (either end open).
     private static List<EvaluationCase> Between(string? fromHeader, string? toHeader)

@@ -91,60 +91,29 @@ public sealed class KnowledgeEvaluationTests
         Assert.True(report.Accuracy >= 0.94, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
     }
 
-    [Fact]
-    public void DevSet_Session9OffTopicProbes_StayAtTheirMeasuredLevel()
+    // Blocks of deliberately hard probes, each written fresh before the session's changes, get floors of their own
+    // at their measured level, so that adding hard probes does not lower the guard on the older questions
+    // (docs/knowledge-retrieval.md, "Session 9, off-topic", "Session 9, recall", "Session 10"):
+    // - session 9, off-topic (near-misses, breach reports, privacy questions that sound like either): 117 of 180
+    //   with main's knowledge at 4f2bb59, 132 (73.3 %) after session 9, 140 (77.8 %) with the question-form rule;
+    // - session 9, recall (entry questions): 132 of 164 (80.5 %) at 4f2bb59, 136 (82.9 %) after session 9;
+    // - session 10, form (62 off-topic near-misses, 60 privacy questions): 98 of 122 (80.3 %) at the start of
+    //   session 10, 102 (83.6 %) with the question-form rule;
+    // - session 10, breach compounds (8 reports naming the lost thing inside a compound, "werkiPad", and 4 such
+    //   compounds without a loss): 9 of 12 without the compound split, 11 with it.
+    [Theory]
+    [InlineData(DevSection.Session9OffTopicBlock, 180, 0.77)]
+    [InlineData(DevSection.Session9RecallBlock, 164, 0.82)]
+    [InlineData(DevSection.Session10FormBlock, 122, 0.83)]
+    [InlineData(DevSection.Session10BreachCompoundBlock, 12, 0.9)]
+    public void DevSet_ProbeBlock_StaysAtItsMeasuredLevel(string block, int questions, double floor)
     {
-        var probes = DevSection.Session9OffTopic;
+        var probes = DevSection.Block(block);
 
         var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, probes);
 
-        // The session-9 probes (off-topic near-misses, breach reports, privacy questions that sound like either)
-        // are harder than the rest of dev on purpose: 117 of 180 with main's knowledge at 4f2bb59, 132 (73.3 %)
-        // after session 9 (docs/knowledge-retrieval.md, "Session 9, off-topic"), 140 (77.8 %) with session 10's
-        // question-form rule. A floor of their own, so that adding hard probes does not lower the guard on the older questions.
-        Assert.Equal(180, probes.Count);
-        Assert.True(report.Accuracy >= 0.77, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
-    }
-
-    [Fact]
-    public void DevSet_Session9RecallProbes_StayAtTheirMeasuredLevel()
-    {
-        var probes = DevSection.Session9Recall;
-
-        var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, probes);
-
-        // 164 entry questions written fresh before any session-9 change: 132 (80.5 %) with main's knowledge at
-        // 4f2bb59 (docs/knowledge-retrieval.md, "Session 9, recall"); fresh phrasings are harder than the tuned
-        // questions above, so they get a floor of their own.
-        Assert.Equal(164, probes.Count);
-        Assert.True(report.Accuracy >= 0.80, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
-    }
-
-    [Fact]
-    public void DevSet_Session10FormProbes_StayAtTheirMeasuredLevel()
-    {
-        var probes = DevSection.Session10Form;
-
-        var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, probes);
-
-        // 62 off-topic near-misses and 60 privacy questions written fresh before any session-10 change: 98 (80.3 %)
-        // with the knowledge at the start of session 10, 102 (83.6 %) with the question-form rule
-        // (docs/knowledge-retrieval.md, "Session 10"); a floor of their own, like the session-9 probes.
-        Assert.Equal(122, probes.Count);
-        Assert.True(report.Accuracy >= 0.83, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
-    }
-
-    [Fact]
-    public void DevSet_Session10BreachCompoundProbes_StayAtTheirMeasuredLevel()
-    {
-        var probes = DevSection.Session10BreachCompounds;
-
-        var report = KnowledgeEvaluator.Run(EvaluationSets.Product.Answerer, probes);
-
-        // 8 reports naming the lost thing inside a compound ("werkiPad") and 4 such compounds without a loss, written
-        // before measuring the compound split: 9 of 12 without it, 11 with it (docs/knowledge-retrieval.md, "Session 10").
-        Assert.Equal(12, probes.Count);
-        Assert.True(report.Accuracy >= 0.9, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
+        Assert.Equal(questions, probes.Count);
+        Assert.True(report.Accuracy >= floor, $"top-1 accuracy {report.Accuracy:P1}; {Describe(report)}");
     }
 
     [Fact]
