@@ -103,6 +103,8 @@ public sealed class BreachIntentDetectorTests
     [InlineData("mijn wachtwoord is na de reset naar mijn privémail gemaild")]
     [InlineData("ik ben mijn laptop vergeten, kan ik er een lenen")] // forgotten at home: no place, no loss
     [InlineData("we hebben de dossiers na vijf jaar weggegooid")] // thrown away, nothing says carelessly
+    [InlineData("when should we delete the files of pupils who have left")] // retention: "files" + "left" is no loss
+    [InlineData("should we remove the records of leavers")]
     public void Detect_QuestionOrSomethingElse_DoesNotMatch(string message)
     {
         Assert.Null(Product.Value.Detect(message));
@@ -113,6 +115,14 @@ public sealed class BreachIntentDetectorTests
     [InlineData("ik ben mijn telefon kwijt")]
     [InlineData("my lapotp was stolen")]
     public void Detect_ReportWithATypo_StillMatches(string message)
+    {
+        Assert.NotNull(Product.Value.Detect(message));
+    }
+
+    [Theory]
+    [InlineData("the files of pupils who have left were left on the train")]
+    [InlineData("we deleted the files of pupils who have left but left a copy on a usb stick on the bus")] // reports, not asks
+    public void Detect_LossOfLeaversFiles_StillMatches(string message)
     {
         Assert.NotNull(Product.Value.Detect(message));
     }
