@@ -23,10 +23,8 @@ public sealed class BreachIntentDetector
     /// <param name="vocabulary">Texts whose words are normalised once up front rather than in every message (the knowledge base's texts); results are the same either way.</param>
     public BreachIntentDetector(string patternsText, LanguageAnalysis dutch, LanguageAnalysis english, IEnumerable<string>? vocabulary = null)
     {
-        // The patterns' own words and the school words split compounds too ("schooliPad", "mentorlijst").
-        var parts = WordNormalizer.PatternStems(patternsText, dutch).Concat(dutch.School);
-        _normalizer = new WordNormalizer(dutch, english, vocabulary is null ? null : vocabulary.Append(patternsText), parts);
-        _patterns = Parse(patternsText, _normalizer);
+        _patterns = Parse(patternsText, dutch);
+        _normalizer = new WordNormalizer(dutch, english, vocabulary is null ? null : vocabulary.Append(patternsText), CompoundParts(_patterns, dutch));
         _matcher = new BreachPatternMatcher(_patterns, _normalizer.KnownForms);
     }
 
@@ -76,8 +74,19 @@ public sealed class BreachIntentDetector
         return (guarded || hit is null ? null : new BreachIntentMatch(hit.Line, hit.Text), mentions);
     }
 
+    /// <summary>
+    /// The stems that split a message's compounds besides the knowledge base's words: the patterns' own words and the
+    /// school words, so that "schooliPad" or "mentorlijst" show the pattern word when the other part is not a word of
+    /// the knowledge base.
+    /// </summary>
+    internal static IEnumerable<string> CompoundParts(IReadOnlyList<BreachIntentPattern> patterns, LanguageAnalysis dutch) =>
+        patterns.SelectMany(p => p.Groups).SelectMany(g => g).SelectMany(a => a)
+            .Where(w => w != StartMarker)
+            .Concat(dutch.School)
+            .Distinct(StringComparer.Ordinal);
+
     /// <summary>Parses the file; throws <see cref="KnowledgeLoadException"/> naming the bad line.</summary>
-    internal static IReadOnlyList<BreachIntentPattern> Parse(string text, WordNormalizer normalizer)
+    internal static IReadOnlyList<BreachIntentPattern> Parse(string text, LanguageAnalysis dutch)
     {
         var patterns = new List<BreachIntentPattern>();
         var problems = new List<KnowledgeProblem>();
@@ -98,7 +107,7 @@ public sealed class BreachIntentDetector
             foreach (var group in body.Split('+'))
             {
                 var alternatives = group.Split('|')
-                    .Select(a => (IReadOnlyList<string>)normalizer.Pattern(a))
+                    .Select(a => (IReadOnlyList<string>)WordNormalizer.Pattern(a, dutch))
                     .ToList();
                 if (alternatives.Any(a => a.Count == 0))
                 {

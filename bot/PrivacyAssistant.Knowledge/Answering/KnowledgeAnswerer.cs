@@ -69,18 +69,18 @@ public sealed partial class KnowledgeAnswerer(
         // A weak match needs a question shaped like a privacy question (AnswerPolicy.FormThreshold); one naming breaches is.
         var (decision, chosen) = policy.Decide(
             candidates,
-            (Form: questionForm, Question: question, Breaches: mentionsBreaches),
-            static s => s.Form is null || s.Breaches || s.Form.AsksAboutPrivacy(s.Question));
+            (Answerer: this, Question: question, Breaches: mentionsBreaches),
+            static s => s.Breaches || s.Answerer.AsksAboutPrivacy(s.Question));
         // A question the FAQ explains only partly may be about something else altogether (the canteen,
         // a password reset): when an out-of-scope topic explains it clearly better, say so instead of
         // offering privacy entries. Never for a question naming breaches; a confident answer only when
         // the question is not shaped like a privacy question (OutOfScopeRule) and is none of the entry's phrasings.
         OutOfScopeMatch? outside = null;
-        var privacyShaped = decision != AnswerDecision.Answer || outOfScope is null || mentionsBreaches
-            || candidates[0].ExactPhrasing || questionForm is null || questionForm.AsksAboutPrivacy(question);
-        if (outOfScope is not null && !mentionsBreaches && (decision != AnswerDecision.Answer || !privacyShaped))
+        if (outOfScope is not null && !mentionsBreaches)
         {
-            var match = outOfScope.Match(result, bothLanguages: detected is null);
+            // The question's shape matters only for a confident answer; one that stands whatever the topics say needs no match.
+            var privacyShaped = decision != AnswerDecision.Answer || candidates[0].ExactPhrasing || AsksAboutPrivacy(question);
+            var match = decision == AnswerDecision.Answer && privacyShaped ? null : outOfScope.Match(result, bothLanguages: detected is null);
             var best = candidates.Count > 0 ? candidates[0].Confidence : 0;
             if ((outOfScopeRule ?? OutOfScopeRule.Default).Overrules(decision, best, match, privacyShaped))
             {
@@ -101,6 +101,9 @@ public sealed partial class KnowledgeAnswerer(
             null,
             outside);
     }
+
+    // Without a question-form word list every question counts as shaped like a privacy question.
+    private bool AsksAboutPrivacy(string question) => questionForm is null || questionForm.AsksAboutPrivacy(question);
 
     private RetrievalResult Search(string text, KnowledgeLanguage? detected, RetrievalOptions options)
     {

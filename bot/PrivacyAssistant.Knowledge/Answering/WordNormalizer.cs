@@ -76,7 +76,7 @@ internal sealed class WordNormalizer
     }
 
     /// <summary>A pattern alternative as the canonical form of each word (its Dutch stem).</summary>
-    public List<string> Pattern(string alternative)
+    public static List<string> Pattern(string alternative, LanguageAnalysis dutch)
     {
         var trimmed = alternative.Trim();
         var words = Tokens(trimmed.TrimStart('^')).Select(w => dutch.Stemmer.Stem(w)).ToList();
@@ -87,15 +87,6 @@ internal sealed class WordNormalizer
 
         return words;
     }
-
-    /// <summary>The Dutch stems of the words the patterns of <paramref name="patternsText"/> are written with (comments skipped).</summary>
-    public static IEnumerable<string> PatternStems(string patternsText, LanguageAnalysis dutch) =>
-        patternsText.Split('\n')
-            .Select(line => line.Trim())
-            .Where(line => line.Length > 0 && !line.StartsWith('#'))
-            .SelectMany(line => Tokens(line.Replace('|', ' ').Replace('+', ' ').TrimStart('!', '?', '^')))
-            .Select(word => dutch.Stemmer.Stem(word.TrimStart('^')))
-            .Distinct(StringComparer.Ordinal);
 
     private static IEnumerable<string> Tokens(string text) =>
         TextNormalizer.Fold(text).Split(Separators, StringSplitOptions.RemoveEmptyEntries);

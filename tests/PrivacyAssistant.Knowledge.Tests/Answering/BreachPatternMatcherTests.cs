@@ -45,7 +45,7 @@ public sealed class BreachPatternMatcherTests
         var dutch = engine.Index.Analysis(KnowledgeLanguage.Dutch);
         var english = engine.Index.Analysis(KnowledgeLanguage.English);
         var patterns = engine.BreachIntents.Patterns;
-        var parts = WordNormalizer.PatternStems(engine.Knowledge.BreachIntents, dutch).Concat(dutch.School);
+        var parts = BreachIntentDetector.CompoundParts(engine.BreachIntents.Patterns, dutch);
         var normalizer = new WordNormalizer(dutch, english, engine.Knowledge.Texts.Append(engine.Knowledge.BreachIntents), parts);
         var precomputed = new BreachPatternMatcher(patterns, normalizer.KnownForms);
         var onTheSpot = new BreachPatternMatcher(patterns);

@@ -20,7 +20,7 @@ public sealed class WordNormalizerTests
             .SelectMany(e => new[] { e.Dutch, e.English })
             .SelectMany(c => c.Alternates.Concat(c.Keywords).Append(c.Title).Append(c.AnswerMarkdown))
             .ToList();
-        var parts = WordNormalizer.PatternStems(engine.Knowledge.BreachIntents, dutch).Concat(dutch.School).ToList();
+        var parts = BreachIntentDetector.CompoundParts(engine.BreachIntents.Patterns, dutch).ToList();
         var onTheSpot = new WordNormalizer(dutch, english, parts: parts);
         var precomputed = new WordNormalizer(dutch, english, texts, parts);
 
@@ -51,7 +51,7 @@ public sealed class WordNormalizerTests
         var engine = EvaluationSets.Product;
         var dutch = engine.Index.Analysis(KnowledgeLanguage.Dutch);
         var english = engine.Index.Analysis(KnowledgeLanguage.English);
-        var parts = WordNormalizer.PatternStems(engine.Knowledge.BreachIntents, dutch).Concat(dutch.School).ToList();
+        var parts = BreachIntentDetector.CompoundParts(engine.BreachIntents.Patterns, dutch).ToList();
 
         // "ipad" is a word of the breach patterns, "werk" a school word; the knowledge base's splitter knows only its own words.
         Assert.Contains("ipad", new WordNormalizer(dutch, english, parts: parts).Words("werkiPad")[0]);
