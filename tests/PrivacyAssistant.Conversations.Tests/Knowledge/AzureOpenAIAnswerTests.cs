@@ -67,6 +67,11 @@ public sealed class AzureOpenAIAnswerTests
                 ["AzureOpenAI:EmbeddingsDeployment"] = FakeAzureOpenAIServer.EmbeddingsDeployment,
                 ["AzureOpenAI:ApiKey"] = FakeAzureOpenAIServer.ApiKey,
                 ["AzureOpenAI:EmbeddingCachePath"] = cache,
+                // These tests are about the card built from a generated answer, not about the 3 s default: on a loaded CI
+                // machine the SDK's first calls (cold JIT, parallel test classes) once took longer and the answer fell back
+                // to the lexical card. The timeout itself is tested with fake time (HybridKnowledgeAssistantTests).
+                ["AzureOpenAI:CallTimeout"] = "00:00:30",
+                ["AzureOpenAI:QuestionBudget"] = "00:00:30",
             });
         // What the host's start-up does in the background.
         Assert.True(await bot.Bot.Services.GetRequiredService<EntryEmbeddings>().EnsureAsync(CancellationToken.None));
