@@ -22,7 +22,8 @@ public sealed class KnowledgeEngine : IDisposable
         Policy = policy;
         OutOfScope = outOfScope;
         QuestionForm = new QuestionForm(knowledge.QuestionFormWords);
-        Answerer = new KnowledgeAnswerer(knowledge, Retriever, breachIntents, policy, PersonalDataRedactor.For(knowledge, index.StopWords), outOfScope, questionForm: QuestionForm);
+        HowToQuestion = new HowToQuestion(knowledge.HowToPhrases, knowledge.PeopleWords);
+        Answerer = new KnowledgeAnswerer(knowledge, Retriever, breachIntents, policy, PersonalDataRedactor.For(knowledge, index.StopWords), outOfScope, questionForm: QuestionForm, howTo: HowToQuestion);
     }
 
     public KnowledgeBase Knowledge { get; }
@@ -38,6 +39,8 @@ public sealed class KnowledgeEngine : IDisposable
     public OutOfScopeMatcher OutOfScope { get; }
 
     public QuestionForm QuestionForm { get; }
+
+    public HowToQuestion HowToQuestion { get; }
 
     public IKnowledgeAnswerer Answerer { get; }
 

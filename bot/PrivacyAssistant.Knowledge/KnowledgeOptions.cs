@@ -34,6 +34,15 @@ public sealed class KnowledgeOptions
     [Range(0.0, 10.0)]
     public double FormThreshold { get; set; } = 0.30;
 
+    /// <summary>
+    /// Below this confidence a "Bedoel je…?" is not offered for a how-to or "werkt niet" question
+    /// (<c>knowledge/how-to-phrases.txt</c>) that has no question-form word and names no people
+    /// (<c>knowledge/people-words.txt</c>): such a question asks about a tool. The default is the answer threshold
+    /// (every card below it); 0 switches the rule off.
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public double HowToThreshold { get; set; } = 0.70;
+
     /// <summary>When the runner-up's BM25 score is at least this fraction of the best's, the two are too close to call.</summary>
     [Range(0.0, 1.0)]
     public double ClarifyRatio { get; set; } = 0.9;

@@ -63,6 +63,11 @@ public static class KnowledgeCli
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"confidence: {answer.Confidence:0.000} (answer at >= {policy.AnswerThreshold:0.00}, none below {policy.NoneThreshold:0.00}, clarify when the runner-up reaches {policy.ClarifyRatio:P0} of the best)"));
+        if (answer.HowTo is { } howTo)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"how-to:     {KnowledgeLoader.HowToPhrasesFile} line {howTo.Line} '{howTo.Text}', no question-form word, no people named: a question about a tool gets no \"Bedoel je…?\" below {policy.HowToThreshold:0.00}"));
+        }
+
         if (answer.OutOfScope is { } outside)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"out of scope: {KnowledgeLoader.OutOfScopeFile} line {outside.Topic.Line} explains {outside.Coverage:0.000} of the question ({outside.Unexplained:0.000} matched by the best entry and not by the topic): {outside.Topic.Text}"));

@@ -12,6 +12,7 @@ namespace PrivacyAssistant.Knowledge.Answering;
 /// <param name="Retrieval">The ranked candidates and query terms, for explanation.</param>
 /// <param name="Breach">The breach pattern that matched, for decision breach.</param>
 /// <param name="OutOfScope">For decision none: the out-of-scope topic that explains the question better than any entry (<c>knowledge/out-of-scope.txt</c>), if one does.</param>
+/// <param name="HowTo">For decision none: the how-to phrase (<c>knowledge/how-to-phrases.txt</c>) of a question about a tool whose card the how-to rule took away (<see cref="AnswerPolicy.HowToThreshold"/>).</param>
 public sealed record KnowledgeAnswer(
     AnswerDecision Decision,
     KnowledgeLanguage Language,
@@ -20,4 +21,5 @@ public sealed record KnowledgeAnswer(
     double Confidence,
     RetrievalResult? Retrieval,
     BreachIntentMatch? Breach,
-    OutOfScopeMatch? OutOfScope = null);
+    OutOfScopeMatch? OutOfScope = null,
+    HowToPhrase? HowTo = null);

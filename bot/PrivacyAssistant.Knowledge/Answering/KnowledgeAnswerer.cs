@@ -20,7 +20,8 @@ public sealed partial class KnowledgeAnswerer(
     PersonalDataRedactor? redactor = null,
     OutOfScopeMatcher? outOfScope = null,
     OutOfScopeRule? outOfScopeRule = null,
-    QuestionForm? questionForm = null) : IKnowledgeAnswerer
+    QuestionForm? questionForm = null,
+    HowToQuestion? howTo = null) : IKnowledgeAnswerer
 {
     /// <summary>The entry a breach report refers to when the knowledge base has it.</summary>
     public const string BreachEntryId = "datalek";
@@ -67,10 +68,16 @@ public sealed partial class KnowledgeAnswerer(
         }
 
         // A weak match needs a question shaped like a privacy question (AnswerPolicy.FormThreshold); one naming breaches is.
+        // A how-to question about a tool gets no card at all below AnswerPolicy.HowToThreshold.
         var (decision, chosen) = policy.Decide(
             candidates,
             (Answerer: this, Question: question, Breaches: mentionsBreaches),
-            static s => s.Breaches || s.Answerer.AsksAboutPrivacy(s.Question));
+            static s => s.Answerer.ShapeOf(s.Question, s.Breaches));
+        // For the explanation: the how-to phrase when the how-to rule, not the form rule, took the card away.
+        var howToPhrase = decision == AnswerDecision.None && candidates.Count > 0 && candidates[0].Confidence >= policy.NoneThreshold
+            && candidates[0].Confidence < policy.HowToThreshold && ShapeOf(question, mentionsBreaches) == QuestionShape.HowTo
+            ? howTo!.Match(question)
+            : null;
         // A question the FAQ explains only partly may be about something else altogether (the canteen,
         // a password reset): when an out-of-scope topic explains it clearly better, say so instead of
         // offering privacy entries. Never for a question naming breaches; a confident answer only when
@@ -99,8 +106,14 @@ public sealed partial class KnowledgeAnswerer(
             confidence,
             result,
             null,
-            outside);
+            outside,
+            howToPhrase);
     }
+
+    private QuestionShape ShapeOf(string question, bool mentionsBreaches) =>
+        mentionsBreaches || AsksAboutPrivacy(question) ? QuestionShape.Privacy
+        : howTo?.Match(question) is not null ? QuestionShape.HowTo
+        : QuestionShape.Other;
 
     // Without a question-form word list every question counts as shaped like a privacy question.
     private bool AsksAboutPrivacy(string question) => questionForm is null || questionForm.AsksAboutPrivacy(question);

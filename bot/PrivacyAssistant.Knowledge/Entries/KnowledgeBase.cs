@@ -15,6 +15,8 @@ public sealed class KnowledgeBase
         WordList stopWords,
         WordList questionFormWords,
         OutOfScopeList outOfScope,
+        HowToPhraseList howToPhrases,
+        WordList peopleWords,
         SchoolOptions school)
     {
         Folder = folder;
@@ -26,6 +28,8 @@ public sealed class KnowledgeBase
         StopWords = stopWords;
         QuestionFormWords = questionFormWords;
         OutOfScope = outOfScope;
+        HowToPhrases = howToPhrases;
+        PeopleWords = peopleWords;
         School = school;
         _byId = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
     }
@@ -57,6 +61,12 @@ public sealed class KnowledgeBase
 
     /// <summary><c>question-form-words.txt</c>: words of permission, obligation, who may see and personal data, which mark a privacy question (<see cref="Answering.QuestionForm"/>).</summary>
     public WordList QuestionFormWords { get; }
+
+    /// <summary><c>how-to-phrases.txt</c>: phrases of questions asking how to operate something or saying it does not work (<see cref="Answering.HowToQuestion"/>).</summary>
+    public HowToPhraseList HowToPhrases { get; }
+
+    /// <summary><c>people-words.txt</c>: words for the people a school holds data about; a how-to question naming them may be a privacy question (<see cref="Answering.HowToQuestion"/>).</summary>
+    public WordList PeopleWords { get; }
 
     /// <summary><c>out-of-scope.txt</c>: topics staff ask about that are not privacy questions.</summary>
     public OutOfScopeList OutOfScope { get; }

@@ -9,7 +9,8 @@ namespace PrivacyAssistant.Knowledge.Entries;
 /// <summary>
 /// Reads and validates the knowledge folder: <c>entries/*.md</c> (YAML front matter + a Dutch and an
 /// English answer), <c>synonyms.txt</c>, <c>breach-intents.txt</c>, <c>everyday-words.txt</c> and
-/// <c>school-words.txt</c>, <c>stop-words.txt</c>, <c>question-form-words.txt</c> and <c>out-of-scope.txt</c>. Every problem is collected
+/// <c>school-words.txt</c>, <c>stop-words.txt</c>, <c>question-form-words.txt</c>, <c>how-to-phrases.txt</c>, <c>people-words.txt</c>
+/// and <c>out-of-scope.txt</c>. Every problem is collected
 /// and reported together, each naming its file, so an editor can fix them in one pass.
 /// </summary>
 public static partial class KnowledgeLoader
@@ -24,6 +25,8 @@ public static partial class KnowledgeLoader
     public const string SchoolWordsFile = "school-words.txt";
     public const string StopWordsFile = "stop-words.txt";
     public const string QuestionFormWordsFile = "question-form-words.txt";
+    public const string HowToPhrasesFile = "how-to-phrases.txt";
+    public const string PeopleWordsFile = "people-words.txt";
     public const string OutOfScopeFile = "out-of-scope.txt";
 
     private const string DutchHeading = "# Nederlands";
@@ -78,8 +81,11 @@ public static partial class KnowledgeLoader
         var schoolWords = ReadWordList(root, SchoolWordsFile, found);
         var stopWords = ReadWordList(root, StopWordsFile, found);
         var questionFormWords = ReadWordList(root, QuestionFormWordsFile, found);
+        var howToPhrases = ReadRequired(root, HowToPhrasesFile, found) is { } phrases ? HowToPhraseReader.Read(HowToPhrasesFile, phrases, found) : null;
+        var peopleWords = ReadWordList(root, PeopleWordsFile, found);
         var outOfScope = ReadRequired(root, OutOfScopeFile, found) is { } topics ? OutOfScopeReader.Read(OutOfScopeFile, topics, found) : null;
-        if (found.Count > 0 || everydayWords is null || schoolWords is null || stopWords is null || questionFormWords is null || outOfScope is null)
+        if (found.Count > 0 || everydayWords is null || schoolWords is null || stopWords is null || questionFormWords is null
+            || howToPhrases is null || peopleWords is null || outOfScope is null)
         {
             return null;
         }
@@ -94,6 +100,8 @@ public static partial class KnowledgeLoader
             stopWords,
             questionFormWords,
             outOfScope,
+            howToPhrases,
+            peopleWords,
             school);
     }
 
