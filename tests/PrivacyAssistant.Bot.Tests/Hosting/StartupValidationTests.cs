@@ -41,6 +41,7 @@ public sealed class StartupValidationTests
     [InlineData("everyday-words.txt", "everyday-words.txt: line 1: words before the first section")]
     [InlineData("stop-words.txt", "stop-words.txt: line 1: words before the first section")]
     [InlineData("out-of-scope.txt", "out-of-scope.txt: line 1: a topic before the first section")]
+    [InlineData("how-to-phrases.txt", "how-to-phrases.txt: line 1: a phrase before the first section")]
     public async Task BrokenKnowledgeFile_FailsAtStartUpNamingTheFile(string file, string expected)
     {
         // The knowledge engine is built beside the rest of start-up; its failure must still stop it.

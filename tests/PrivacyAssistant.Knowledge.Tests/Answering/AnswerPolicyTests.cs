@@ -103,4 +103,44 @@ public sealed class AnswerPolicyTests
         Assert.Equal(AnswerDecision.Clarify, FormPolicy.Decide([Candidate("a", 0.35)]).Decision);
         Assert.Equal(AnswerDecision.Clarify, Policy.Decide([Candidate("a", 0.35)], asksAboutPrivacy: () => false).Decision);
     }
+
+    private static readonly AnswerPolicy HowToPolicy = new(AnswerThreshold: 0.7, NoneThreshold: 0.2, ClarifyRatio: 0.9, FormThreshold: 0.3, HowToThreshold: 0.7);
+
+    [Theory]
+    [InlineData(0.25)]
+    [InlineData(0.5)]
+    [InlineData(0.69)]
+    public void Decide_CardForAHowToQuestionBelowTheHowToThreshold_DoesNotKnow(double confidence)
+    {
+        var (decision, chosen) = HowToPolicy.Decide([Candidate("a", confidence)], 0, static _ => QuestionShape.HowTo);
+
+        Assert.Equal(AnswerDecision.None, decision);
+        Assert.Empty(chosen);
+    }
+
+    [Theory]
+    [InlineData(QuestionShape.Privacy)]
+    [InlineData(QuestionShape.Other)]
+    public void Decide_CardAboveTheFormThresholdForAnyOtherShape_StillClarifies(QuestionShape shape)
+    {
+        var (decision, _) = HowToPolicy.Decide([Candidate("a", 0.5)], shape, static s => s);
+
+        Assert.Equal(AnswerDecision.Clarify, decision);
+    }
+
+    [Fact]
+    public void Decide_ConfidentAnswerToAHowToQuestion_NeverAsksTheShape()
+    {
+        var (decision, _) = HowToPolicy.Decide([Candidate("a", 0.8)], 0, static QuestionShape (_) => throw new InvalidOperationException("the shape was asked"));
+
+        Assert.Equal(AnswerDecision.Answer, decision);
+    }
+
+    [Fact]
+    public void Decide_HowToThresholdZero_LeavesAHowToCardAboveTheFormThreshold()
+    {
+        var (decision, _) = (HowToPolicy with { HowToThreshold = 0 }).Decide([Candidate("a", 0.5)], 0, static _ => QuestionShape.HowTo);
+
+        Assert.Equal(AnswerDecision.Clarify, decision);
+    }
 }

@@ -161,6 +161,8 @@ public sealed class KnowledgeLoaderTests
     [InlineData(KnowledgeLoader.SchoolWordsFile)]
     [InlineData(KnowledgeLoader.StopWordsFile)]
     [InlineData(KnowledgeLoader.QuestionFormWordsFile)]
+    [InlineData(KnowledgeLoader.HowToPhrasesFile)]
+    [InlineData(KnowledgeLoader.PeopleWordsFile)]
     [InlineData(KnowledgeLoader.OutOfScopeFile)]
     public void Load_MissingRequiredList_IsAProblemNamingTheFile(string file)
     {
