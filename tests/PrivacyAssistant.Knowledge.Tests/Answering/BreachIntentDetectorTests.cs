@@ -205,6 +205,23 @@ public sealed class BreachIntentDetectorTests
         Assert.Null(Product.Value.Detect(message));
     }
 
+    [Theory]
+    [InlineData("de tas met de telefoonnummers van de ouders is kwijt")]
+    [InlineData("the sheet with the pupils' addresses was lost on the way home")]
+    public void Detect_LossOfPersonalDataWhateverItWasWrittenOn_Matches(string message)
+    {
+        Assert.NotNull(Product.Value.Detect(message));
+    }
+
+    [Theory]
+    [InlineData("mag ik gegevens van de enquête gebruiken voor mijn onderzoek")]
+    [InlineData("de gegevens voor het onderzoek staan in teams")]
+    public void Detect_ResearchIsNoSearchForSomethingLost_IsNoReport(string message)
+    {
+        // "zoek" alone reported a loss, and "onderzoek" splits into "onder" + "zoek"; the loss is "is zoek", "zijn zoek"….
+        Assert.Null(Product.Value.Detect(message));
+    }
+
     [Fact]
     public void Detect_Match_NamesTheLineOfThePattern()
     {
