@@ -24,7 +24,7 @@ internal static class DevSection
     /// The block under <paramref name="header"/> (one of the <c>…Block</c> constants): session 9's off-topic,
     /// breach and sound-alike probes with their later sets C and D; session 9's recall probes; session 10's form
     /// probes; session 10's breach reports with the lost thing inside a compound; session 11's off-topic, breach and
-    /// sound-alike probes.
+    /// sound-alike probes with their later how-to set C.
     /// </summary>
     public static IReadOnlyList<EvaluationCase> Block(string header)
     {
