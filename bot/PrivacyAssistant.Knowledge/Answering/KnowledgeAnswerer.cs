@@ -73,7 +73,7 @@ public sealed partial class KnowledgeAnswerer(
             candidates,
             (Answerer: this, Question: question, Breaches: mentionsBreaches),
             static s => s.Answerer.ShapeOf(s.Question, s.Breaches));
-        // For the explanation: the how-to phrase when the how-to rule, not the form rule, took the card away.
+        // For the explanation (ask): the how-to phrase of a question about a tool whose card the policy took away.
         var howToPhrase = decision == AnswerDecision.None && candidates.Count > 0 && candidates[0].Confidence >= policy.NoneThreshold
             && candidates[0].Confidence < policy.HowToThreshold && ShapeOf(question, mentionsBreaches) == QuestionShape.HowTo
             ? howTo!.Match(question)
