@@ -13,9 +13,10 @@ internal static class DevSection
     public const string Session10FormBlock = "# --- session 10, form probes";
     public const string Session10BreachCompoundBlock = "# --- session 10, breach compound probes";
     public const string Session11OffTopicBlock = "# --- session 11, off-topic probes";
+    public const string Session11PhrasingBlock = "# --- session 11, phrasing probes";
 
     // The blocks in file order: each runs from its header to the next one's.
-    private static readonly string[] Headers = [Session9OffTopicBlock, Session9RecallBlock, Session10FormBlock, Session10BreachCompoundBlock, Session11OffTopicBlock];
+    private static readonly string[] Headers = [Session9OffTopicBlock, Session9RecallBlock, Session10FormBlock, Session10BreachCompoundBlock, Session11OffTopicBlock, Session11PhrasingBlock];
 
     /// <summary>Every dev question before the session-9 probes.</summary>
     public static IReadOnlyList<EvaluationCase> BeforeSession9 => Between(null, Headers[0]);
@@ -24,7 +25,8 @@ internal static class DevSection
     /// The block under <paramref name="header"/> (one of the <c>…Block</c> constants): session 9's off-topic,
     /// breach and sound-alike probes with their later sets C and D; session 9's recall probes; session 10's form
     /// probes; session 10's breach reports with the lost thing inside a compound; session 11's off-topic, breach and
-    /// sound-alike probes with their later how-to set C.
+    /// sound-alike probes with their later how-to set C; session 11's entry and off-topic questions for
+    /// question–phrasing similarity.
     /// </summary>
     public static IReadOnlyList<EvaluationCase> Block(string header)
     {
