@@ -97,9 +97,11 @@ public static partial class RetrievalBenchmark
         var folder = Path.Combine(Path.GetTempPath(), $"pa-bench-knowledge-{size}-" + Guid.NewGuid().ToString("N")[..8]);
         var entries = Path.Combine(folder, KnowledgeLoader.EntriesFolder);
         Directory.CreateDirectory(entries);
-        foreach (var file in new[] { KnowledgeLoader.SynonymsFile, KnowledgeLoader.BreachIntentsFile, KnowledgeLoader.EverydayWordsFile, KnowledgeLoader.SchoolWordsFile, KnowledgeLoader.StopWordsFile })
+        // Every word list, pattern and policy file beside the entries: the loader requires them all, and a list
+        // written out here would fall behind when a new one is added.
+        foreach (var file in Directory.GetFiles(shipped))
         {
-            File.Copy(Path.Combine(shipped, file), Path.Combine(folder, file));
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         }
 
         var originals = Directory.GetFiles(Path.Combine(shipped, KnowledgeLoader.EntriesFolder), "*.md").Order().Select(File.ReadAllText).ToList();
@@ -115,7 +117,8 @@ public static partial class RetrievalBenchmark
                 // The last copy may be partial: link only to entries it has.
                 .Where(id => position.TryGetValue(id, out var index) && copy * originals.Count + index < size)
                 .Select(id => id + suffix)) + "]");
-            text = TitleLine().Replace(text, m => m.Value + " " + word);
+            // Inside the quotes of a quoted title ("Wat heeft {{school.shortName}} geregeld…?"), so the front matter stays valid.
+            text = TitleLine().Replace(text, m => $"title: {m.Groups[1].Value}{m.Groups[2].Value} {word}{m.Groups[1].Value}");
             var id = IdLine().Match(text).Groups[1].Value;
             File.WriteAllText(Path.Combine(entries, id + ".md"), text);
         }
@@ -146,6 +149,6 @@ public static partial class RetrievalBenchmark
     [GeneratedRegex(@"(?m)^related: \[([^\]]*)\]")]
     private static partial Regex RelatedLine();
 
-    [GeneratedRegex(@"(?m)^title: [^\r\n]*")]
+    [GeneratedRegex(@"(?m)^title: (""?)([^\r\n]*?)\1(?=\r?$)")]
     private static partial Regex TitleLine();
 }
