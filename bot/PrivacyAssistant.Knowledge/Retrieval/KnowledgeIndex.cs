@@ -224,6 +224,14 @@ public sealed class KnowledgeIndex : IDisposable
     public List<(int Doc, float Score)> Search(KnowledgeLanguage language, QueryClause clause)
     {
         var hits = new List<(int Doc, float Score)>();
+        Search(language, clause, hits);
+        return hits;
+    }
+
+    /// <summary>As <see cref="Search(KnowledgeLanguage, QueryClause)"/>, into <paramref name="hits"/> (cleared first): retrieval reuses one list for all of a question's clauses.</summary>
+    internal void Search(KnowledgeLanguage language, QueryClause clause, List<(int Doc, float Score)> hits)
+    {
+        hits.Clear();
         if (!_postings.TryScore(language, clause, hits))
         {
             foreach (var hit in Searcher.Search(ToQuery(language, clause), DocumentCount).ScoreDocs)
@@ -231,8 +239,6 @@ public sealed class KnowledgeIndex : IDisposable
                 hits.Add((hit.Doc, hit.Score));
             }
         }
-
-        return hits;
     }
 
     /// <summary>Whether the field contains <paramref name="term"/> (a term it lacks can match nothing in it).</summary>

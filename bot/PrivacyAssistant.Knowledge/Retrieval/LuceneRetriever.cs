@@ -1,3 +1,4 @@
+using System.Buffers;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using PrivacyAssistant.Knowledge.Entries;
@@ -39,71 +40,117 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         }
 
         // One search per word: the entry's BM25 score is the sum (exactly what a BooleanQuery of
-        // the clauses would give), and the per-word scores are what the confidence needs.
-        var perWord = new Dictionary<int, double[]>();
-        for (var i = 0; i < clauses.Count; i++)
+        // the clauses would give), and the per-word scores are what the confidence needs. The scores
+        // are one row per matching entry in a pooled matrix rather than an array per entry in a
+        // dictionary: this runs twice or four times per turn (RELIABILITY.md, session 11).
+        var width = clauses.Count;
+        var documents = index.DocumentCount;
+        var rowOf = ArrayPool<int>.Shared.Rent(documents);
+        var docOf = ArrayPool<int>.Shared.Rent(documents);
+        var matrix = ArrayPool<double>.Shared.Rent(documents * width);
+        var scored = ArrayPool<ScoredEntry>.Shared.Rent(documents);
+        try
         {
-            if (clauses[i].Disjuncts.Count == 0)
+            Array.Fill(rowOf, -1, 0, documents);
+            var rows = 0;
+            var hits = new List<(int Doc, float Score)>();
+            for (var i = 0; i < clauses.Count; i++)
             {
-                continue; // no field contains any of the word's terms
-            }
-
-            foreach (var hit in index.Search(language, clauses[i]))
-            {
-                if (!perWord.TryGetValue(hit.Doc, out var scores))
+                if (clauses[i].Disjuncts.Count == 0)
                 {
-                    perWord[hit.Doc] = scores = new double[clauses.Count];
+                    continue; // no field contains any of the word's terms
                 }
 
-                scores[i] = hit.Score;
-            }
-        }
+                index.Search(language, clauses[i], hits);
+                foreach (var hit in hits)
+                {
+                    var row = rowOf[hit.Doc];
+                    if (row < 0)
+                    {
+                        rowOf[hit.Doc] = row = rows++;
+                        docOf[row] = hit.Doc;
+                        Array.Clear(matrix, row * width, width);
+                    }
 
-        var selfScore = terms.Sum(t => t.Weight);
-        // A question that is exactly one of an entry's phrasings (same words, any order) ranks that entry first.
-        var phrased = index.EntryWithPhrasing(language, terms.Select(t => t.Term));
-        // Loops and one array sort rather than a LINQ pipeline: this runs for every matching entry of
-        // every question. Same values (the sums add in the same order as Sum()) and the same order:
-        // the sort keys end with the document number, so the order is total and a stable or an
-        // unstable sort give the same ranking.
-        var scored = new ScoredEntry[perWord.Count];
-        var count = 0;
-        foreach (var (doc, scores) in perWord)
-        {
-            var total = 0.0;
-            foreach (var score in scores)
+                    matrix[(row * width) + i] = hit.Score;
+                }
+            }
+
+            if (rows == 0)
             {
-                total += score;
+                return new RetrievalResult(language, terms, []);
             }
 
-            var isPhrased = index.EntryId(doc) == phrased;
-            // Matching only school and everyday words is no evidence that the entry is what was asked (knowledge/school-words.txt).
-            var topical = !_settings.RequireTopicalWord || Topical(terms, scores) || isPhrased;
-            var confidence = Coverage(terms, scores, selfScore, _settings.ConfidenceCap, everydayCounts: false);
-            var rank = Coverage(terms, scores, selfScore, _settings.RankingCap, everydayCounts: true);
-            scored[count++] = new ScoredEntry(doc, scores, total, topical, topical ? confidence : 0, rank, isPhrased);
-        }
+            var selfScore = 0.0;
+            foreach (var term in terms)
+            {
+                selfScore += term.Weight; // as Sum() adds them: in order
+            }
 
-        Array.Sort(scored, _settings.RankByConfidence ? ByRank : ByTotal);
-        var take = Math.Min(scored.Length, Math.Max(1, options.MaxCandidates));
-        var candidates = new List<RankedCandidate>(take);
-        for (var k = 0; k < take; k++)
+            // A question that is exactly one of an entry's phrasings (same words, any order) ranks that entry first.
+            var phrased = index.EntryWithPhrasing(language, terms.Select(t => t.Term));
+            // Loops and one sort rather than a LINQ pipeline: this runs for every matching entry of
+            // every question. Same values (the sums add in the same order as Sum()) and the same order:
+            // the sort keys end with the document number, so the order is total and a stable or an
+            // unstable sort give the same ranking.
+            for (var row = 0; row < rows; row++)
+            {
+                var doc = docOf[row];
+                var scores = new ReadOnlySpan<double>(matrix, row * width, width);
+                var total = 0.0;
+                foreach (var score in scores)
+                {
+                    total += score;
+                }
+
+                var isPhrased = index.EntryId(doc) == phrased;
+                // Matching only school and everyday words is no evidence that the entry is what was asked (knowledge/school-words.txt).
+                var topical = !_settings.RequireTopicalWord || Topical(terms, scores) || isPhrased;
+                var confidence = Coverage(terms, scores, selfScore, _settings.ConfidenceCap, everydayCounts: false);
+                var rank = Coverage(terms, scores, selfScore, _settings.RankingCap, everydayCounts: true);
+                scored[row] = new ScoredEntry(doc, row, total, topical, topical ? confidence : 0, rank, isPhrased);
+            }
+
+            scored.AsSpan(0, rows).Sort(_settings.RankByConfidence ? ByRank : ByTotal);
+            var take = Math.Min(rows, Math.Max(1, options.MaxCandidates));
+            var candidates = new List<RankedCandidate>(take);
+            for (var k = 0; k < take; k++)
+            {
+                var c = scored[k];
+                var scores = new ReadOnlySpan<double>(matrix, c.Row * width, width);
+                candidates.Add(new RankedCandidate(
+                    index.EntryId(c.Doc),
+                    c.Total,
+                    c.Confidence,
+                    options.Explain ? Breakdown(terms, scores) : [],
+                    c.Phrased,
+                    c.Topical,
+                    Matched(scores)));
+            }
+
+            return new RetrievalResult(language, terms, candidates);
+        }
+        finally
         {
-            var c = scored[k];
-            candidates.Add(new RankedCandidate(
-                index.EntryId(c.Doc),
-                c.Total,
-                c.Confidence,
-                options.Explain ? terms.Select((t, i) => new TermContribution(t.Term, c.Scores[i], t.Weight)).ToList() : [],
-                c.Phrased,
-                c.Topical,
-                Matched(c.Scores)));
+            ArrayPool<int>.Shared.Return(rowOf);
+            ArrayPool<int>.Shared.Return(docOf);
+            ArrayPool<double>.Shared.Return(matrix);
+            ArrayPool<ScoredEntry>.Shared.Return(scored);
         }
-
-        return new RetrievalResult(language, terms, candidates);
     }
 
-    private readonly record struct ScoredEntry(int Doc, double[] Scores, double Total, bool Topical, double Confidence, double Rank, bool Phrased);
+    private static List<TermContribution> Breakdown(List<QueryTerm> terms, ReadOnlySpan<double> scores)
+    {
+        var breakdown = new List<TermContribution>(terms.Count);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            breakdown.Add(new TermContribution(terms[i].Term, scores[i], terms[i].Weight));
+        }
+
+        return breakdown;
+    }
+
+    private readonly record struct ScoredEntry(int Doc, int Row, double Total, bool Topical, double Confidence, double Rank, bool Phrased);
 
     // The exact phrasing first, then (RankByConfidence) rank, total or (otherwise) total, confidence;
     // then the document number. Descending keys compare b with a; double.CompareTo as OrderBy's comparer does.
@@ -133,23 +180,37 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         // word is recovered from the index chain, matched up by the offset of the word in the text.
         var words = analysis.Index.Analyze(question);
         var expanded = analysis.Query.Analyze(question);
-        foreach (var group in words.GroupBy(t => t.StartOffset))
+        // The words grouped by offset in the order they first appear (what GroupBy gave), with loops:
+        // a question has a handful of tokens and this runs for every language searched.
+        for (var first = 0; first < words.Count; first++)
         {
-            var word = group.FirstOrDefault(t => !t.Stacked) ?? group.First();
-            if (terms.Any(t => t.Term == word.Term))
+            var offset = words[first].StartOffset;
+            if (SeenBefore(words, first))
+            {
+                continue; // part of an earlier token's group
+            }
+
+            var word = FirstWord(words, first);
+            if (HasTerm(terms, word.Term))
             {
                 continue; // a repeated word adds no information
             }
 
             var alternatives = new List<(string Term, float Weight)> { (word.Term, 1f) };
-            foreach (var part in group.Where(t => t.Stacked))
+            for (var t = first; t < words.Count; t++)
             {
-                Add(alternatives, part.Term, _settings.CompoundPartWeight);
+                if (words[t].StartOffset == offset && words[t].Stacked)
+                {
+                    Add(alternatives, words[t].Term, _settings.CompoundPartWeight);
+                }
             }
 
-            foreach (var synonym in expanded.Where(t => t.StartOffset == group.Key))
+            foreach (var synonym in expanded)
             {
-                Add(alternatives, synonym.Term, _settings.SynonymWeight);
+                if (synonym.StartOffset == offset)
+                {
+                    Add(alternatives, synonym.Term, _settings.SynonymWeight);
+                }
             }
 
             // The typed word sets the clause's weight. Synonyms and compound parts only stand in
@@ -226,14 +287,20 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
 
             var clause = new QueryClause(disjuncts, _settings.TieBreaker);
 
-            terms.Add(new QueryTerm(word.Term, alternatives.Skip(1).Select(a => a.Term).ToList(), weight, known || corrected, corrected, analysis.Everyday.Contains(word.Term), school));
+            var expansions = new List<string>(alternatives.Count - 1);
+            for (var i = 1; i < alternatives.Count; i++)
+            {
+                expansions.Add(alternatives[i].Term);
+            }
+
+            terms.Add(new QueryTerm(word.Term, expansions, weight, known || corrected, corrected, analysis.Everyday.Contains(word.Term), school));
             clauses.Add(clause);
         }
 
         return (terms, clauses);
     }
 
-    private static ulong Matched(double[] scores)
+    private static ulong Matched(ReadOnlySpan<double> scores)
     {
         var mask = 0UL;
         for (var i = 0; i < scores.Length && i < 64; i++)
@@ -247,7 +314,7 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         return mask;
     }
 
-    private static bool Topical(IReadOnlyList<QueryTerm> terms, double[] scores)
+    private static bool Topical(List<QueryTerm> terms, ReadOnlySpan<double> scores)
     {
         for (var i = 0; i < terms.Count; i++)
         {
@@ -263,7 +330,7 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
     // Everyday words break ties in ranking but are no evidence that an entry explains the question.
     // (A loop rather than Select(…).Sum(): it runs for every matching entry twice per question. Same
     // additions in the same order, so the same doubles.)
-    private static double Coverage(IReadOnlyList<QueryTerm> terms, double[] scores, double selfScore, float cap, bool everydayCounts)
+    private static double Coverage(List<QueryTerm> terms, ReadOnlySpan<double> scores, double selfScore, float cap, bool everydayCounts)
     {
         if (!(selfScore > 0))
         {
@@ -282,10 +349,56 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
 
     private static void Add(List<(string Term, float Weight)> alternatives, string term, float weight)
     {
-        if (alternatives.All(a => a.Term != term))
+        foreach (var (existing, _) in alternatives)
         {
-            alternatives.Add((term, weight));
+            if (existing == term)
+            {
+                return;
+            }
         }
+
+        alternatives.Add((term, weight));
+    }
+
+    /// <summary>Whether a token before <paramref name="index"/> starts at the same offset (so its group was planned already).</summary>
+    private static bool SeenBefore(IReadOnlyList<AnalyzedToken> words, int index)
+    {
+        for (var k = 0; k < index; k++)
+        {
+            if (words[k].StartOffset == words[index].StartOffset)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The group's word as typed: its first token that is not stacked, else its first token.</summary>
+    private static AnalyzedToken FirstWord(IReadOnlyList<AnalyzedToken> words, int first)
+    {
+        for (var k = first; k < words.Count; k++)
+        {
+            if (words[k].StartOffset == words[first].StartOffset && !words[k].Stacked)
+            {
+                return words[k];
+            }
+        }
+
+        return words[first];
+    }
+
+    private static bool HasTerm(List<QueryTerm> terms, string term)
+    {
+        foreach (var t in terms)
+        {
+            if (t.Term == term)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The most a single occurrence of a term can score: boost × idf in its best field; 0 if absent.</summary>
