@@ -65,11 +65,13 @@ public sealed partial class PersonalDataRedactor
     public RedactedText Redact(string text)
     {
         var redactions = new List<Redaction>();
-        var counters = new Dictionary<PersonalDataKind, int>();
-        var byValue = new Dictionary<(PersonalDataKind, string), string>();
+        Dictionary<PersonalDataKind, int>? counters = null;
+        Dictionary<(PersonalDataKind, string), string>? byValue = null;
 
         string Placeholder(PersonalDataKind kind, string original)
         {
+            counters ??= [];
+            byValue ??= [];
             var key = (kind, Normalize(original));
             if (!byValue.TryGetValue(key, out var placeholder))
             {
@@ -83,35 +85,72 @@ public sealed partial class PersonalDataRedactor
         }
 
         // Order matters: an e-mail address contains digits and names, a phone number looks like a BSN.
-        text = EmailPattern().Replace(text, m => Placeholder(PersonalDataKind.Email, m.Value));
-        text = DatePattern().Replace(text, m => Placeholder(PersonalDataKind.Date, m.Value));
-        text = PhonePattern().Replace(text, m => m.Groups["lead"].Value + Placeholder(PersonalDataKind.Phone, m.Groups["number"].Value));
-        text = StudentNumberCuePattern().Replace(text, m => m.Groups["cue"].Value + Placeholder(PersonalDataKind.StudentNumber, m.Groups["number"].Value));
-        text = BsnPattern().Replace(text, m => Placeholder(PersonalDataKind.BsnLikeNumber, m.Value));
-        text = StudentNumberPattern().Replace(text, m => Placeholder(PersonalDataKind.StudentNumber, m.Value));
+        // Every address has an '@' and every number and date pattern a digit (\d is any Unicode decimal
+        // digit, as char.IsDigit): most questions have neither, and a pattern that cannot match is not run.
+        if (text.Contains('@'))
+        {
+            text = EmailPattern().Replace(text, m => Placeholder(PersonalDataKind.Email, m.Value));
+        }
+
+        if (HasDigit(text))
+        {
+            text = DatePattern().Replace(text, m => Placeholder(PersonalDataKind.Date, m.Value));
+            text = PhonePattern().Replace(text, m => m.Groups["lead"].Value + Placeholder(PersonalDataKind.Phone, m.Groups["number"].Value));
+            text = StudentNumberCuePattern().Replace(text, m => m.Groups["cue"].Value + Placeholder(PersonalDataKind.StudentNumber, m.Groups["number"].Value));
+            text = BsnPattern().Replace(text, m => Placeholder(PersonalDataKind.BsnLikeNumber, m.Value));
+            text = StudentNumberPattern().Replace(text, m => Placeholder(PersonalDataKind.StudentNumber, m.Value));
+        }
+
         text = RedactNames(text, original => Placeholder(PersonalDataKind.Name, original));
         return new RedactedText(text, redactions);
     }
 
+    private static bool HasDigit(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A word of the text by position (what <see cref="WordPattern"/> matched), so reading a question's words allocates no Match or string per word.</summary>
+    private readonly record struct Word(int Index, int Length);
+
     private string RedactNames(string text, Func<string, string> placeholder)
     {
-        var words = WordPattern().Matches(text).ToList();
+        var words = new List<Word>();
+        foreach (var match in WordPattern().EnumerateMatches(text))
+        {
+            words.Add(new Word(match.Index, match.Length));
+        }
+
         if (words.Count == 0)
         {
             return text;
         }
 
         var isName = new bool[words.Count];
+        var any = false;
         for (var i = 0; i < words.Count; i++)
         {
-            isName[i] = LooksLikeName(text, words, i);
+            any |= isName[i] = LooksLikeName(text, words, i);
+        }
+
+        if (!any)
+        {
+            return text; // nothing below joins or replaces words unless one looks like a name
         }
 
         // A capitalised unknown word that starts a sentence is a name when a name follows ("Yilmaz Sam" is
         // rare; "Daan Bakker" is caught by the list anyway, this catches "Özil Demir").
         for (var i = 0; i < words.Count - 1; i++)
         {
-            if (!isName[i] && isName[i + 1] && IsCapitalised(words[i].Value) && !IsKnown(words[i].Value) && Adjacent(text, words[i], words[i + 1]))
+            if (!isName[i] && isName[i + 1] && IsCapitalised(Span(text, words[i])) && !IsKnown(Span(text, words[i])) && Adjacent(text, words[i], words[i + 1]))
             {
                 isName[i] = true;
             }
@@ -138,15 +177,15 @@ public sealed partial class PersonalDataRedactor
                     continue;
                 }
 
-                if (Particles.Contains(Fold(words[j].Value)))
+                if (ContainsFolded(Particles, Span(text, words[j])))
                 {
                     var k = j;
-                    while (k < words.Count && Particles.Contains(Fold(words[k].Value)) && Adjacent(text, words[k - 1], words[k]))
+                    while (k < words.Count && ContainsFolded(Particles, Span(text, words[k])) && Adjacent(text, words[k - 1], words[k]))
                     {
                         k++;
                     }
 
-                    if (k < words.Count && Adjacent(text, words[k - 1], words[k]) && (isName[k] || IsCapitalised(words[k].Value)))
+                    if (k < words.Count && Adjacent(text, words[k - 1], words[k]) && (isName[k] || IsCapitalised(Span(text, words[k]))))
                     {
                         isName[k] = true;
                         last = k;
@@ -169,34 +208,33 @@ public sealed partial class PersonalDataRedactor
         return builder.ToString();
     }
 
-    private bool LooksLikeName(string text, List<Match> words, int i)
+    private bool LooksLikeName(string text, List<Word> words, int i)
     {
-        var word = words[i].Value;
-        var folded = Fold(word);
-        if (word.Length < 2 || IsAcronym(word) || Particles.Contains(folded) || FormsOfAddress.Contains(folded))
+        var word = Span(text, words[i]);
+        if (word.Length < 2 || IsAcronym(word) || ContainsFolded(Particles, word) || ContainsFolded(FormsOfAddress, word))
         {
             return false;
         }
 
-        if (CommonNames.Value.Contains(folded) || word.Split('-').Any(part => CommonNames.Value.Contains(Fold(part))))
+        if (ContainsFolded(CommonNames.Value, word) || AnyPartIsCommonName(word))
         {
             return true;
         }
 
         // "OSO-dossier", "e-mail-adres": a compound with a known or abbreviated part is a word, not a name.
-        if (word.Contains('-') && word.Split('-').Any(part => part.Length > 0 && (IsAcronym(part) || IsKnown(part))))
+        if (word.Contains('-') && AnyPartIsAWord(word))
         {
             return false;
         }
 
         // "juf Petra", "meneer de Boer" (the particle is joined later), "mevrouw jansen".
         var previous = i - 1;
-        while (previous >= 0 && Particles.Contains(Fold(words[previous].Value)) && i - previous < 3)
+        while (previous >= 0 && ContainsFolded(Particles, Span(text, words[previous])) && i - previous < 3)
         {
             previous--;
         }
 
-        if (previous >= 0 && FormsOfAddress.Contains(Fold(words[previous].Value)) && !StopWord(folded))
+        if (previous >= 0 && ContainsFolded(FormsOfAddress, Span(text, words[previous])) && !StopWord(Fold(word.ToString())))
         {
             return true;
         }
@@ -204,15 +242,124 @@ public sealed partial class PersonalDataRedactor
         return IsCapitalised(word) && !IsKnown(word) && !StartsSentence(text, words[i].Index);
     }
 
-    private bool IsKnown(string word) => _knownWords.Contains(Fold(word)) || _knownWords.Contains(Fold(word).TrimEnd('s'));
+    // word.Split('-').Any(part => CommonNames.Contains(Fold(part))), empty parts included, without the strings.
+    private static bool AnyPartIsCommonName(ReadOnlySpan<char> word)
+    {
+        foreach (var range in word.Split('-'))
+        {
+            if (ContainsFolded(CommonNames.Value, word[range]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // word.Split('-').Any(part => part.Length > 0 && (IsAcronym(part) || IsKnown(part))), without the strings.
+    private bool AnyPartIsAWord(ReadOnlySpan<char> word)
+    {
+        foreach (var range in word.Split('-'))
+        {
+            var part = word[range];
+            if (part.Length > 0 && (IsAcronym(part) || IsKnown(part)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsKnown(ReadOnlySpan<char> word)
+    {
+        if (ContainsFolded(_knownWords, word))
+        {
+            return true;
+        }
+
+        var folded = FoldedAscii(word, stackalloc char[MaxStackWord]);
+        if (folded.Length == 0 && word.Length > 0)
+        {
+            return _knownWords.Contains(Fold(word.ToString()).TrimEnd('s')); // not plain ASCII (or long): fold as a string
+        }
+
+        return _knownWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded.TrimEnd('s'));
+    }
+
+    private const int MaxStackWord = 64;
+
+    /// <summary><c>set.Contains(Fold(word))</c> for an ordinal set; plain ASCII words are folded on the stack.</summary>
+    private static bool ContainsFolded(HashSet<string> set, ReadOnlySpan<char> word)
+    {
+        var folded = FoldedAscii(word, stackalloc char[MaxStackWord]);
+        if (folded.Length == 0 && word.Length > 0)
+        {
+            return set.Contains(Fold(word.ToString()));
+        }
+
+        return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded);
+    }
+
+    /// <summary>
+    /// <see cref="TextNormalizer.Fold"/> of a plain ASCII word (A-Z lowercased, apostrophes dropped) into
+    /// <paramref name="buffer"/>; empty when the word is not plain ASCII or too long (the caller folds the string then).
+    /// </summary>
+    private static ReadOnlySpan<char> FoldedAscii(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        if (word.Length > buffer.Length || !Ascii.IsValid(word))
+        {
+            return [];
+        }
+
+        var length = 0;
+        foreach (var c in word)
+        {
+            if (c != '\'')
+            {
+                buffer[length++] = c is >= 'A' and <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+            }
+        }
+
+        return buffer[..length];
+    }
+
+    private static ReadOnlySpan<char> Span(string text, Word word) => text.AsSpan(word.Index, word.Length);
 
     private bool StopWord(string folded) => _stopWords.Dutch.Contains(folded) || _stopWords.English.Contains(folded);
 
-    private static bool IsCapitalised(string word) => char.IsUpper(word[0]) && word.Skip(1).Any(char.IsLower);
+    private static bool IsCapitalised(ReadOnlySpan<char> word)
+    {
+        if (!char.IsUpper(word[0]))
+        {
+            return false;
+        }
 
-    private static bool IsAcronym(string word) => word.All(c => !char.IsLetter(c) || char.IsUpper(c));
+        foreach (var c in word[1..])
+        {
+            if (char.IsLower(c))
+            {
+                return true;
+            }
+        }
 
-    private static bool Adjacent(string text, Match left, Match right)
+        return false;
+    }
+
+    private static bool IsAcronym(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c) && !char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Adjacent(string text, Word left, Word right)
     {
         var between = text.AsSpan(left.Index + left.Length, right.Index - left.Index - left.Length);
         return between.Length > 0 && between.Length <= 2 && between.Trim().IsEmpty;

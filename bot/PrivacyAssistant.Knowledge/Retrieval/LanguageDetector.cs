@@ -1,3 +1,4 @@
+using System.Buffers;
 using PrivacyAssistant.Knowledge.Entries;
 
 namespace PrivacyAssistant.Knowledge.Retrieval;
@@ -29,17 +30,43 @@ public static class LanguageDetector
         "stolen", "report", "someone", "anyone", "need", "want", "whether", "them", "they", "their", "we", "us", "me", "sent",
     };
 
+    private static readonly SearchValues<char> Separators = SearchValues.Create(" \t\n\r,.?!;:()\"/");
+
     /// <summary>The language, or null when the text gives no clear sign.</summary>
     public static KnowledgeLanguage? Detect(string text)
     {
-        var words = text.Split((char[])[' ', '\t', '\n', '\r', ',', '.', '?', '!', ';', ':', '(', ')', '"', '/'], StringSplitOptions.RemoveEmptyEntries);
+        // The words as text.Split(separators, RemoveEmptyEntries), each trimmed of apostrophes and
+        // lowercased (invariant) on the stack: this runs on every question (RELIABILITY.md, session 11).
+        var dutchWords = Dutch.GetAlternateLookup<ReadOnlySpan<char>>();
+        var englishWords = English.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[64];
         var dutch = 0;
         var english = 0;
-        foreach (var word in words)
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
         {
-            var w = word.Trim('\'', '’').ToLowerInvariant();
-            var inDutch = Dutch.Contains(w);
-            var inEnglish = English.Contains(w);
+            var end = rest.IndexOfAny(Separators);
+            var word = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
+            var trimmed = word.Trim(['\'', '’']);
+            scoped ReadOnlySpan<char> w;
+            if (trimmed.Length <= buffer.Length)
+            {
+                var length = trimmed.ToLowerInvariant(buffer);
+                w = buffer[..length];
+            }
+            else
+            {
+                w = trimmed.ToString().ToLowerInvariant();
+            }
+
+            var inDutch = dutchWords.Contains(w);
+            var inEnglish = englishWords.Contains(w);
             if (inDutch && !inEnglish)
             {
                 dutch++;
