@@ -51,14 +51,26 @@ internal sealed class WordNormalizer
 
     public IReadOnlyList<IReadOnlySet<string>> Words(string text)
     {
-        var words = new List<IReadOnlySet<string>>();
-        foreach (var raw in Tokens(text))
+        // The words of Tokens(text), read as spans of the folded text: a known word (most of them)
+        // needs no string of its own.
+        var folded = TextNormalizer.Fold(text).AsSpan();
+        var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
+        var words = new List<IReadOnlySet<string>>(folded.Length / 4 + 1);
+        while (!folded.IsEmpty)
         {
-            words.Add(known.TryGetValue(raw, out var forms) ? forms : Forms(raw));
+            var end = folded.IndexOfAny(SeparatorValues);
+            var raw = end < 0 ? folded : folded[..end];
+            folded = end < 0 ? [] : folded[(end + 1)..];
+            if (!raw.IsEmpty)
+            {
+                words.Add(lookup.TryGetValue(raw, out var forms) ? forms : Forms(raw.ToString()));
+            }
         }
 
         return words;
     }
+
+    private static readonly System.Buffers.SearchValues<char> SeparatorValues = System.Buffers.SearchValues.Create(Separators);
 
     /// <summary>The folded word, its Dutch and English stems and (Dutch) compound parts.</summary>
     private HashSet<string> Forms(string raw)

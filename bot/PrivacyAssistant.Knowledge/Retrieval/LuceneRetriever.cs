@@ -53,7 +53,7 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         {
             Array.Fill(rowOf, -1, 0, documents);
             var rows = 0;
-            var hits = new List<(int Doc, float Score)>();
+            var hits = new List<(int Doc, float Score)>(documents); // a clause matches each entry at most once
             for (var i = 0; i < clauses.Count; i++)
             {
                 if (clauses[i].Disjuncts.Count == 0)
@@ -139,7 +139,7 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         }
     }
 
-    private static List<TermContribution> Breakdown(List<QueryTerm> terms, ReadOnlySpan<double> scores)
+    private static IReadOnlyList<TermContribution> Breakdown(List<QueryTerm> terms, ReadOnlySpan<double> scores)
     {
         var breakdown = new List<TermContribution>(terms.Count);
         for (var i = 0; i < terms.Count; i++)

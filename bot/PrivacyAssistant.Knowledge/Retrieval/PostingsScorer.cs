@@ -82,24 +82,39 @@ internal sealed class PostingsScorer
             return false;
         }
 
-        var cursors = new Cursor[clause.Disjuncts.Count];
+        // The cursors and the heap array are this thread's, reused clause after clause (a clause is
+        // scored start to end on one thread, with no call out in between): two to four retrievals per
+        // turn, a clause per word, a cursor per disjunct were most of the scorer's garbage.
+        var disjuncts = clause.Disjuncts;
+        var heap = t_heap is { } reused && reused.Length >= disjuncts.Count ? reused : t_heap = new Cursor[Math.Max(16, disjuncts.Count)];
+        var pool = t_cursors is { } cached && cached.Length >= disjuncts.Count ? cached : t_cursors = new Cursor[heap.Length];
         var count = 0;
-        foreach (var disjunct in clause.Disjuncts)
+        for (var d = 0; d < disjuncts.Count; d++)
         {
+            var disjunct = disjuncts[d];
             if (!_postings.TryGetValue((KnowledgeFieldNames.Name(language, disjunct.Field), disjunct.Term), out var postings))
             {
+                Array.Clear(heap, 0, count);
                 return false;
             }
 
             // BM25Stats.Normalize and BM25DocScorer: weight = idf × query boost × top-level boost (1), times k1 + 1.
             var weight = postings.Idf * disjunct.Boost * 1f;
-            cursors[count++] = new Cursor(postings, weight * _k1PlusOne);
+            var cursor = pool[count] ??= new Cursor();
+            cursor.Start(postings, weight * _k1PlusOne);
+            heap[count++] = cursor;
         }
 
-        var disjunction = new Disjunction(cursors, count, clause.TieBreaker);
+        var disjunction = new Disjunction(heap, count, clause.TieBreaker);
         disjunction.ScoreAll(hits);
         return true;
     }
+
+    [ThreadStatic]
+    private static Cursor[]? t_heap;
+
+    [ThreadStatic]
+    private static Cursor[]? t_cursors;
 
     private static float[] Norms(EntryIdfSimilarity similarity, CollectionStatistics collection, AtomicReader leaf, string field)
     {
@@ -118,11 +133,22 @@ internal sealed class PostingsScorer
     private sealed record TermPostings(float Idf, int[] Docs, float[] Freqs, float[] Norms);
 
     /// <summary>One term's postings as Lucene's TermScorer walks them.</summary>
-    private sealed class Cursor(TermPostings postings, float weightValue)
+    private sealed class Cursor
     {
+        private TermPostings postings = null!;
+        private float weightValue;
         private int _index = -1;
 
         public int DocID { get; private set; } = -1;
+
+        /// <summary>Positions the cursor before the first posting of <paramref name="termPostings"/> (what a new cursor was).</summary>
+        public void Start(TermPostings termPostings, float weight)
+        {
+            postings = termPostings;
+            weightValue = weight;
+            _index = -1;
+            DocID = -1;
+        }
 
         public int NextDoc()
         {
