@@ -40,12 +40,9 @@ public static partial class ActivityExtensions
             text = AtMention().Replace(text, " ");
         }
 
-        return Whitespace().Replace(text, " ").Trim();
+        return Whitespace.Collapse(text).Trim();
     }
 
     [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AtMention();
-
-    [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Whitespace();
 }

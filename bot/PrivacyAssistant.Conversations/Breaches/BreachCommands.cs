@@ -69,11 +69,8 @@ public sealed partial class BreachCommands(BreachCards cards, BreachRegisterView
             : null;
     }
 
-    private static string Normalize(string text) => WhiteSpace().Replace(text.Trim().TrimEnd('.', '!', '?', ' '), " ");
+    private static string Normalize(string text) => Whitespace.Collapse(text.Trim().TrimEnd('.', '!', '?', ' '));
 
     [GeneratedRegex(@"^(?:(?:datalek|melding|breach|report|toon|show)\s+)?(?<reference>DL-\d{4}-\d{4,})$", RegexOptions.IgnoreCase)]
     private static partial Regex ShowPattern();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhiteSpace();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using PrivacyAssistant.BotFramework.Builder;
 using PrivacyAssistant.BotFramework.Schema;
 
@@ -36,12 +35,9 @@ public sealed partial class EscalationDeskCommands(EscalationDeskView view) : IM
             return null;
         }
 
-        var text = WhiteSpace().Replace(turn.Activity.GetTextWithoutMentions().Trim().TrimEnd('.', '!', '?', ' '), " ");
+        var text = Whitespace.Collapse(turn.Activity.GetTextWithoutMentions().Trim().TrimEnd('.', '!', '?', ' '));
         return DutchPhrases.Contains(text) ? BotLanguage.Dutch
             : EnglishPhrases.Contains(text) ? BotLanguage.English
             : null;
     }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhiteSpace();
 }
