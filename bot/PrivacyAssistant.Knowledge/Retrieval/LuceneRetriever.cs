@@ -268,7 +268,18 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 }
             }
 
-            var disjuncts = new List<QueryClause.Disjunct>(KnowledgeFieldNames.All.Length * alternatives.Count);
+            // Counted first so the clause holds an array of exactly its disjuncts (no list, no spare capacity).
+            var present = 0;
+            foreach (var field in KnowledgeFieldNames.All)
+            {
+                for (var i = 0; i < alternatives.Count; i++)
+                {
+                    present += counts[i][(int)field] > 0 ? 1 : 0;
+                }
+            }
+
+            var disjuncts = present == 0 ? [] : new QueryClause.Disjunct[present];
+            var next = 0;
             foreach (var field in KnowledgeFieldNames.All)
             {
                 for (var i = 0; i < alternatives.Count; i++)
@@ -280,7 +291,7 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                     var (term, factor) = alternatives[i];
                     if (counts[i][(int)field] > 0)
                     {
-                        disjuncts.Add(new QueryClause.Disjunct(field, term, _settings.Boost(field) * factor));
+                        disjuncts[next++] = new QueryClause.Disjunct(field, term, _settings.Boost(field) * factor);
                     }
                 }
             }
@@ -438,12 +449,30 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
             }
         }
 
-        // Prefer the closest spellings; a handful is enough and keeps noise bounded.
-        return found.Keys
-            .OrderBy(t => EditDistance(t, term))
-            .ThenByDescending(t => found[t])
-            .ThenBy(t => t, StringComparer.Ordinal)
-            .Take(_settings.FuzzyMaxExpansions);
+        // Prefer the closest spellings; a handful is enough and keeps noise bounded. One sort on
+        // (distance, more fields first, ordinal) rather than OrderBy/ThenBy: the terms are distinct, so
+        // the order is total and any sort gives OrderBy's.
+        var ranked = new (int Distance, int Fields, string Term)[found.Count];
+        var n = 0;
+        foreach (var (text, fields) in found)
+        {
+            ranked[n++] = (EditDistance(text, term), fields, text);
+        }
+
+        Array.Sort(ranked, static (a, b) =>
+        {
+            var order = a.Distance.CompareTo(b.Distance);
+            order = order != 0 ? order : b.Fields.CompareTo(a.Fields);
+            return order != 0 ? order : string.CompareOrdinal(a.Term, b.Term);
+        });
+        var take = Math.Min(ranked.Length, Math.Max(0, _settings.FuzzyMaxExpansions));
+        var corrections = new string[take];
+        for (var k = 0; k < take; k++)
+        {
+            corrections[k] = ranked[k].Term;
+        }
+
+        return corrections;
     }
 
     private static int EditDistance(string a, string b)
