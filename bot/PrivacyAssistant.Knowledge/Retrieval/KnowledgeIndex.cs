@@ -199,6 +199,9 @@ public sealed class KnowledgeIndex : IDisposable
 
     public int DocumentCount => _reader.NumDocs;
 
+    /// <summary>One more than the highest document number a search can return (Lucene's MaxDoc; the same as <see cref="DocumentCount"/> for this index, which never deletes).</summary>
+    internal int DocumentSlots => _reader.MaxDoc;
+
     public LanguageAnalysis Analysis(KnowledgeLanguage language) => _analysis[language];
 
     public string EntryId(int doc) => _entryIds[doc];

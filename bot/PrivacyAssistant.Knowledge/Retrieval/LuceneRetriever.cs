@@ -44,7 +44,7 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         // are one row per matching entry in a pooled matrix rather than an array per entry in a
         // dictionary: this runs twice or four times per turn (RELIABILITY.md, session 11).
         var width = clauses.Count;
-        var documents = index.DocumentCount;
+        var documents = index.DocumentSlots; // indexed by document number
         var rowOf = ArrayPool<int>.Shared.Rent(documents);
         var docOf = ArrayPool<int>.Shared.Rent(documents);
         var matrix = ArrayPool<double>.Shared.Rent(documents * width);
