@@ -274,7 +274,36 @@ public sealed class KnowledgeIndex : IDisposable
     public string? EntryWithPhrasing(KnowledgeLanguage language, IEnumerable<string> words) =>
         _phrasings.GetValueOrDefault((language, PhrasingKey(words)));
 
-    private static string PhrasingKey(IEnumerable<string> words) => string.Join(' ', words.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+    /// <summary>As <see cref="EntryWithPhrasing(KnowledgeLanguage, IEnumerable{string})"/> for a question's planned words (retrieval asks it for every search).</summary>
+    internal string? EntryWithPhrasing(KnowledgeLanguage language, List<QueryTerm> terms)
+    {
+        var words = new string[terms.Count];
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = terms[i].Term;
+        }
+
+        return _phrasings.GetValueOrDefault((language, PhrasingKey(words)));
+    }
+
+    private static string PhrasingKey(IEnumerable<string> words) => PhrasingKey(words.ToArray());
+
+    // The distinct words in ordinal order, joined by spaces (what Distinct().Order() gave): sorted in
+    // place, then equal neighbours dropped (ordinal equality is identity of the text, so which copy stays does not matter).
+    private static string PhrasingKey(string[] words)
+    {
+        Array.Sort(words, StringComparer.Ordinal);
+        var distinct = 0;
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (distinct == 0 || !string.Equals(words[distinct - 1], words[i], StringComparison.Ordinal))
+            {
+                words[distinct++] = words[i];
+            }
+        }
+
+        return string.Join(' ', words, 0, distinct);
+    }
 
     /// <summary>BM25's idf, as Lucene computes it, for a term in one field.</summary>
     public double Idf(int docFreq) => Math.Log(1 + ((DocumentCount - docFreq + 0.5) / (docFreq + 0.5)));

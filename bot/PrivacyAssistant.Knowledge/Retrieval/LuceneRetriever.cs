@@ -88,7 +88,7 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
             }
 
             // A question that is exactly one of an entry's phrasings (same words, any order) ranks that entry first.
-            var phrased = index.EntryWithPhrasing(language, terms.Select(t => t.Term));
+            var phrased = index.EntryWithPhrasing(language, terms);
             // Loops and one sort rather than a LINQ pipeline: this runs for every matching entry of
             // every question. Same values (the sums add in the same order as Sum()) and the same order:
             // the sort keys end with the document number, so the order is total and a stable or an
