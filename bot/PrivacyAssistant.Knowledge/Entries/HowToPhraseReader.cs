@@ -64,14 +64,9 @@ public static partial class HowToPhraseReader
                 : null;
         }
 
-        if (phrase.Contains('\uFFFD'))
+        if (SectionedListParser.CommonShapeProblem(phrase) is { } common)
         {
-            return $"'{phrase}' has a character that is not UTF-8 text; save the file as UTF-8";
-        }
-
-        if (phrase.Contains('#'))
-        {
-            return $"'{phrase}' contains '#'; a comment goes on a line of its own, starting with '#'";
+            return common;
         }
 
         if (phrase.LastIndexOf('^') > 0)

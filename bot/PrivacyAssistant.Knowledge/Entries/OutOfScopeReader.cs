@@ -45,14 +45,9 @@ public static partial class OutOfScopeReader
             return null;
         }
 
-        if (phrase.Contains('\uFFFD'))
+        if (SectionedListParser.CommonShapeProblem(phrase) is { } common)
         {
-            return $"'{phrase}' has a character that is not UTF-8 text; save the file as UTF-8";
-        }
-
-        if (phrase.Contains('#'))
-        {
-            return $"'{phrase}' contains '#'; a comment goes on a line of its own, starting with '#'";
+            return common;
         }
 
         var odd = phrase.FirstOrDefault(c => !char.IsLetterOrDigit(c) && c is not (' ' or '-' or '\'' or '’'));

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PrivacyAssistant.Knowledge.Entries;
 
 /// <summary>
-/// The shape the knowledge folder's list files share (word lists, out-of-scope topics): <c>#</c>
+/// The shape the knowledge folder's list files share (word lists, out-of-scope topics, how-to phrases): <c>#</c>
 /// comment lines, a section <c>[Nederlands]</c> and a section <c>[English]</c>, and under each lines
 /// of items separated by commas. Reports what is wrong with the shape, each problem with its line:
 /// section problems, empty items, items the reader refuses, items listed twice in a language, a
@@ -17,6 +17,21 @@ internal static class SectionedListParser
     /// <param name="Empty">The problem of an empty item between commas ("an empty word").</param>
     /// <param name="WhenSectionEmpty">What an empty section means, <c>{0}</c> the language ("an empty list would switch its rule off for {0} questions").</param>
     public sealed record Wording(string Plural, string BeforeFirstSection, string Empty, string WhenSectionEmpty);
+
+    /// <summary>
+    /// The problems every reader reports the same way for an item its own pattern refused: text that was
+    /// not UTF-8, and a <c>#</c> meant as a comment after an item. Null when neither applies (the reader
+    /// then says what else is wrong).
+    /// </summary>
+    public static string? CommonShapeProblem(string item)
+    {
+        if (item.Contains('\uFFFD'))
+        {
+            return $"'{item}' has a character that is not UTF-8 text; save the file as UTF-8";
+        }
+
+        return item.Contains('#') ? $"'{item}' contains '#'; a comment goes on a line of its own, starting with '#'" : null;
+    }
 
     /// <summary>
     /// Walks <paramref name="text"/> and calls <paramref name="onLine"/> with each line under a valid

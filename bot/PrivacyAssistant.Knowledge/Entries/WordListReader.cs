@@ -54,14 +54,9 @@ public static partial class WordListReader
             return null;
         }
 
-        if (word.Contains('\uFFFD'))
+        if (SectionedListParser.CommonShapeProblem(word) is { } common)
         {
-            return $"'{word}' has a character that is not UTF-8 text; save the file as UTF-8";
-        }
-
-        if (word.Contains('#'))
-        {
-            return $"'{word}' contains '#'; a comment goes on a line of its own, starting with '#'";
+            return common;
         }
 
         if (word.Any(char.IsWhiteSpace))
