@@ -27,4 +27,15 @@ public static class MessageFactory
         Summary = summary,
         Attachments = [Attachment.AdaptiveCard(cardUtf8)],
     };
+
+    /// <summary>
+    /// A message carrying one Adaptive Card given as JSON text put together when written (a card rendered
+    /// once with holes filled per reply); see <see cref="Attachment.AdaptiveCard(IUtf8JsonText)"/>.
+    /// </summary>
+    public static Activity Card(IUtf8JsonText card, string? summary = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        Summary = summary,
+        Attachments = [Attachment.AdaptiveCard(card)],
+    };
 }

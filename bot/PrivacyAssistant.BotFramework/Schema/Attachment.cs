@@ -9,6 +9,7 @@ public sealed class Attachment
 {
     private JsonNode? _content;
     private ReadOnlyMemory<byte> _contentUtf8;
+    private IUtf8JsonText? _contentText;
 
     /// <summary>MIME type, e.g. <see cref="ContentTypes.AdaptiveCard"/>.</summary>
     public string? ContentType { get; set; }
@@ -22,7 +23,9 @@ public sealed class Attachment
     [JsonPropertyName("content")]
     private AttachmentContent? WireContent
     {
-        get => !_contentUtf8.IsEmpty ? new AttachmentContent(null, _contentUtf8) : _content is null ? null : new AttachmentContent(_content, default);
+        get => _contentText is not null ? new AttachmentContent(null, default, _contentText)
+            : !_contentUtf8.IsEmpty ? new AttachmentContent(null, _contentUtf8, null)
+            : _content is null ? null : new AttachmentContent(_content, default, null);
         set => Content = value?.Node;
     }
 
@@ -36,6 +39,14 @@ public sealed class Attachment
     {
         get
         {
+            if (_contentText is not null)
+            {
+                var json = new byte[_contentText.Length];
+                _contentText.CopyTo(json);
+                _contentUtf8 = json;
+                _contentText = null;
+            }
+
             if (!_contentUtf8.IsEmpty)
             {
                 _content = JsonNode.Parse(_contentUtf8.Span);
@@ -49,6 +60,7 @@ public sealed class Attachment
         {
             _content = value;
             _contentUtf8 = default;
+            _contentText = null;
         }
     }
 
@@ -78,5 +90,20 @@ public sealed class Attachment
         }
 
         return new Attachment { ContentType = ContentTypes.AdaptiveCard, _contentUtf8 = cardUtf8 };
+    }
+
+    /// <summary>
+    /// An Adaptive Card attachment from JSON text put together when written (see <see cref="IUtf8JsonText"/>):
+    /// as <see cref="AdaptiveCard(ReadOnlyMemory{byte})"/>, without keeping the whole text per reply.
+    /// </summary>
+    public static Attachment AdaptiveCard(IUtf8JsonText card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        if (card.Length == 0)
+        {
+            throw new ArgumentException("The card's JSON is empty.", nameof(card));
+        }
+
+        return new Attachment { ContentType = ContentTypes.AdaptiveCard, _contentText = card };
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using PrivacyAssistant.BotFramework.Builder;
+using PrivacyAssistant.BotFramework.Schema;
 using PrivacyAssistant.Conversations.Cards;
 using PrivacyAssistant.Knowledge.AzureOpenAI;
 using PrivacyAssistant.Knowledge.Entries;
@@ -100,15 +101,22 @@ public sealed class FaqCards(CardLibrary cards, KnowledgeBase knowledge, IOption
         });
 
     /// <summary><see cref="Clarify"/> without an error, as UTF-8 JSON (the same bytes), bound once per options and language.</summary>
-    public ReadOnlyMemory<byte> ClarifyJson(IReadOnlyList<KnowledgeEntry> options, string question, KnowledgeLanguage language)
+    public ReadOnlyMemory<byte> ClarifyJson(IReadOnlyList<KnowledgeEntry> options, string question, KnowledgeLanguage language) =>
+        PreboundCard.Filled.ToArray(ClarifyCard(options, question, language));
+
+    /// <summary>
+    /// <see cref="ClarifyJson"/> put together when the reply is written: the prebound card and the question,
+    /// no copy of the card per reply (≈ 2.5 KB of a clarify turn's garbage).
+    /// </summary>
+    public IUtf8JsonText ClarifyCard(IReadOnlyList<KnowledgeEntry> options, string question, KnowledgeLanguage language)
     {
         if (options.Count is 1 or 2
             && _clarifyCards.Get((options[0].Id, options.Count == 2 ? options[1].Id : null, language), key => Clarify(options, PreboundCard.Marker(0), key.Language)) is { } card)
         {
-            return card.Fill(question);
+            return card.With(question);
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(Clarify(options, question, language));
+        return new Utf8JsonBytes(JsonSerializer.SerializeToUtf8Bytes(Clarify(options, question, language)));
     }
 
     /// <param name="outOfScope">
@@ -121,10 +129,14 @@ public sealed class FaqCards(CardLibrary cards, KnowledgeBase knowledge, IOption
         cards.Render("FaqNone", LanguageCode(language), new { question, bestEntryId = bestEntryId ?? "", error, desk = Desk, outOfScope = outOfScope ? "true" : null });
 
     /// <summary><see cref="None"/> without an error, as UTF-8 JSON (the same bytes), bound once per best entry, flag and language.</summary>
-    public ReadOnlyMemory<byte> NoneJson(string question, string? bestEntryId, KnowledgeLanguage language, bool outOfScope = false)
+    public ReadOnlyMemory<byte> NoneJson(string question, string? bestEntryId, KnowledgeLanguage language, bool outOfScope = false) =>
+        PreboundCard.Filled.ToArray(NoneCard(question, bestEntryId, language, outOfScope));
+
+    /// <summary><see cref="NoneJson"/> put together when the reply is written (as <see cref="ClarifyCard"/>).</summary>
+    public IUtf8JsonText NoneCard(string question, string? bestEntryId, KnowledgeLanguage language, bool outOfScope = false)
     {
         var card = _noneCards.Get((bestEntryId ?? "", language, outOfScope), key => None(PreboundCard.Marker(0), key.BestEntryId, key.Language, outOfScope: key.OutOfScope));
-        return card is not null ? card.Fill(question) : JsonSerializer.SerializeToUtf8Bytes(None(question, bestEntryId, language, outOfScope: outOfScope));
+        return card is not null ? card.With(question) : new Utf8JsonBytes(JsonSerializer.SerializeToUtf8Bytes(None(question, bestEntryId, language, outOfScope: outOfScope)));
     }
 
     /// <summary>The notification summary of <see cref="None"/>.</summary>
@@ -145,6 +157,14 @@ public sealed class FaqCards(CardLibrary cards, KnowledgeBase knowledge, IOption
         _summaries.GetOrAdd((card, key, language), static (k, self) => self.Text(k.Card, k.Key, k.Language), this);
 
     public string Text(string table, string key, KnowledgeLanguage language) => cards.Text(table, key, LanguageCode(language), new { desk = Desk });
+
+    /// <summary>A card bound per reply (one that cannot be prebound), as <see cref="IUtf8JsonText"/>.</summary>
+    private sealed class Utf8JsonBytes(byte[] json) : IUtf8JsonText
+    {
+        public int Length => json.Length;
+
+        public void CopyTo(Span<byte> destination) => json.CopyTo(destination);
+    }
 
     /// <summary>
     /// Prebound cards by key, at most <see cref="Capacity"/> (then bound per reply): the clarify card's key

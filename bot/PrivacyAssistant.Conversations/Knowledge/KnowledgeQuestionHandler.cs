@@ -42,16 +42,17 @@ public sealed partial class KnowledgeQuestionHandler(
         LogDecision(logger, answer.Decision.ToWire(), answer.Entry?.Id, answer.Confidence, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
         // The cards come as UTF-8 JSON rendered once (the question put into its holes) and go into the
-        // reply as they are; a node tree per reply was the largest cost of a turn after answering.
+        // reply as they are; a node tree per reply was the largest cost of a turn after answering. The
+        // clarify and not-sure cards are put together (card parts + question) only as the reply is written.
         Activity reply = answer.Decision switch
         {
             AnswerDecision.Answer when assisted.Generated is { } generated =>
                 MessageFactory.Card(cards.Answer(answer.Entry!, language, generated: generated), answer.Entry!.In(language).Title),
             AnswerDecision.Answer => MessageFactory.Card(cards.AnswerJson(answer.Entry!, language), answer.Entry!.In(language).Title),
-            AnswerDecision.Clarify => MessageFactory.Card(cards.ClarifyJson(answer.Options.Count > 0 ? answer.Options : [answer.Entry!], question, language), cards.Summary("FaqClarify", language)),
+            AnswerDecision.Clarify => MessageFactory.Card(cards.ClarifyCard(answer.Options.Count > 0 ? answer.Options : [answer.Entry!], question, language), cards.Summary("FaqClarify", language)),
             AnswerDecision.Breach => MessageFactory.Card(cards.BreachJson(language, answer.Entry?.Id), cards.Summary("FaqBreach", language)),
             _ => MessageFactory.Card(
-                cards.NoneJson(question, answer.Retrieval?.Top?.EntryId, language, outOfScope: answer.OutOfScope is not null),
+                cards.NoneCard(question, answer.Retrieval?.Top?.EntryId, language, outOfScope: answer.OutOfScope is not null),
                 cards.NoneSummary(language, answer.OutOfScope is not null)),
         };
         var shownEntry = answer.Decision is AnswerDecision.Answer or AnswerDecision.Clarify ? answer.Entry?.Id : null;

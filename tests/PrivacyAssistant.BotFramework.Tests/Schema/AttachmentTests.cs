@@ -75,6 +75,48 @@ public sealed class AttachmentTests
         Assert.Equal(fromNode, fromText);
     }
 
+    [Fact]
+    public void FromJsonTextPutTogetherWhenWritten_IsWrittenAsTheSameBytesAsTheCardAsANode()
+    {
+        var fromParts = JsonSerializer.SerializeToUtf8Bytes(new ExpectedReplies { Activities = [Reply(Attachment.AdaptiveCard(new SplitText(CardUtf8)))] }, BotJson.Options);
+        var fromNode = JsonSerializer.SerializeToUtf8Bytes(new ExpectedReplies { Activities = [Reply(Attachment.AdaptiveCard(JsonNode.Parse(Card)!.AsObject()))] }, BotJson.Options);
+
+        Assert.Equal(Encoding.UTF8.GetString(fromNode), Encoding.UTF8.GetString(fromParts));
+        Assert.Equal(
+            JsonSerializer.Serialize(MessageFactory.Card(JsonNode.Parse(Card)!.AsObject(), "summary"), BotJson.Options),
+            JsonSerializer.Serialize(MessageFactory.Card(new SplitText(CardUtf8), "summary"), BotJson.Options));
+    }
+
+    [Fact]
+    public void FromJsonTextPutTogetherWhenWritten_ReadsAsTheCardsTree_AndContentSetReplacesIt()
+    {
+        var attachment = Attachment.AdaptiveCard(new SplitText(CardUtf8));
+
+        var content = Assert.IsType<JsonObject>(attachment.Content);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(Card), content));
+        Assert.Same(content, attachment.Content);
+
+        attachment.Content = null;
+        Assert.Equal("""{"contentType":"application/vnd.microsoft.card.adaptive"}""", JsonSerializer.Serialize(attachment, BotJson.Options));
+    }
+
+    [Fact]
+    public void EmptyJsonTextPutTogetherWhenWritten_IsRefused() =>
+        Assert.Throws<ArgumentException>(() => Attachment.AdaptiveCard(new SplitText([])));
+
+    // Copies the text in two parts, as a prebound card puts its segments and values together.
+    private sealed class SplitText(byte[] json) : IUtf8JsonText
+    {
+        public int Length => json.Length;
+
+        public void CopyTo(Span<byte> destination)
+        {
+            var half = json.Length / 2;
+            json.AsSpan(0, half).CopyTo(destination);
+            json.AsSpan(half).CopyTo(destination[half..]);
+        }
+    }
+
     [Theory]
     [InlineData("""{"contentType":"application/vnd.microsoft.card.adaptive","content":{"Type":"AdaptiveCard","body":[1,{"a":null}]},"name":"n"}""")]
     [InlineData("""{"contentType":"text/html","content":"<p>x</p>"}""")]
