@@ -20,24 +20,17 @@ public static partial class HowToPhraseReader
     private static readonly SectionedListParser.Wording Wording = new("phrases", "a phrase before the first section; put it", "an empty phrase", "without them {0} how-to questions get \"Bedoel je…?\" cards with privacy entries");
 
     /// <summary>Parses <paramref name="text"/>; adds problems (naming <paramref name="file"/>) and returns null when it cannot be used.</summary>
-    public static HowToPhraseList? Read(string file, string text, ICollection<KnowledgeProblem> problems)
-    {
-        var before = problems.Count;
-        var phrases = new Dictionary<KnowledgeLanguage, List<HowToPhrase>>
-        {
-            [KnowledgeLanguage.Dutch] = [],
-            [KnowledgeLanguage.English] = [],
-        };
-        SectionedListParser.Parse(
+    public static HowToPhraseList? Read(string file, string text, ICollection<KnowledgeProblem> problems) =>
+        SectionedListParser.Read(
+            file,
             text,
             Wording,
             // Single spaces: "werkt  niet" and "werkt niet" are one phrase.
             static item => Spaces().Replace(item, " "),
             ShapeProblem,
-            (line, message) => problems.Add(new KnowledgeProblem(file, line is null ? message : $"line {line}: {message}")),
-            (section, number, items) => phrases[section].AddRange(items.Select(item => Parse(item, number))));
-        return problems.Count > before ? null : new HowToPhraseList(file, phrases[KnowledgeLanguage.Dutch], phrases[KnowledgeLanguage.English]);
-    }
+            problems,
+            static (items, number) => items.Select(item => Parse(item, number)))
+            is var (dutch, english) ? new HowToPhraseList(file, dutch, english) : null;
 
     /// <summary>A question's or a phrase's words as they are compared: folded (lowercase, no accents), apostrophes dropped, split at spaces and punctuation.</summary>
     public static string[] Words(string text) =>

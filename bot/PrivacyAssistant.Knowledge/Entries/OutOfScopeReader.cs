@@ -19,24 +19,18 @@ public static partial class OutOfScopeReader
     private static readonly SectionedListParser.Wording Wording = new("topics", "a topic before the first section; put it", "an empty phrase", "without them {0} questions about other matters get \"Bedoel je…?\" cards");
 
     /// <summary>Parses <paramref name="text"/>; adds problems (naming <paramref name="file"/>) and returns null when it cannot be used.</summary>
-    public static OutOfScopeList? Read(string file, string text, ICollection<KnowledgeProblem> problems)
-    {
-        var before = problems.Count;
-        var topics = new Dictionary<KnowledgeLanguage, List<OutOfScopeTopic>>
-        {
-            [KnowledgeLanguage.Dutch] = [],
-            [KnowledgeLanguage.English] = [],
-        };
-        SectionedListParser.Parse(
+    public static OutOfScopeList? Read(string file, string text, ICollection<KnowledgeProblem> problems) =>
+        SectionedListParser.Read<OutOfScopeTopic>(
+            file,
             text,
             Wording,
             // Single spaces: "koffie  automaat" and "koffie automaat" are one phrase.
             static item => Spaces().Replace(item, " "),
             ShapeProblem,
-            (line, message) => problems.Add(new KnowledgeProblem(file, line is null ? message : $"line {line}: {message}")),
-            (section, number, phrases) => topics[section].Add(new OutOfScopeTopic([.. phrases], number)));
-        return problems.Count > before ? null : new OutOfScopeList(file, topics[KnowledgeLanguage.Dutch], topics[KnowledgeLanguage.English]);
-    }
+            problems,
+            // One topic per line: its phrases together.
+            static (phrases, number) => [new OutOfScopeTopic([.. phrases], number)])
+            is var (dutch, english) ? new OutOfScopeList(file, dutch, english) : null;
 
     private static string? ShapeProblem(string phrase)
     {

@@ -34,6 +34,36 @@ internal static class SectionedListParser
     }
 
     /// <summary>
+    /// <see cref="Parse"/> for a reader with one list per language: each accepted line's items become
+    /// <typeparamref name="T"/>s through <paramref name="itemsOf"/> (items, line number), and each problem is added
+    /// to <paramref name="problems"/> naming <paramref name="file"/> and the line. Null when the file had a problem.
+    /// </summary>
+    public static (IReadOnlyList<T> Dutch, IReadOnlyList<T> English)? Read<T>(
+        string file,
+        string text,
+        Wording wording,
+        Func<string, string> normalize,
+        Func<string, string?> shapeProblem,
+        ICollection<KnowledgeProblem> problems,
+        Func<IReadOnlyList<string>, int, IEnumerable<T>> itemsOf)
+    {
+        var before = problems.Count;
+        var lists = new Dictionary<KnowledgeLanguage, List<T>>
+        {
+            [KnowledgeLanguage.Dutch] = [],
+            [KnowledgeLanguage.English] = [],
+        };
+        Parse(
+            text,
+            wording,
+            normalize,
+            shapeProblem,
+            (line, message) => problems.Add(new KnowledgeProblem(file, line is null ? message : $"line {line}: {message}")),
+            (section, number, items) => lists[section].AddRange(itemsOf(items, number)));
+        return problems.Count > before ? null : (lists[KnowledgeLanguage.Dutch], lists[KnowledgeLanguage.English]);
+    }
+
+    /// <summary>
     /// Walks <paramref name="text"/> and calls <paramref name="onLine"/> with each line under a valid
     /// section: its language, number and accepted items (trimmed, composed, then
     /// <paramref name="normalize"/>d; without the empty ones, those <paramref name="shapeProblem"/>

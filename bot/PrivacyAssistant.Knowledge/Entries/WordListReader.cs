@@ -21,23 +21,9 @@ public static partial class WordListReader
     private static readonly SectionedListParser.Wording Wording = new("words", "words before the first section; put them", "an empty word", "an empty list would switch its rule off for {0} questions");
 
     /// <summary>Parses <paramref name="text"/>; adds problems (naming <paramref name="file"/>) and returns null when it cannot be used.</summary>
-    public static WordList? Read(string file, string text, ICollection<KnowledgeProblem> problems)
-    {
-        var before = problems.Count;
-        var words = new Dictionary<KnowledgeLanguage, List<ListedWord>>
-        {
-            [KnowledgeLanguage.Dutch] = [],
-            [KnowledgeLanguage.English] = [],
-        };
-        SectionedListParser.Parse(
-            text,
-            Wording,
-            static word => word,
-            ShapeProblem,
-            (line, message) => problems.Add(new KnowledgeProblem(file, line is null ? message : $"line {line}: {message}")),
-            (section, number, items) => words[section].AddRange(items.Select(word => new ListedWord(word, number))));
-        return problems.Count > before ? null : new WordList(file, words[KnowledgeLanguage.Dutch], words[KnowledgeLanguage.English]);
-    }
+    public static WordList? Read(string file, string text, ICollection<KnowledgeProblem> problems) =>
+        SectionedListParser.Read(file, text, Wording, static word => word, ShapeProblem, problems, static (items, number) => items.Select(word => new ListedWord(word, number)))
+            is var (dutch, english) ? new WordList(file, dutch, english) : null;
 
     internal static KnowledgeLanguage? SectionOf(string line) =>
         string.Equals(line, DutchSection, StringComparison.OrdinalIgnoreCase) ? KnowledgeLanguage.Dutch
