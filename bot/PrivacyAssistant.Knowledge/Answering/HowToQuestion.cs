@@ -1,4 +1,5 @@
 using PrivacyAssistant.Knowledge.Entries;
+using PrivacyAssistant.Knowledge.Retrieval;
 
 namespace PrivacyAssistant.Knowledge.Answering;
 
@@ -28,19 +29,19 @@ public sealed class HowToQuestion
         _phrases = [.. phrases.Dutch, .. phrases.English];
         foreach (var listed in people.Dutch.Concat(people.English))
         {
-            foreach (var part in HowToPhraseReader.Words(listed.Word))
+            foreach (var part in TextNormalizer.Words(listed.Word))
             {
                 _people.Add(part);
             }
         }
 
-        _compoundHeads = [.. people.Dutch.SelectMany(w => HowToPhraseReader.Words(w.Word)).Where(w => w.Length >= QuestionForm.CompoundLength).Distinct().Order(StringComparer.Ordinal)];
+        _compoundHeads = [.. people.Dutch.SelectMany(w => TextNormalizer.Words(w.Word)).Where(w => w.Length >= QuestionForm.CompoundLength).Distinct().Order(StringComparer.Ordinal)];
     }
 
     /// <summary>The how-to phrase <paramref name="question"/> has when it names no people; otherwise null.</summary>
     public HowToPhrase? Match(string question)
     {
-        var words = HowToPhraseReader.Words(question);
+        var words = TextNormalizer.Words(question);
         HowToPhrase? found = null;
         foreach (var phrase in _phrases)
         {

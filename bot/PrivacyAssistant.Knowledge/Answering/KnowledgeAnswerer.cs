@@ -73,10 +73,11 @@ public sealed partial class KnowledgeAnswerer(
             candidates,
             (Answerer: this, Question: question, Breaches: mentionsBreaches),
             static s => s.Answerer.ShapeOf(s.Question, s.Breaches));
-        // For the explanation (ask): the how-to phrase of a question about a tool whose card the policy took away.
+        // For the explanation (ask): the how-to phrase of a question about a tool whose card the policy took away
+        // (ShapeOf's HowTo case, with the phrase it found kept rather than matched a second time).
         var howToPhrase = decision == AnswerDecision.None && candidates.Count > 0 && candidates[0].Confidence >= policy.NoneThreshold
-            && candidates[0].Confidence < policy.HowToThreshold && ShapeOf(question, mentionsBreaches) == QuestionShape.HowTo
-            ? howTo!.Match(question)
+            && candidates[0].Confidence < policy.HowToThreshold && !mentionsBreaches && !AsksAboutPrivacy(question)
+            ? howTo?.Match(question)
             : null;
         // A question the FAQ explains only partly may be about something else altogether (the canteen,
         // a password reset): when an out-of-scope topic explains it clearly better, say so instead of

@@ -24,8 +24,6 @@ public sealed class QuestionForm
     /// <summary>Listed words at least this long also match as the start or end of a compound.</summary>
     public const int CompoundLength = 6;
 
-    private static readonly char[] Separators = [' ', '\t', '\n', '\r', ',', '.', '?', '!', ';', ':', '(', ')', '"', '/', '-', '…', '[', ']'];
-
     private readonly HashSet<string> _words = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly string[] _compoundParts;
@@ -36,7 +34,7 @@ public sealed class QuestionForm
         foreach (var listed in words.Dutch.Concat(words.English))
         {
             // Read like a question's words: a hyphenated listed word counts as its parts.
-            foreach (var part in Words(listed.Word))
+            foreach (var part in TextNormalizer.Words(listed.Word))
             {
                 _words.Add(part);
             }
@@ -48,7 +46,7 @@ public sealed class QuestionForm
     /// <summary>Whether <paramref name="question"/> has a permission, obligation, who-may-see or personal-data word.</summary>
     public bool AsksAboutPrivacy(string question)
     {
-        foreach (var word in Words(question))
+        foreach (var word in TextNormalizer.Words(question))
         {
             if (_lookup.Contains(word))
             {
@@ -66,9 +64,4 @@ public sealed class QuestionForm
 
         return false;
     }
-
-    // Folded, apostrophes dropped ("foto's" is "fotos", "don't" is "dont"), split at spaces, punctuation and hyphens.
-    private static string[] Words(string text) =>
-        TextNormalizer.Fold(text).Replace("'", "", StringComparison.Ordinal).Replace("’", "", StringComparison.Ordinal)
-            .Split(Separators, StringSplitOptions.RemoveEmptyEntries);
 }

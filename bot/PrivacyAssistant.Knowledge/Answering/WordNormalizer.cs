@@ -9,8 +9,6 @@ namespace PrivacyAssistant.Knowledge.Answering;
 /// </summary>
 internal sealed class WordNormalizer
 {
-    private static readonly char[] Separators = [' ', '\t', '\n', '\r', ',', '.', '?', '!', ';', ':', '(', ')', '"', '/', '-', '…', '[', ']'];
-
     private readonly LanguageAnalysis dutch;
     private readonly LanguageAnalysis english;
     private readonly CompoundSplitter? splitter;
@@ -33,7 +31,7 @@ internal sealed class WordNormalizer
         splitter = parts is null ? dutch.Splitter : dutch.Splitter?.With(parts);
         foreach (var text in vocabulary ?? [])
         {
-            foreach (var raw in Tokens(text))
+            foreach (var raw in TextNormalizer.Words(text))
             {
                 if (!known.ContainsKey(raw))
                 {
@@ -51,7 +49,7 @@ internal sealed class WordNormalizer
 
     public IReadOnlyList<IReadOnlySet<string>> Words(string text)
     {
-        // The words of Tokens(text), read as spans of the folded text: a known word (most of them)
+        // The words of TextNormalizer.Words(text), read as spans of the folded text: a known word (most of them)
         // needs no string of its own.
         var folded = TextNormalizer.Fold(text).AsSpan();
         var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -70,7 +68,7 @@ internal sealed class WordNormalizer
         return words;
     }
 
-    private static readonly System.Buffers.SearchValues<char> SeparatorValues = System.Buffers.SearchValues.Create(Separators);
+    private static readonly System.Buffers.SearchValues<char> SeparatorValues = System.Buffers.SearchValues.Create(TextNormalizer.WordSeparators);
 
     /// <summary>The folded word, its Dutch and English stems and (Dutch) compound parts.</summary>
     private HashSet<string> Forms(string raw)
@@ -91,7 +89,7 @@ internal sealed class WordNormalizer
     public static List<string> Pattern(string alternative, LanguageAnalysis dutch)
     {
         var trimmed = alternative.Trim();
-        var words = Tokens(trimmed.TrimStart('^')).Select(w => dutch.Stemmer.Stem(w)).ToList();
+        var words = TextNormalizer.Words(trimmed.TrimStart('^')).Select(w => dutch.Stemmer.Stem(w)).ToList();
         if (trimmed.StartsWith('^') && words.Count > 0)
         {
             words.Insert(0, BreachIntentDetector.StartMarker);
@@ -99,7 +97,4 @@ internal sealed class WordNormalizer
 
         return words;
     }
-
-    private static IEnumerable<string> Tokens(string text) =>
-        TextNormalizer.Fold(text).Split(Separators, StringSplitOptions.RemoveEmptyEntries);
 }

@@ -32,19 +32,12 @@ public static partial class HowToPhraseReader
             static (items, number) => items.Select(item => Parse(item, number)))
             is var (dutch, english) ? new HowToPhraseList(file, dutch, english) : null;
 
-    /// <summary>A question's or a phrase's words as they are compared: folded (lowercase, no accents), apostrophes dropped, split at spaces and punctuation.</summary>
-    public static string[] Words(string text) =>
-        TextNormalizer.Fold(text).Replace("'", "", StringComparison.Ordinal).Replace("’", "", StringComparison.Ordinal)
-            .Split(Separators, StringSplitOptions.RemoveEmptyEntries);
-
-    private static readonly char[] Separators = [' ', '\t', '\n', '\r', ',', '.', '?', '!', ';', ':', '(', ')', '"', '/', '-', '…', '[', ']'];
-
     private static HowToPhrase Parse(string item, int line)
     {
         var opening = item.StartsWith('^');
         var body = opening ? item[1..] : item;
         // "*" is kept as a word of its own; the other words are read like a question's (hyphens split, apostrophes dropped).
-        var words = body.Split(' ').SelectMany(w => w == HowToPhrase.AnyWord ? [w] : Words(w)).ToArray();
+        var words = body.Split(' ').SelectMany(w => w == HowToPhrase.AnyWord ? [w] : TextNormalizer.Words(w)).ToArray();
         return new HowToPhrase(item, words, opening, line);
     }
 

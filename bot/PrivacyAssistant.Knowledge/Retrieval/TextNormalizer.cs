@@ -58,4 +58,16 @@ public static class TextNormalizer
             }
         });
     }
+
+    /// <summary>Where a message's words end: spaces, punctuation, brackets, quotes, slashes and hyphens.</summary>
+    public static ReadOnlySpan<char> WordSeparators => " \t\n\r,.?!;:()\"/-…[]";
+
+    private static readonly char[] Separators = WordSeparators.ToArray();
+
+    /// <summary>
+    /// A text's words as typed, for the word lists and patterns matched on them (breach intents, question form,
+    /// how-to phrases): folded (lowercase, no accents, apostrophes dropped: "foto's" is "fotos", "don't" is
+    /// "dont"), split at <see cref="WordSeparators"/>.
+    /// </summary>
+    public static string[] Words(string text) => Fold(text).Split(Separators, StringSplitOptions.RemoveEmptyEntries);
 }
