@@ -41,9 +41,7 @@ public sealed class Attachment
         {
             if (_contentText is not null)
             {
-                var json = new byte[_contentText.Length];
-                _contentText.CopyTo(json);
-                _contentUtf8 = json;
+                _contentUtf8 = _contentText.ToArray();
                 _contentText = null;
             }
 

@@ -6,7 +6,7 @@ namespace PrivacyAssistant.Conversations.Cards;
 
 /// <summary>
 /// A card bound once, with markers in place of some string values, and kept as UTF-8 JSON cut at the
-/// markers: <see cref="Fill"/> puts the reply's strings into the holes as JSON strings (escaped by
+/// markers: <see cref="With"/> puts the reply's strings into the holes as JSON strings (escaped by
 /// System.Text.Json, as the reply's serialiser escapes them), so the result is byte for byte the card
 /// bound with those strings, without binding the template or building a node tree per reply.
 /// </summary>
@@ -74,12 +74,9 @@ public sealed class PreboundCard
         return new PreboundCard(segments, cuts.Select(c => c.Value).ToArray());
     }
 
-    /// <summary>The card with <paramref name="values"/> in its holes, as UTF-8 JSON.</summary>
-    public byte[] Fill(params ReadOnlySpan<string> values) => Filled.ToArray(With(values));
-
     /// <summary>
-    /// The card with <paramref name="values"/> in its holes, put together only when written (into the
-    /// reply, from pooled memory): the same bytes as <see cref="Fill"/> without a copy of the card per reply.
+    /// The card with <paramref name="values"/> in its holes as UTF-8 JSON, put together only when written (into
+    /// the reply, from pooled memory), so a reply holds no copy of the card.
     /// </summary>
     public Filled With(params ReadOnlySpan<string> values)
     {
@@ -112,13 +109,6 @@ public sealed class PreboundCard
         }
 
         public int Length { get; }
-
-        public static byte[] ToArray(IUtf8JsonText text)
-        {
-            var json = new byte[text.Length];
-            text.CopyTo(json);
-            return json;
-        }
 
         public void CopyTo(Span<byte> destination)
         {

@@ -100,13 +100,10 @@ public sealed class FaqCards(CardLibrary cards, KnowledgeBase knowledge, IOption
             desk = Desk,
         });
 
-    /// <summary><see cref="Clarify"/> without an error, as UTF-8 JSON (the same bytes), bound once per options and language.</summary>
-    public ReadOnlyMemory<byte> ClarifyJson(IReadOnlyList<KnowledgeEntry> options, string question, KnowledgeLanguage language) =>
-        PreboundCard.Filled.ToArray(ClarifyCard(options, question, language));
-
     /// <summary>
-    /// <see cref="ClarifyJson"/> put together when the reply is written: the prebound card and the question,
-    /// no copy of the card per reply (≈ 2.5 KB of a clarify turn's garbage).
+    /// <see cref="Clarify"/> without an error, as UTF-8 JSON (the same bytes), bound once per options and language
+    /// and put together with the question when the reply is written: no copy of the card per reply (≈ 2.5 KB of a
+    /// clarify turn's garbage).
     /// </summary>
     public IUtf8JsonText ClarifyCard(IReadOnlyList<KnowledgeEntry> options, string question, KnowledgeLanguage language)
     {
@@ -128,11 +125,10 @@ public sealed class FaqCards(CardLibrary cards, KnowledgeBase knowledge, IOption
     public JsonObject None(string question, string? bestEntryId, KnowledgeLanguage language, string? error = null, bool outOfScope = false) =>
         cards.Render("FaqNone", LanguageCode(language), new { question, bestEntryId = bestEntryId ?? "", error, desk = Desk, outOfScope = outOfScope ? "true" : null });
 
-    /// <summary><see cref="None"/> without an error, as UTF-8 JSON (the same bytes), bound once per best entry, flag and language.</summary>
-    public ReadOnlyMemory<byte> NoneJson(string question, string? bestEntryId, KnowledgeLanguage language, bool outOfScope = false) =>
-        PreboundCard.Filled.ToArray(NoneCard(question, bestEntryId, language, outOfScope));
-
-    /// <summary><see cref="NoneJson"/> put together when the reply is written (as <see cref="ClarifyCard"/>).</summary>
+    /// <summary>
+    /// <see cref="None"/> without an error, as UTF-8 JSON (the same bytes), bound once per best entry, flag and
+    /// language and put together with the question when the reply is written (as <see cref="ClarifyCard"/>).
+    /// </summary>
     public IUtf8JsonText NoneCard(string question, string? bestEntryId, KnowledgeLanguage language, bool outOfScope = false)
     {
         var card = _noneCards.Get((bestEntryId ?? "", language, outOfScope), key => None(PreboundCard.Marker(0), key.BestEntryId, key.Language, outOfScope: key.OutOfScope));

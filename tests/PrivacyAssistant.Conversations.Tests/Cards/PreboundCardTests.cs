@@ -34,13 +34,13 @@ public sealed class PreboundCardTests
             data["question"] = "Mag ik \"dit\" ${x}?";
             Assert.Equal(
                 Library.Render(card, language, data).ToJsonString(BotJson.Options),
-                Encoding.UTF8.GetString(prebound.Fill("Mag ik \"dit\" ${x}?")));
+                Encoding.UTF8.GetString(prebound.With("Mag ik \"dit\" ${x}?").ToArray()));
             data["question"] = PreboundCard.Marker(0);
         }
     }
 
     [Fact]
-    public void Fill_PutsEachValueInItsHoles_AsJsonStrings()
+    public void With_PutsEachValueInItsHoles_AsJsonStrings()
     {
         var bound = CardTemplateBinder.Bind(
             Template("""{"a":"${first}","b":[{"c":"${second}","d":1},"${first}"],"e":"fixed"}"""),
@@ -48,7 +48,7 @@ public sealed class PreboundCardTests
 
         var prebound = PreboundCard.TryCreate(bound, 2)!;
 
-        Assert.Equal("""{"a":"x\u0022y","b":[{"c":"\u003Cz\u003E","d":1},"x\u0022y"],"e":"fixed"}""", Encoding.UTF8.GetString(prebound.Fill("x\"y", "<z>")));
+        Assert.Equal("""{"a":"x\u0022y","b":[{"c":"\u003Cz\u003E","d":1},"x\u0022y"],"e":"fixed"}""", Encoding.UTF8.GetString(prebound.With("x\"y", "<z>").ToArray()));
     }
 
     [Theory]
@@ -67,6 +67,6 @@ public sealed class PreboundCardTests
     {
         var bound = CardTemplateBinder.Bind(Template("""{"type":"AdaptiveCard","body":[{"text":"é ${x}"}]}"""), new JsonObject { ["x"] = 1 });
 
-        Assert.Equal(JsonSerializer.Serialize(bound), Encoding.UTF8.GetString(PreboundCard.TryCreate(bound, 1)!.Fill("unused")));
+        Assert.Equal(JsonSerializer.Serialize(bound), Encoding.UTF8.GetString(PreboundCard.TryCreate(bound, 1)!.With("unused").ToArray()));
     }
 }

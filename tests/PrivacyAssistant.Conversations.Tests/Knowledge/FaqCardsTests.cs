@@ -159,7 +159,7 @@ public sealed class FaqCardsTests
     }
 
     [Fact]
-    public async Task ClarifyJson_IsTheCardBoundWithTheQuestion_ForEveryEntryAsOneOrTwoOptions()
+    public async Task ClarifyCard_IsTheCardBoundWithTheQuestion_ForEveryEntryAsOneOrTwoOptions()
     {
         await using var bot = await KnowledgeBot.CreateAsync();
         var cards = bot.Bot.Services.GetRequiredService<FaqCards>();
@@ -175,7 +175,7 @@ public sealed class FaqCardsTests
                     {
                         Assert.Equal(
                             cards.Clarify(options, question, language).ToJsonString(BotJson.Options),
-                            Encoding.UTF8.GetString(cards.ClarifyJson(options, question, language).Span));
+                            Encoding.UTF8.GetString(cards.ClarifyCard(options, question, language).ToArray()));
                     }
                 }
             }
@@ -183,7 +183,7 @@ public sealed class FaqCardsTests
     }
 
     [Fact]
-    public async Task NoneJson_IsTheCardBoundWithTheQuestion_ForEveryBestEntryInAndOutOfScope()
+    public async Task NoneCard_IsTheCardBoundWithTheQuestion_ForEveryBestEntryInAndOutOfScope()
     {
         await using var bot = await KnowledgeBot.CreateAsync();
         var cards = bot.Bot.Services.GetRequiredService<FaqCards>();
@@ -199,7 +199,7 @@ public sealed class FaqCardsTests
                     {
                         Assert.Equal(
                             cards.None(question, bestEntryId, language, outOfScope: outOfScope).ToJsonString(BotJson.Options),
-                            Encoding.UTF8.GetString(cards.NoneJson(question, bestEntryId, language, outOfScope).Span));
+                            Encoding.UTF8.GetString(cards.NoneCard(question, bestEntryId, language, outOfScope).ToArray()));
                     }
                 }
             }
@@ -207,14 +207,14 @@ public sealed class FaqCardsTests
     }
 
     [Fact]
-    public async Task ClarifyJson_KeepsTheQuestionAString_ThatDoesNotChangeTheCardsStructure()
+    public async Task ClarifyCard_KeepsTheQuestionAString_ThatDoesNotChangeTheCardsStructure()
     {
         await using var bot = await KnowledgeBot.CreateAsync();
         var cards = bot.Bot.Services.GetRequiredService<FaqCards>();
         var options = bot.Bot.Services.GetRequiredService<KnowledgeBase>().Entries.Take(2).ToList();
 
-        var plain = JsonNode.Parse(cards.ClarifyJson(options, "vraag", KnowledgeLanguage.Dutch).Span)!;
-        var hostile = JsonNode.Parse(cards.ClarifyJson(options, Questions[2], KnowledgeLanguage.Dutch).Span)!;
+        var plain = JsonNode.Parse(cards.ClarifyCard(options, "vraag", KnowledgeLanguage.Dutch).ToArray())!;
+        var hostile = JsonNode.Parse(cards.ClarifyCard(options, Questions[2], KnowledgeLanguage.Dutch).ToArray())!;
 
         // Same tree but for the question's values, which hold the text exactly as typed.
         var questions = Values(hostile, "question").ToList();
