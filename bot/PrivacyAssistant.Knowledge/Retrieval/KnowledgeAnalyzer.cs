@@ -60,6 +60,16 @@ public sealed class KnowledgeAnalyzer : Analyzer
     {
         var tokens = new List<AnalyzedToken>();
         using var stream = GetTokenStream(field, text);
+        Collect(stream, tokens, recorded: null);
+        return tokens;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="stream"/> (reset, consumed, ended) into <paramref name="tokens"/>. A term
+    /// equal to the one <paramref name="recorded"/> last played is that string, not a new copy.
+    /// </summary>
+    internal static void Collect(TokenStream stream, List<AnalyzedToken> tokens, TokenReplay? recorded)
+    {
         var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
         var increment = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
         var type = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ITypeAttribute>();
@@ -70,11 +80,11 @@ public sealed class KnowledgeAnalyzer : Analyzer
         {
             var stacked = increment.PositionIncrement == 0;
             position += Math.Max(increment.PositionIncrement, stacked && position < 0 ? 1 : 0);
-            tokens.Add(new AnalyzedToken(term.ToString(), position, stacked, type.Type == SynonymFilter.TYPE_SYNONYM, offset.StartOffset));
+            var text = recorded?.Played is { } played && term.Buffer.AsSpan(0, term.Length).SequenceEqual(played) ? played : term.ToString();
+            tokens.Add(new AnalyzedToken(text, position, stacked, type.Type == SynonymFilter.TYPE_SYNONYM, offset.StartOffset));
         }
 
         stream.End();
-        return tokens;
     }
 
     // camelCase and glued words are split ("meldpuntAVG@..." → "meldpunt AVG", "OneDrive" → "One Drive"),
@@ -100,12 +110,22 @@ public sealed class KnowledgeAnalyzer : Analyzer
         {
             stream = new DutchPluralFilter(stream);
         }
+        return new TokenStreamComponents(tokenizer, WithTail(stream));
+    }
+
+    /// <summary>
+    /// The stages after the ones every chain of a language shares (char filters to stems): synonyms
+    /// (query chain), then compound parts (index chain). A question runs the shared stages once and
+    /// replays their tokens into the tail of each chain (<see cref="QuestionAnalyzer"/>).
+    /// </summary>
+    public TokenStream WithTail(TokenStream stream)
+    {
         if (_synonyms is not null)
         {
             stream = new SynonymFilter(stream, _synonyms, ignoreCase: true);
         }
 
-        return new TokenStreamComponents(tokenizer, WithCompoundParts(stream));
+        return WithCompoundParts(stream);
     }
 
     /// <summary>

@@ -9,9 +9,11 @@ namespace PrivacyAssistant.Knowledge.Retrieval;
 public sealed class LanguageAnalysis : IDisposable
 {
     private LanguageAnalysis(
-        KnowledgeLanguage language, Stemmer stemmer, CompoundSplitter? splitter, KnowledgeAnalyzer index, KnowledgeAnalyzer query, WordList everyday, WordList school)
+        KnowledgeLanguage language, Stemmer stemmer, CompoundSplitter? splitter, KnowledgeAnalyzer shared, KnowledgeAnalyzer index, KnowledgeAnalyzer query, WordList everyday, WordList school)
     {
         Language = language;
+        Shared = shared;
+        _questions = new ThreadLocal<QuestionAnalyzer>(() => new QuestionAnalyzer(shared, index, query));
         Stemmer = stemmer;
         Splitter = splitter;
         Index = index;
@@ -49,7 +51,12 @@ public sealed class LanguageAnalysis : IDisposable
         return terms;
     }
 
+    private readonly ThreadLocal<QuestionAnalyzer> _questions;
+
     public KnowledgeLanguage Language { get; }
+
+    /// <summary>The stages every chain of the language shares (no synonyms, no compound parts); <see cref="Index"/> and <see cref="Query"/> add their tails.</summary>
+    public KnowledgeAnalyzer Shared { get; }
 
     public Stemmer Stemmer { get; }
 
@@ -92,15 +99,14 @@ public sealed class LanguageAnalysis : IDisposable
 
         // The index chain without its compound stage: its terms are the vocabulary the compound
         // splitter works from, and the compound stage is added on replay.
+        // Kept: questions run it once and replay it into both tails (AnalyzeQuestion).
         var byText = new Dictionary<string, RecordedTokens>(StringComparer.Ordinal);
-        using (var plain = new KnowledgeAnalyzer(language, stemmerName, stop))
+        var plain = new KnowledgeAnalyzer(language, stemmerName, stop);
+        foreach (var text in texts)
         {
-            foreach (var text in texts)
+            if (!byText.ContainsKey(text))
             {
-                if (!byText.ContainsKey(text))
-                {
-                    byText[text] = RecordedTokens.Record(plain, text);
-                }
+                byText[text] = RecordedTokens.Record(plain, text);
             }
         }
 
@@ -123,14 +129,25 @@ public sealed class LanguageAnalysis : IDisposable
         var index = new KnowledgeAnalyzer(language, stemmerName, stop, splitter: splitter, compoundDictionary: dictionary);
         // Synonyms are not decompounded: "inloggegevens" as a synonym of "wachtwoord" must not add "gegeven".
         var query = new KnowledgeAnalyzer(language, stemmerName, stop, synonyms: synonyms);
-        return new LanguageAnalysis(language, stemmer, splitter, index, query, everydayWords, schoolWords);
+        return new LanguageAnalysis(language, stemmer, splitter, plain, index, query, everydayWords, schoolWords);
     }
 
     /// <summary>A recorded text as <see cref="Index"/> analyses it (compound parts added), for the index writer.</summary>
     public TokenStream IndexTokens(RecordedTokens recorded) => Index.WithCompoundParts(recorded.Replay());
 
+    /// <summary>
+    /// A question as <see cref="Index"/> (<paramref name="words"/>: the words and their compound parts)
+    /// and <see cref="Query"/> (<paramref name="expanded"/>: the words and their synonyms) analyse it,
+    /// with the shared stages run once (<see cref="QuestionAnalyzer"/>). The lists are reused by the
+    /// next question on the same thread.
+    /// </summary>
+    public void AnalyzeQuestion(string question, out IReadOnlyList<AnalyzedToken> words, out IReadOnlyList<AnalyzedToken> expanded) =>
+        _questions.Value!.Analyze(question, out words, out expanded);
+
     public void Dispose()
     {
+        _questions.Dispose();
+        Shared.Dispose();
         Index.Dispose();
         Query.Dispose();
     }

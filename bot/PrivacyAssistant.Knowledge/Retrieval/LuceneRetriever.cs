@@ -178,8 +178,8 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
         // The index chain gives the words as typed (plus compound parts); the query chain adds the
         // synonyms. Synonym rules replace the word with every member of its line, so the typed
         // word is recovered from the index chain, matched up by the offset of the word in the text.
-        var words = analysis.Index.Analyze(question);
-        var expanded = analysis.Query.Analyze(question);
+        // Both come from one run of the stages the two chains share (LanguageAnalysis.AnalyzeQuestion).
+        analysis.AnalyzeQuestion(question, out var words, out var expanded);
         // The words grouped by offset in the order they first appear (what GroupBy gave), with loops:
         // a question has a handful of tokens and this runs for every language searched.
         for (var first = 0; first < words.Count; first++)

@@ -35,6 +35,13 @@ public sealed class RecordedTokens
     public static RecordedTokens Record(Analyzer analyzer, string text)
     {
         var tokens = new List<Token>();
+        RecordInto(analyzer, text, tokens, out var finalPositionIncrement, out var finalOffset);
+        return new RecordedTokens([.. tokens], finalPositionIncrement, finalOffset);
+    }
+
+    /// <summary>Runs <paramref name="analyzer"/> over <paramref name="text"/> and appends its tokens to <paramref name="tokens"/> (a buffer the caller may reuse).</summary>
+    public static void RecordInto(Analyzer analyzer, string text, List<Token> tokens, out int finalPositionIncrement, out int finalOffset)
+    {
         using var stream = analyzer.GetTokenStream("text", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
@@ -47,59 +54,17 @@ public sealed class RecordedTokens
         }
 
         stream.End();
-        return new RecordedTokens([.. tokens], increment.PositionIncrement, offset.EndOffset);
+        finalPositionIncrement = increment.PositionIncrement;
+        finalOffset = offset.EndOffset;
     }
 
     /// <summary>A fresh stream of the recorded tokens (one consumer each; compound filters go on top).</summary>
-    public TokenStream Replay() => new ReplayStream(this);
+    public TokenStream Replay()
+    {
+        var replay = new TokenReplay();
+        replay.Load(Tokens, FinalPositionIncrement, FinalOffset);
+        return replay;
+    }
 
     public readonly record struct Token(string Term, int PositionIncrement, int StartOffset, int EndOffset, string Type);
-
-    private sealed class ReplayStream : TokenStream
-    {
-        private readonly RecordedTokens _recorded;
-        private readonly ICharTermAttribute _term;
-        private readonly IPositionIncrementAttribute _increment;
-        private readonly IOffsetAttribute _offset;
-        private readonly ITypeAttribute _type;
-        private int _next;
-
-        public ReplayStream(RecordedTokens recorded)
-        {
-            _recorded = recorded;
-            _term = AddAttribute<ICharTermAttribute>();
-            _increment = AddAttribute<IPositionIncrementAttribute>();
-            _offset = AddAttribute<IOffsetAttribute>();
-            _type = AddAttribute<ITypeAttribute>();
-        }
-
-        public override bool IncrementToken()
-        {
-            if (_next >= _recorded.Tokens.Count)
-            {
-                return false;
-            }
-
-            var token = _recorded.Tokens[_next++];
-            ClearAttributes();
-            _term.SetEmpty().Append(token.Term);
-            _increment.PositionIncrement = token.PositionIncrement;
-            _offset.SetOffset(token.StartOffset, token.EndOffset);
-            _type.Type = token.Type;
-            return true;
-        }
-
-        public override void End()
-        {
-            base.End();
-            _increment.PositionIncrement = _recorded.FinalPositionIncrement;
-            _offset.SetOffset(_recorded.FinalOffset, _recorded.FinalOffset);
-        }
-
-        public override void Reset()
-        {
-            base.Reset();
-            _next = 0;
-        }
-    }
 }
