@@ -68,10 +68,13 @@ public sealed class FuzzyTermMatcher
     /// The terms <c>FuzzyQuery</c> would expand <paramref name="word"/> to, best first
     /// (the caller treats them as a set).
     /// </summary>
-    public IReadOnlyList<string> Matches(string word, int maxEdits, int prefixLength, int maxExpansions)
+    public string[] Matches(string word, int maxEdits, int prefixLength, int maxExpansions)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxEdits, 2);
-        var target = CodePoints(word);
+        // The word's code points and the best-so-far on the stack (this runs for every field of every
+        // unknown word of a question); the rare long word or large expansion count gets arrays.
+        Span<int> target = word.Length <= 128 ? stackalloc int[word.Length] : new int[word.Length];
+        target = target[..CodePoints(word, target)];
         if (maxEdits == 0 || prefixLength >= word.Length)
         {
             // FuzzyQuery: only the exact term can match.
@@ -85,12 +88,14 @@ public sealed class FuzzyTermMatcher
             : Enumerable.Range(0, _terms.Length).ToArray();
 
         // (boost, index) of the best so far; index order is term order, so the lower index wins a tie.
-        var best = new List<(float Boost, int Index)>(maxExpansions + 1);
-        var targetLetters = prefix == 1 ? LetterMask(target.AsSpan(1)) : 0;
+        var size = Math.Max(0, maxExpansions);
+        Span<(float Boost, int Index)> best = size <= 16 ? stackalloc (float Boost, int Index)[size + 1] : new (float Boost, int Index)[size + 1];
+        var count = 0;
+        var targetLetters = prefix == 1 ? LetterMask(target[1..]) : 0;
         foreach (var index in candidates)
         {
             var term = _codePoints[index];
-            if (Math.Abs(term.Length - target.Length) > maxEdits || !SamePrefix(term, target, prefix))
+            if (Math.Abs(term.Length - target.Length) > maxEdits || !term.AsSpan(0, Math.Min(prefix, term.Length)).SequenceEqual(target[..prefix]))
             {
                 continue;
             }
@@ -100,7 +105,7 @@ public sealed class FuzzyTermMatcher
                 continue; // Distance would exceed maxEdits too
             }
 
-            var edits = Distance(term.AsSpan(prefix), target.AsSpan(prefix), maxEdits);
+            var edits = Distance(term.AsSpan(prefix), target[prefix..], maxEdits);
             if (edits > maxEdits)
             {
                 continue;
@@ -122,48 +127,49 @@ public sealed class FuzzyTermMatcher
                 boost = similarity;
             }
 
-            Offer(best, (boost, index), maxExpansions);
+            count = Offer(best, count, (boost, index), size);
         }
 
-        return best.Select(b => _terms[b.Index]).ToList();
+        var matches = count == 0 ? [] : new string[count];
+        for (var k = 0; k < count; k++)
+        {
+            matches[k] = _terms[best[k].Index];
+        }
+
+        return matches;
     }
 
-    private static void Offer(List<(float Boost, int Index)> best, (float Boost, int Index) candidate, int size)
+    /// <summary>Puts <paramref name="candidate"/> into the first <paramref name="count"/> of <paramref name="best"/> (best first, at most <paramref name="size"/>); returns the new count.</summary>
+    private static int Offer(Span<(float Boost, int Index)> best, int count, (float Boost, int Index) candidate, int size)
     {
         if (size <= 0)
         {
-            return;
+            return count;
         }
 
-        var position = best.FindIndex(b => candidate.Boost > b.Boost || (candidate.Boost == b.Boost && candidate.Index < b.Index));
+        var position = -1;
+        for (var k = 0; k < count; k++)
+        {
+            if (candidate.Boost > best[k].Boost || (candidate.Boost == best[k].Boost && candidate.Index < best[k].Index))
+            {
+                position = k;
+                break;
+            }
+        }
+
         if (position < 0)
         {
-            if (best.Count < size)
+            if (count < size)
             {
-                best.Add(candidate);
+                best[count++] = candidate;
             }
 
-            return;
+            return count;
         }
 
-        best.Insert(position, candidate);
-        if (best.Count > size)
-        {
-            best.RemoveAt(best.Count - 1);
-        }
-    }
-
-    private static bool SamePrefix(int[] a, int[] b, int length)
-    {
-        for (var i = 0; i < length; i++)
-        {
-            if (a[i] != b[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
+        best[position..count].CopyTo(best[(position + 1)..]);
+        best[position] = candidate;
+        return Math.Min(count + 1, size);
     }
 
     /// <summary>Edit distance with adjacent transpositions (optimal string alignment); anything above <paramref name="max"/> is reported as <c>max + 1</c>.</summary>
@@ -237,6 +243,18 @@ public sealed class FuzzyTermMatcher
     /// </remarks>
     public static int LowerBound(ulong a, ulong b) =>
         Math.Max(System.Numerics.BitOperations.PopCount(a & ~b), System.Numerics.BitOperations.PopCount(b & ~a));
+
+    /// <summary>Writes the code points of <paramref name="text"/> to <paramref name="into"/> (at least as long as the text) and returns how many.</summary>
+    private static int CodePoints(string text, Span<int> into)
+    {
+        var n = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            into[n++] = rune.Value;
+        }
+
+        return n;
+    }
 
     private static int[] CodePoints(string text)
     {

@@ -26,6 +26,12 @@ namespace PrivacyAssistant.Knowledge.Retrieval;
 /// </remarks>
 public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
 {
+    [ThreadStatic]
+    private static List<(string Term, float Weight)>? t_alternatives;
+
+    [ThreadStatic]
+    private static List<int[]>? t_counts;
+
     private readonly RetrievalSettings _settings = index.Settings;
 
     public KnowledgeIndex Index => index;
@@ -196,7 +202,11 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 continue; // a repeated word adds no information
             }
 
-            var alternatives = new List<(string Term, float Weight)> { (word.Term, 1f) };
+            // Scratch lists of this thread, emptied for each word (planning runs for every word of every
+            // question searched; nothing is kept from one word or question to the next).
+            var alternatives = t_alternatives ??= new List<(string Term, float Weight)>(8);
+            alternatives.Clear();
+            alternatives.Add((word.Term, 1f));
             for (var t = first; t < words.Count; t++)
             {
                 if (words[t].StartOffset == offset && words[t].Stacked)
@@ -205,11 +215,11 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 }
             }
 
-            foreach (var synonym in expanded)
+            for (var t = 0; t < expanded.Count; t++)
             {
-                if (synonym.StartOffset == offset)
+                if (expanded[t].StartOffset == offset)
                 {
-                    Add(alternatives, synonym.Term, _settings.SynonymWeight);
+                    Add(alternatives, expanded[t].Term, _settings.SynonymWeight);
                 }
             }
 
@@ -218,10 +228,11 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
             // for "avg") would make a common word look specific.
             // Each alternative's entry counts per field, looked up once: the weights, the idf ratios
             // and which fields to search all read them (RELIABILITY.md, session 8).
-            var counts = new List<int[]>(alternatives.Count);
-            foreach (var (term, _) in alternatives)
+            var counts = t_counts ??= new List<int[]>(8);
+            counts.Clear();
+            for (var i = 0; i < alternatives.Count; i++)
             {
-                counts.Add(index.TermCounts(language, term));
+                counts.Add(index.TermCounts(language, alternatives[i].Term));
             }
 
             var wordEntries = counts[0][TermFrequencies.AnyField];
@@ -298,10 +309,10 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
 
             var clause = new QueryClause(disjuncts, _settings.TieBreaker);
 
-            var expansions = new List<string>(alternatives.Count - 1);
+            string[] expansions = alternatives.Count == 1 ? [] : new string[alternatives.Count - 1];
             for (var i = 1; i < alternatives.Count; i++)
             {
-                expansions.Add(alternatives[i].Term);
+                expansions[i - 1] = alternatives[i].Term;
             }
 
             terms.Add(new QueryTerm(word.Term, expansions, weight, known || corrected, corrected, analysis.Everyday.Contains(word.Term), school));
@@ -436,7 +447,7 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
     }
 
     /// <summary>Index terms within one or two edits of a word the index does not contain (what Lucene's FuzzyQuery selects; <see cref="FuzzyTermMatcher"/>).</summary>
-    private IEnumerable<string> Corrections(KnowledgeLanguage language, string term)
+    private string[] Corrections(KnowledgeLanguage language, string term)
     {
         var maxEdits = term.Length >= _settings.FuzzyTwoEditsLength ? 2 : 1;
         var found = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -477,8 +488,9 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
 
     private static int EditDistance(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Two rows on the stack (a word is short; the rare long one gets arrays): this runs for every correction candidate.
+        Span<int> previous = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -493,7 +505,9 @@ public sealed class LuceneRetriever(KnowledgeIndex index) : IRetriever
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
             }
 
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
 
         return previous[b.Length];
