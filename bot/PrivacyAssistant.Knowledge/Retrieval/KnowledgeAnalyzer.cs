@@ -25,6 +25,9 @@ public sealed class KnowledgeAnalyzer : Analyzer
     /// <summary>Text replaced before tokenising (longest match first), as Lucene's MappingCharFilter would.</summary>
     internal static readonly IReadOnlyList<KeyValuePair<string, string>> CharMappings = BuildCharMappings();
 
+    /// <summary>The first characters of <see cref="CharMappings"/>, so the filter skips text no mapping can start in.</summary>
+    private static readonly System.Buffers.SearchValues<char> CharMappingStarts = TextMappingCharFilter.FirstCharacters(CharMappings);
+
     internal static readonly System.Text.RegularExpressions.Regex CaseChange = new("(\\p{Ll})(\\p{Lu})", System.Text.RegularExpressions.RegexOptions.Compiled);
 
     private readonly string _stemmer;
@@ -93,7 +96,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
     // PatternReplaceCharFilter: the same text and offsets without a 16 KB read buffer and four copies
     // of the text per analysed text (RELIABILITY.md, session 7).
     protected override TextReader InitReader(string fieldName, TextReader reader) =>
-        new TextPatternReplaceCharFilter(CaseChange, "$1 $2", new TextMappingCharFilter(CharMappings, reader));
+        new TextPatternReplaceCharFilter(CaseChange, "$1 $2", new TextMappingCharFilter(CharMappings, CharMappingStarts, reader));
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

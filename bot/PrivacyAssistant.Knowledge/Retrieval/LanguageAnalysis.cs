@@ -9,11 +9,11 @@ namespace PrivacyAssistant.Knowledge.Retrieval;
 public sealed class LanguageAnalysis : IDisposable
 {
     private LanguageAnalysis(
-        KnowledgeLanguage language, Stemmer stemmer, CompoundSplitter? splitter, KnowledgeAnalyzer shared, KnowledgeAnalyzer index, KnowledgeAnalyzer query, WordList everyday, WordList school)
+        KnowledgeLanguage language, Stemmer stemmer, CompoundSplitter? splitter, KnowledgeAnalyzer shared, KnowledgeAnalyzer index, KnowledgeAnalyzer query, IReadOnlySet<string>? ruleStarts, WordList everyday, WordList school)
     {
         Language = language;
         Shared = shared;
-        _questions = new ThreadLocal<QuestionAnalyzer>(() => new QuestionAnalyzer(shared, index, query));
+        _questions = new ThreadLocal<QuestionAnalyzer>(() => new QuestionAnalyzer(shared, index, query, ruleStarts));
         Stemmer = stemmer;
         Splitter = splitter;
         Index = index;
@@ -129,7 +129,7 @@ public sealed class LanguageAnalysis : IDisposable
         var index = new KnowledgeAnalyzer(language, stemmerName, stop, splitter: splitter, compoundDictionary: dictionary);
         // Synonyms are not decompounded: "inloggegevens" as a synonym of "wachtwoord" must not add "gegeven".
         var query = new KnowledgeAnalyzer(language, stemmerName, stop, synonyms: synonyms);
-        return new LanguageAnalysis(language, stemmer, splitter, plain, index, query, everydayWords, schoolWords);
+        return new LanguageAnalysis(language, stemmer, splitter, plain, index, query, synonyms is null ? null : SynonymRules.FirstWords(synonyms), everydayWords, schoolWords);
     }
 
     /// <summary>A recorded text as <see cref="Index"/> analyses it (compound parts added), for the index writer.</summary>

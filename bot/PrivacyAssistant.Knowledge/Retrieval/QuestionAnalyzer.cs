@@ -27,13 +27,19 @@ public sealed class QuestionAnalyzer
     private readonly List<RecordedTokens.Token> _recorded = [];
     private readonly List<AnalyzedToken> _words = [];
     private readonly List<AnalyzedToken> _expanded = [];
+    private readonly IReadOnlySet<string>? _ruleStarts;
 
     /// <param name="shared">The language's chain without a tail (no synonyms, no compounds).</param>
     /// <param name="index">The index chain: its tail adds compound parts.</param>
     /// <param name="query">The query chain: its tail adds synonyms.</param>
-    public QuestionAnalyzer(Analyzer shared, KnowledgeAnalyzer index, KnowledgeAnalyzer query)
+    /// <param name="ruleStarts">
+    /// The first words of the query chain's synonym rules (<see cref="SynonymRules.FirstWords"/>); null
+    /// when the query tail is to run on every question.
+    /// </param>
+    public QuestionAnalyzer(Analyzer shared, KnowledgeAnalyzer index, KnowledgeAnalyzer query, IReadOnlySet<string>? ruleStarts = null)
     {
         _shared = shared;
+        _ruleStarts = ruleStarts;
         _indexTail = index.WithTail(_indexReplay);
         _queryTail = query.WithTail(_queryReplay);
     }
@@ -48,8 +54,43 @@ public sealed class QuestionAnalyzer
         _indexReplay.Load(_recorded, finalPositionIncrement, finalOffset);
         KnowledgeAnalyzer.Collect(_indexTail, _words, _indexReplay);
         _queryReplay.Load(_recorded, finalPositionIncrement, finalOffset);
-        KnowledgeAnalyzer.Collect(_queryTail, _expanded, _queryReplay);
+        // Most questions have no word that starts a synonym rule; the synonym filter would pass their
+        // tokens through as they are, so they are read from the replay itself.
+        KnowledgeAnalyzer.Collect(MayStartARule() ? _queryTail : _queryReplay, _expanded, _queryReplay);
         words = _words;
         expanded = _expanded;
+    }
+
+    // The synonym filter matches a token lowercased; a token with anything but ASCII lowercase (none
+    // here: the chain lowercases and folds) is given to the filter rather than reasoned about.
+    private bool MayStartARule()
+    {
+        if (_ruleStarts is null)
+        {
+            return true;
+        }
+
+        foreach (var token in _recorded)
+        {
+            if (_ruleStarts.Contains(token.Term) || !IsAsciiLowercase(token.Term))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAsciiLowercase(string term)
+    {
+        foreach (var c in term)
+        {
+            if (c > 0x7F || char.IsAsciiLetterUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

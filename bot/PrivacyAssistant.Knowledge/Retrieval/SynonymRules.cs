@@ -1,4 +1,7 @@
+using System.Text;
 using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Util;
+using Lucene.Net.Util.Fst;
 using PrivacyAssistant.Knowledge.Entries;
 
 namespace PrivacyAssistant.Knowledge.Retrieval;
@@ -32,5 +35,35 @@ public static class SynonymRules
         }
 
         return parser.Build();
+    }
+
+    /// <summary>
+    /// The first word of every rule of <paramref name="map"/> (as the rule's text was analysed): a
+    /// token that is none of them cannot start a match, so a question without one passes the
+    /// synonym filter unchanged (<see cref="QuestionAnalyzer"/>).
+    /// </summary>
+    public static IReadOnlySet<string> FirstWords(SynonymMap map)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        if (map.Fst is null)
+        {
+            return words;
+        }
+
+        // The map's inputs are the rule's words as code points, separated by WORD_SEPARATOR.
+        var rules = new Int32sRefFSTEnum<BytesRef>(map.Fst);
+        while (rules.MoveNext())
+        {
+            var input = rules.Current.Input;
+            var word = new StringBuilder();
+            for (var i = input.Offset; i < input.Offset + input.Length && input.Int32s[i] != SynonymMap.WORD_SEPARATOR; i++)
+            {
+                word.Append(char.ConvertFromUtf32(input.Int32s[i]));
+            }
+
+            words.Add(word.ToString());
+        }
+
+        return words;
     }
 }

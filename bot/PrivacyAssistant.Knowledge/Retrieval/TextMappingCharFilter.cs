@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Lucene.Net.Analysis.CharFilters;
 
@@ -15,6 +16,13 @@ internal sealed class TextMappingCharFilter : WholeTextCharFilter
 {
     /// <param name="mappings">Pairs of text and replacement (the replacement may be empty); each text at most once.</param>
     public TextMappingCharFilter(IReadOnlyList<KeyValuePair<string, string>> mappings, TextReader input)
+        : this(mappings, FirstCharacters(mappings), input)
+    {
+    }
+
+    /// <param name="mappings">Pairs of text and replacement (the replacement may be empty); each text, not empty, at most once.</param>
+    /// <param name="firstCharacters">The first character of every text of <paramref name="mappings"/> (<see cref="FirstCharacters"/>), worked out once by the caller.</param>
+    public TextMappingCharFilter(IReadOnlyList<KeyValuePair<string, string>> mappings, SearchValues<char> firstCharacters, TextReader input)
         : base(input)
     {
         var text = ReadInput(input);
@@ -23,6 +31,15 @@ internal sealed class TextMappingCharFilter : WholeTextCharFilter
         var position = 0;
         while (position < text.Length)
         {
+            // No mapping can start where none of their first characters is: skip to the next place one
+            // is (what trying every mapping at every position and moving on by one would come to).
+            var next = text.AsSpan(position).IndexOfAny(firstCharacters);
+            if (next < 0)
+            {
+                break;
+            }
+
+            position += next;
             var match = LongestMatch(mappings, text, position);
             if (match < 0)
             {
@@ -57,6 +74,17 @@ internal sealed class TextMappingCharFilter : WholeTextCharFilter
         }
 
         SetOutput(output is null ? text : output.Append(text, copiedUpTo, text.Length - copiedUpTo).ToString());
+    }
+
+    /// <summary>The first character of each mapped text (a mapping of the empty text is not supported).</summary>
+    public static SearchValues<char> FirstCharacters(IReadOnlyList<KeyValuePair<string, string>> mappings)
+    {
+        foreach (var mapping in mappings)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(mapping.Key, nameof(mappings));
+        }
+
+        return SearchValues.Create([.. mappings.Select(m => m.Key[0]).Distinct()]);
     }
 
     private static int LongestMatch(IReadOnlyList<KeyValuePair<string, string>> mappings, string text, int position)

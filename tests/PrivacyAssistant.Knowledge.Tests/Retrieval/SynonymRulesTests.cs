@@ -54,4 +54,15 @@ public sealed class SynonymRulesTests
         Assert.Empty(school.Expansions);
         Assert.NotEqual("leerplichtambtenaar", result.Top?.EntryId);
     }
+
+    [Fact]
+    public void FirstWords_OfRules_AreEachRulesFirstAnalysedWordOnly()
+    {
+        var map = SynonymRules.Parse("laptops, notebook\ncode of conduct => protocol\nmemory stick, usb stick", KnowledgeLanguage.English, "English")!;
+
+        var first = SynonymRules.FirstWords(map);
+
+        // Every side of a two-way rule starts a rule; a one-way rule only by its left side; "of" and "stick" start none.
+        Assert.Equal(["code", "laptop", "memori", "notebook", "usb"], first.Order(StringComparer.Ordinal));
+    }
 }
