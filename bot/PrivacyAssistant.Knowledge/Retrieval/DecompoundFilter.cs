@@ -38,9 +38,11 @@ public sealed class DecompoundFilter : TokenFilter
             return false;
         }
 
-        foreach (var part in _splitter.Split(_term.ToString()))
+        // The term as it stands (no string unless the splitter has to split an unknown word).
+        var parts = _splitter.Split(_term.Buffer.AsSpan(0, _term.Length));
+        for (var i = 0; i < parts.Count; i++)
         {
-            _pending.Enqueue(part);
+            _pending.Enqueue(parts[i]);
         }
 
         _state = _pending.Count > 0 ? CaptureState() : null;
