@@ -13,8 +13,10 @@ namespace PrivacyAssistant.Knowledge;
 /// </summary>
 public sealed class KnowledgeEngine : IDisposable
 {
-    private KnowledgeEngine(KnowledgeBase knowledge, KnowledgeIndex index, BreachIntentDetector breachIntents, AnswerPolicy policy, OutOfScopeMatcher outOfScope)
+    private KnowledgeEngine(KnowledgeBase knowledge, KnowledgeIndex index, BreachIntentDetector breachIntents, AnswerPolicy policy, OutOfScopeMatcher outOfScope, ExampleIndex examples, ExamplePolicy examplePolicy)
     {
+        Examples = examples;
+        ExamplePolicy = examplePolicy;
         Knowledge = knowledge;
         Index = index;
         Retriever = new LuceneRetriever(index);
@@ -23,7 +25,7 @@ public sealed class KnowledgeEngine : IDisposable
         OutOfScope = outOfScope;
         QuestionForm = new QuestionForm(knowledge.QuestionFormWords);
         HowToQuestion = new HowToQuestion(knowledge.HowToPhrases, knowledge.PeopleWords);
-        Answerer = new KnowledgeAnswerer(knowledge, Retriever, breachIntents, policy, PersonalDataRedactor.For(knowledge, index.StopWords), outOfScope, questionForm: QuestionForm, howTo: HowToQuestion);
+        Answerer = new KnowledgeAnswerer(knowledge, Retriever, breachIntents, policy, PersonalDataRedactor.For(knowledge, index.StopWords), outOfScope, questionForm: QuestionForm, howTo: HowToQuestion, examples: examples, examplePolicy: examplePolicy);
     }
 
     public KnowledgeBase Knowledge { get; }
@@ -41,6 +43,11 @@ public sealed class KnowledgeEngine : IDisposable
     public QuestionForm QuestionForm { get; }
 
     public HowToQuestion HowToQuestion { get; }
+
+    /// <summary>The labelled texts (titles, alternates, <c>example-questions.tsv</c>) unsure decisions are compared with.</summary>
+    public ExampleIndex Examples { get; }
+
+    public ExamplePolicy ExamplePolicy { get; }
 
     public IKnowledgeAnswerer Answerer { get; }
 
@@ -70,7 +77,8 @@ public sealed class KnowledgeEngine : IDisposable
                 index.Analysis(KnowledgeLanguage.Dutch),
                 index.Analysis(KnowledgeLanguage.English),
                 knowledge.Texts);
-            return new KnowledgeEngine(knowledge, index, breachIntents, AnswerPolicy.From(options), outOfScope);
+            return new KnowledgeEngine(
+                knowledge, index, breachIntents, AnswerPolicy.From(options), outOfScope, new ExampleIndex(knowledge, options.ExampleNeighbours), ExamplePolicy.From(options));
         }
         catch (KnowledgeLoadException ex)
         {

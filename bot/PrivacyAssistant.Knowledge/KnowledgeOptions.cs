@@ -48,6 +48,31 @@ public sealed class KnowledgeOptions
     public double ClarifyRatio { get; set; } = 0.9;
 
     /// <summary>
+    /// A "Bedoel je…?" becomes the answer when the labelled example questions (<c>knowledge/example-questions.tsv</c>, with the
+    /// entries' titles and alternates) support its first option at least this much (the winning label's summed similarity
+    /// over the nearest texts ÷ their number). Tuned on half A of dev.tsv's blocks from session 9 on
+    /// (docs/knowledge-retrieval.md, "Session 12, example questions"); 0 switches the rule off.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double ExamplesAnswerSupport { get; set; } = 0.35;
+
+    /// <summary>A "Bedoel je…?" becomes "not sure" when the nearest examples are outside privacy (none) at least this much. 0: off.</summary>
+    [Range(0.0, 1.0)]
+    public double ExamplesNoneSupport { get; set; } = 0.12;
+
+    /// <summary>A "Bedoel je…?" shows the examples' entry first (the FAQ's best second) when they support another entry at least this much. 0: off.</summary>
+    [Range(0.0, 1.0)]
+    public double ExamplesCardSupport { get; set; } = 0.10;
+
+    /// <summary>"Not sure" becomes a "Bedoel je…?" with the examples' entry (never an answer) when they support it at least this much. 0: off.</summary>
+    [Range(0.0, 1.0)]
+    public double ExamplesRescueSupport { get; set; } = 0.18;
+
+    /// <summary>How many of the nearest labelled texts vote.</summary>
+    [Range(1, Retrieval.ExampleIndex.MaxNeighbours)]
+    public int ExampleNeighbours { get; set; } = 5;
+
+    /// <summary>
     /// How often the daily question counts kept in memory are written to the database (also at
     /// shutdown). A crash loses at most this much of these statistics; never a report or a vote.
     /// </summary>

@@ -12,6 +12,7 @@ namespace PrivacyAssistant.Knowledge.Answering;
 /// <param name="Retrieval">The ranked candidates and query terms, for explanation.</param>
 /// <param name="Breach">The breach pattern that matched, for decision breach.</param>
 /// <param name="OutOfScope">For decision none: the out-of-scope topic that explains the question better than any entry (<c>knowledge/out-of-scope.txt</c>), if one does.</param>
+/// <param name="Examples">What the labelled example questions said, when they were asked (a "Bedoel je…?" or none; <see cref="ExamplePolicy"/>); neighbours only for an explanation.</param>
 /// <param name="HowTo">For decision none: the how-to phrase (<c>knowledge/how-to-phrases.txt</c>) of a question about a tool whose card the how-to rule took away (<see cref="AnswerPolicy.HowToThreshold"/>).</param>
 public sealed record KnowledgeAnswer(
     AnswerDecision Decision,
@@ -22,4 +23,5 @@ public sealed record KnowledgeAnswer(
     RetrievalResult? Retrieval,
     BreachIntentMatch? Breach,
     OutOfScopeMatch? OutOfScope = null,
-    HowToPhrase? HowTo = null);
+    HowToPhrase? HowTo = null,
+    ExampleVerdict? Examples = null);

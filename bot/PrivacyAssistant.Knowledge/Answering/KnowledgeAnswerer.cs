@@ -21,7 +21,9 @@ public sealed partial class KnowledgeAnswerer(
     OutOfScopeMatcher? outOfScope = null,
     OutOfScopeRule? outOfScopeRule = null,
     QuestionForm? questionForm = null,
-    HowToQuestion? howTo = null) : IKnowledgeAnswerer
+    HowToQuestion? howTo = null,
+    ExampleIndex? examples = null,
+    ExamplePolicy? examplePolicy = null) : IKnowledgeAnswerer
 {
     /// <summary>The entry a breach report refers to when the knowledge base has it.</summary>
     public const string BreachEntryId = "datalek";
@@ -98,7 +100,27 @@ public sealed partial class KnowledgeAnswerer(
             }
         }
 
+        // Unsure (a card or none): the labelled example questions may re-order, settle or take back the card, or offer
+        // one for a none (ExamplePolicy). A breach report or a confident answer never gets here changed.
+        ExampleVerdict? evidence = null;
         var entries = chosen.Select(c => knowledge.Get(c.EntryId)).ToList();
+        if (examples is not null && examplePolicy is not null && examplePolicy.Consulted(decision))
+        {
+            var verdict = examples.Nearest(question, explain);
+            evidence = verdict;
+            var (changed, ids) = examplePolicy.Decide(decision, entries.FirstOrDefault()?.Id, verdict);
+            if (ids is not null)
+            {
+                decision = changed;
+                entries = ids.Select(knowledge.Get).ToList();
+                if (decision != AnswerDecision.None)
+                {
+                    outside = null;
+                    howToPhrase = null;
+                }
+            }
+        }
+
         return new KnowledgeAnswer(
             decision,
             reply,
@@ -108,7 +130,8 @@ public sealed partial class KnowledgeAnswerer(
             result,
             null,
             outside,
-            howToPhrase);
+            howToPhrase,
+            evidence);
     }
 
     private QuestionShape ShapeOf(string question, bool mentionsBreaches) =>

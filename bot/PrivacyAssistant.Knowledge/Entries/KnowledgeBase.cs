@@ -17,8 +17,10 @@ public sealed class KnowledgeBase
         OutOfScopeList outOfScope,
         HowToPhraseList howToPhrases,
         WordList peopleWords,
-        SchoolOptions school)
+        SchoolOptions school,
+        IReadOnlyList<ExampleQuestion>? examples = null)
     {
+        Examples = examples ?? [];
         Folder = folder;
         Entries = entries;
         Synonyms = synonyms;
@@ -70,6 +72,9 @@ public sealed class KnowledgeBase
 
     /// <summary><c>out-of-scope.txt</c>: topics staff ask about that are not privacy questions.</summary>
     public OutOfScopeList OutOfScope { get; }
+
+    /// <summary><c>example-questions.tsv</c>: questions staff asked, labelled with their entry or none (empty when the file is absent).</summary>
+    public IReadOnlyList<ExampleQuestion> Examples { get; }
 
     /// <summary>The school values the placeholders were filled with.</summary>
     public SchoolOptions School { get; }

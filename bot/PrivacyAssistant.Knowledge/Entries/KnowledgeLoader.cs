@@ -10,7 +10,7 @@ namespace PrivacyAssistant.Knowledge.Entries;
 /// Reads and validates the knowledge folder: <c>entries/*.md</c> (YAML front matter + a Dutch and an
 /// English answer), <c>synonyms.txt</c>, <c>breach-intents.txt</c>, <c>everyday-words.txt</c> and
 /// <c>school-words.txt</c>, <c>stop-words.txt</c>, <c>question-form-words.txt</c>, <c>how-to-phrases.txt</c>, <c>people-words.txt</c>
-/// and <c>out-of-scope.txt</c>. Every problem is collected
+/// <c>out-of-scope.txt</c> and <c>example-questions.tsv</c> (optional). Every problem is collected
 /// and reported together, each naming its file, so an editor can fix them in one pass.
 /// </summary>
 public static partial class KnowledgeLoader
@@ -28,6 +28,7 @@ public static partial class KnowledgeLoader
     public const string HowToPhrasesFile = "how-to-phrases.txt";
     public const string PeopleWordsFile = "people-words.txt";
     public const string OutOfScopeFile = "out-of-scope.txt";
+    public const string ExampleQuestionsFile = "example-questions.tsv";
 
     private const string DutchHeading = "# Nederlands";
     private const string EnglishHeading = "# English";
@@ -84,7 +85,11 @@ public static partial class KnowledgeLoader
         var howToPhrases = ReadRequired(root, HowToPhrasesFile, found) is { } phrases ? HowToPhraseReader.Read(HowToPhrasesFile, phrases, found) : null;
         var peopleWords = ReadWordList(root, PeopleWordsFile, found);
         var outOfScope = ReadRequired(root, OutOfScopeFile, found) is { } topics ? OutOfScopeReader.Read(OutOfScopeFile, topics, found) : null;
-        if (found.Count > 0 || everydayWords is null || schoolWords is null || stopWords is null || questionFormWords is null
+        // Optional like the synonyms: without examples the bot decides on the FAQ's words alone, as before session 12.
+        var exampleText = ReadOptional(root, ExampleQuestionsFile);
+        var examples = ExampleQuestionReader.Read(
+            ExampleQuestionsFile, exampleText, parsed.Select(p => p.Entry.Id).ToHashSet(StringComparer.Ordinal), found);
+        if (found.Count > 0 || examples is null || everydayWords is null || schoolWords is null || stopWords is null || questionFormWords is null
             || howToPhrases is null || peopleWords is null || outOfScope is null)
         {
             return null;
@@ -102,7 +107,8 @@ public static partial class KnowledgeLoader
             outOfScope,
             howToPhrases,
             peopleWords,
-            school);
+            school,
+            examples);
     }
 
     /// <summary>Parses one entry file; adds problems and returns null when it cannot be used.</summary>

@@ -1,0 +1,345 @@
+using System.Buffers;
+using System.Text;
+using PrivacyAssistant.Knowledge.Entries;
+
+namespace PrivacyAssistant.Knowledge.Retrieval;
+
+/// <summary>
+/// Nearest neighbours among labelled texts: every entry's titles and alternates (both languages, labelled with the
+/// entry) and <c>example-questions.tsv</c> (labelled with an entry or none). A text is a profile of its letter 3-, 4-
+/// and 5-grams (of " text ", folded: lowercase, no accents, anything but letters and digits a space) and its whole
+/// words, weighted (1 + ln tf)·idf with idf = ln((N + 1) / (df + 1)) + 1 over the labelled texts; profiles are
+/// L2-normalised and compared by cosine. The <see cref="Neighbours"/> most similar texts vote for their label with their
+/// similarity (docs/knowledge-retrieval.md, "Session 12, example questions").
+/// </summary>
+/// <remarks>
+/// Built once at start-up and immutable, so thread-safe. The hot path (<see cref="Nearest"/>) hashes the n-grams of
+/// the folded question into buckets on the stack (no strings), walks precomputed postings arrays of normalised
+/// weights into a pooled score array, and allocates nothing unless an explanation is asked (a non-ASCII question
+/// is folded once through <see cref="TextNormalizer.Fold"/>). Bucket collisions are rare at 2^18 buckets for some tens of
+/// thousands of distinct n-grams and only blur two n-grams' weights.
+/// </remarks>
+public sealed class ExampleIndex
+{
+    private const int BucketBits = 18;
+    private const int BucketMask = (1 << BucketBits) - 1;
+
+    /// <summary>Folded characters compared at most; a longer question is compared on its beginning (its first ~80 words).</summary>
+    internal const int MaxChars = 512;
+
+    // Per bucket: postings from _start[b] to _start[b + 1] in _docs/_weights, and the bucket's idf (df = 0 for an n-gram
+    // no labelled text has: it still weighs in the question's norm).
+    private readonly int[] _start;
+    private readonly int[] _docs;
+    private readonly float[] _weights;
+    private readonly float[] _idf;
+
+    // Per labelled text: its label (an index into _labelIds).
+    private readonly int[] _labels;
+    private readonly string?[] _labelIds;
+
+    public ExampleIndex(KnowledgeBase knowledge, int neighbours = 5)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(neighbours, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(neighbours, MaxNeighbours);
+        Neighbours = neighbours;
+
+        // Label 0 is none; entry i is label i + 1.
+        var labelIds = new List<string?> { null };
+        var labelOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in knowledge.Entries)
+        {
+            labelOf[entry.Id] = labelIds.Count;
+            labelIds.Add(entry.Id);
+        }
+
+        var texts = new List<(int Label, string Text)>();
+        foreach (var entry in knowledge.Entries)
+        {
+            foreach (var content in new[] { entry.Dutch, entry.English })
+            {
+                texts.Add((labelOf[entry.Id], content.Title));
+                texts.AddRange(content.Alternates.Select(a => (labelOf[entry.Id], a)));
+            }
+        }
+
+        texts.AddRange(knowledge.Examples.Select(e => (e.EntryId is null ? 0 : labelOf[e.EntryId], e.Question)));
+        texts.RemoveAll(t => string.IsNullOrWhiteSpace(t.Text));
+
+        // Term frequencies per text (sorted buckets, run-length), then document frequencies.
+        var profiles = new List<(int Bucket, int Tf)[]>(texts.Count);
+        var df = new int[1 << BucketBits];
+        var buffer = new int[FeatureCapacity(MaxChars)];
+        foreach (var (_, text) in texts)
+        {
+            var count = Features(text, buffer);
+            var span = buffer.AsSpan(0, count);
+            span.Sort();
+            var profile = new List<(int, int)>();
+            for (var i = 0; i < count;)
+            {
+                var j = i;
+                while (j < count && span[j] == span[i])
+                {
+                    j++;
+                }
+
+                profile.Add((span[i], j - i));
+                df[span[i]]++;
+                i = j;
+            }
+
+            profiles.Add([.. profile]);
+        }
+
+        var n = texts.Count;
+        _idf = new float[df.Length];
+        for (var b = 0; b < df.Length; b++)
+        {
+            _idf[b] = (float)(Math.Log((n + 1.0) / (df[b] + 1.0)) + 1);
+        }
+
+        // Postings (compressed rows by bucket) of the L2-normalised weights.
+        _start = new int[df.Length + 1];
+        for (var b = 0; b < df.Length; b++)
+        {
+            _start[b + 1] = _start[b] + df[b];
+        }
+
+        _docs = new int[_start[^1]];
+        _weights = new float[_start[^1]];
+        var next = (int[])_start.Clone();
+        for (var d = 0; d < n; d++)
+        {
+            var profile = profiles[d];
+            var norm = Math.Sqrt(profile.Sum(p => Square(Weight(p.Tf, _idf[p.Bucket]))));
+            foreach (var (bucket, tf) in profile)
+            {
+                var at = next[bucket]++;
+                _docs[at] = d;
+                _weights[at] = (float)(Weight(tf, _idf[bucket]) / norm);
+            }
+        }
+
+        _labels = texts.Select(t => t.Label).ToArray();
+        _labelIds = [.. labelIds];
+    }
+
+    /// <summary>The most neighbours a verdict may count (they are kept on the stack).</summary>
+    public const int MaxNeighbours = 16;
+
+    /// <summary>How many of the nearest texts vote.</summary>
+    public int Neighbours { get; }
+
+    /// <summary>How many labelled texts there are (titles, alternates and examples).</summary>
+    public int Count => _labels.Length;
+
+    /// <summary>The label the nearest texts support most, and how strongly; with the neighbours themselves when <paramref name="explain"/>.</summary>
+    public ExampleVerdict Nearest(string question, bool explain = false)
+    {
+        // Sized for the longest compared text (about 7 KB of stack), whatever folding does to the question's length.
+        Span<int> features = stackalloc int[FeatureCapacity(MaxChars)];
+        var scores = ArrayPool<float>.Shared.Rent(_labels.Length);
+        try
+        {
+            var count = Features(question, features);
+            var span = features[..count];
+            span.Sort();
+            var scoreSpan = scores.AsSpan(0, _labels.Length);
+            scoreSpan.Clear();
+            var norm2 = 0.0;
+            for (var i = 0; i < count;)
+            {
+                var bucket = span[i];
+                var j = i + 1;
+                while (j < count && span[j] == bucket)
+                {
+                    j++;
+                }
+
+                var weight = (float)Weight(j - i, _idf[bucket]);
+                norm2 += (double)weight * weight;
+                for (var p = _start[bucket]; p < _start[bucket + 1]; p++)
+                {
+                    scoreSpan[_docs[p]] += weight * _weights[p];
+                }
+
+                i = j;
+            }
+
+            if (norm2 <= 0)
+            {
+                return default;
+            }
+
+            // The k best texts (insertion into a small sorted array; ties keep the earlier text).
+            var k = Neighbours;
+            Span<int> best = stackalloc int[k];
+            Span<float> bestScore = stackalloc float[k];
+            var found = 0;
+            for (var d = 0; d < scoreSpan.Length; d++)
+            {
+                var s = scoreSpan[d];
+                if (s <= 0 || (found == k && s <= bestScore[k - 1]))
+                {
+                    continue;
+                }
+
+                var at = found < k ? found++ : k - 1;
+                while (at > 0 && bestScore[at - 1] < s)
+                {
+                    best[at] = best[at - 1];
+                    bestScore[at] = bestScore[at - 1];
+                    at--;
+                }
+
+                best[at] = d;
+                bestScore[at] = s;
+            }
+
+            if (found == 0)
+            {
+                return default;
+            }
+
+            // Sum the similarities per label; the first label to reach the best sum wins a tie (the nearest text's).
+            var norm = Math.Sqrt(norm2);
+            Span<int> labels = stackalloc int[k];
+            Span<double> sums = stackalloc double[k];
+            var distinct = 0;
+            for (var i = 0; i < found; i++)
+            {
+                var label = _labels[best[i]];
+                var at = labels[..distinct].IndexOf(label);
+                if (at < 0)
+                {
+                    at = distinct++;
+                    labels[at] = label;
+                    sums[at] = 0;
+                }
+
+                sums[at] += Math.Min(1.0, bestScore[i] / norm);
+            }
+
+            var winner = 0;
+            for (var i = 1; i < distinct; i++)
+            {
+                if (sums[i] > sums[winner])
+                {
+                    winner = i;
+                }
+            }
+
+            IReadOnlyList<ExampleNeighbour>? neighbours = null;
+            if (explain)
+            {
+                var list = new ExampleNeighbour[found];
+                for (var i = 0; i < found; i++)
+                {
+                    list[i] = new ExampleNeighbour(_labelIds[_labels[best[i]]], Math.Min(1.0, bestScore[i] / norm));
+                }
+
+                neighbours = list;
+            }
+
+            return new ExampleVerdict(_labelIds[labels[winner]], sums[winner] / k, neighbours);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scores);
+        }
+    }
+
+    // At most three n-grams per folded character (3-, 4- and 5-grams) plus a word per two characters, for " text ".
+    private static int FeatureCapacity(int chars) => (3 * (chars + 2)) + ((chars + 3) / 2);
+
+    private static double Weight(int tf, float idf) => (1 + Math.Log(tf)) * idf;
+
+    private static double Square(double x) => x * x;
+
+    /// <summary>
+    /// The buckets of <paramref name="text"/>'s n-grams and words into <paramref name="buckets"/> (at least
+    /// <see cref="FeatureCapacity"/> of the text's length, capped at <see cref="MaxChars"/>); returns how many.
+    /// </summary>
+    internal static int Features(string text, Span<int> buckets)
+    {
+        // Folded " text ": lowercase, accents dropped (TextNormalizer.Fold, which also drops apostrophes: "foto's" is
+        // "fotos"), every run of other characters one space.
+        var source = Ascii.IsValid(text) ? text : TextNormalizer.Fold(text);
+        Span<char> folded = stackalloc char[MaxChars + 2];
+        var length = 0;
+        folded[length++] = ' ';
+        foreach (var raw in source)
+        {
+            if (length > MaxChars)
+            {
+                break;
+            }
+
+            if (raw is '\'' or '’' or '‘')
+            {
+                continue;
+            }
+
+            var c = raw is >= 'A' and <= 'Z' ? (char)(raw + ('a' - 'A')) : raw;
+            if ((c is >= 'a' and <= 'z' or >= '0' and <= '9') || (c > 127 && char.IsLetterOrDigit(c)))
+            {
+                folded[length++] = c;
+            }
+            else if (folded[length - 1] != ' ')
+            {
+                folded[length++] = ' ';
+            }
+        }
+
+        if (folded[length - 1] != ' ')
+        {
+            folded[length++] = ' ';
+        }
+
+        var chars = folded[..length];
+        var count = 0;
+        if (length <= 2)
+        {
+            return 0;
+        }
+
+        for (var n = 3; n <= 5; n++)
+        {
+            for (var i = 0; i + n <= length; i++)
+            {
+                buckets[count++] = Bucket((uint)n, chars.Slice(i, n));
+            }
+        }
+
+        // Whole words: the runs between the spaces.
+        var start = 1;
+        for (var i = 1; i < length; i++)
+        {
+            if (chars[i] == ' ')
+            {
+                if (i > start)
+                {
+                    buckets[count++] = Bucket(0x77u, chars[start..i]);
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return count;
+    }
+
+    // FNV-1a over the characters, seeded with the feature's kind (n-gram length or word), folded to BucketBits.
+    private static int Bucket(uint kind, ReadOnlySpan<char> chars)
+    {
+        var hash = 2166136261u ^ kind;
+        hash *= 16777619u;
+        foreach (var c in chars)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)((hash ^ (hash >> BucketBits)) & BucketMask);
+    }
+}
