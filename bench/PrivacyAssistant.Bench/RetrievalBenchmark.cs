@@ -20,7 +20,9 @@ public static partial class RetrievalBenchmark
         var shipped = Path.Combine(Repository.Root, "knowledge");
         var questions = Workload.FromTestSet().Questions;
         Console.WriteLine($"# Retrieval: {questions.Count} test-set questions, median of {runs} builds, {Environment.ProcessorCount} cores");
-        var rows = new List<string> { Measure("shipped", shipped, questions, runs) };
+        // The example questions (session 12) are asked only for unsure decisions; the row without them is the cost before,
+        // measured in the same process right before (an interleaved pair on a shared machine).
+        var rows = new List<string> { Measure("shipped, examples off", shipped, questions, runs, ExamplesOff), Measure("shipped", shipped, questions, runs) };
         foreach (var size in options.Sizes)
         {
             var folder = Synthesize(shipped, size);
@@ -41,10 +43,19 @@ public static partial class RetrievalBenchmark
         return 0;
     }
 
-    private static string Measure(string name, string folder, IReadOnlyList<string> questions, int runs)
+    private static void ExamplesOff(KnowledgeOptions options)
+    {
+        options.ExamplesAnswerSupport = 0;
+        options.ExamplesNoneSupport = 0;
+        options.ExamplesCardSupport = 0;
+        options.ExamplesRescueSupport = 0;
+    }
+
+    private static string Measure(string name, string folder, IReadOnlyList<string> questions, int runs, Action<KnowledgeOptions>? configure = null)
     {
         var school = new SchoolOptions();
         var options = new KnowledgeOptions();
+        configure?.Invoke(options);
         var loads = new List<double>();
         var builds = new List<double>();
         KnowledgeEngine? engine = null;
@@ -111,6 +122,14 @@ public static partial class RetrievalBenchmark
         foreach (var file in Directory.GetFiles(shipped))
         {
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        // The examples name the shipped ids; the first copy holds every shipped entry under the suffix -s0.
+        var examples = Path.Combine(folder, KnowledgeLoader.ExampleQuestionsFile);
+        if (File.Exists(examples))
+        {
+            File.WriteAllLines(examples, File.ReadAllLines(examples).Select(l =>
+                l.StartsWith('#') || !l.Contains('\t') || l.StartsWith("none\t", StringComparison.Ordinal) ? l : l.Insert(l.IndexOf('\t'), "-s0")));
         }
 
         var originals = Directory.GetFiles(Path.Combine(shipped, KnowledgeLoader.EntriesFolder), "*.md").Order().Select(File.ReadAllText).ToList();

@@ -15,10 +15,10 @@ public static class CheckKnowledgeCommand
 {
     public static Command Create()
     {
-        var command = new Command("check-knowledge", "Validates the knowledge folder (entries, synonyms, breach patterns, word lists); exits non-zero on problems.");
+        var command = new Command("check-knowledge", "Validates the knowledge folder (entries, synonyms, breach patterns, word lists, example questions); exits non-zero on problems.");
         command.SetAction(parse => KnowledgeCli.WithKnowledge(parse, (engine, output, _) =>
         {
-            output.WriteLine($"Knowledge folder {engine.Knowledge.Folder} is valid: {engine.Knowledge.Entries.Count} entries, {engine.BreachIntents.Patterns.Count} breach-intent patterns.");
+            output.WriteLine($"Knowledge folder {engine.Knowledge.Folder} is valid: {engine.Knowledge.Entries.Count} entries, {engine.BreachIntents.Patterns.Count} breach-intent patterns, {engine.Knowledge.Examples.Count} example questions ({engine.Examples.Count} labelled texts with the titles and alternates).");
             var stale = engine.Knowledge.Entries.Where(e => e.Reviewed is null).Select(e => e.Id).ToList();
             if (stale.Count > 0)
             {

@@ -77,6 +77,18 @@ public static class KnowledgeCli
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"out of scope: not taken; nearest topic {KnowledgeLoader.OutOfScopeFile} line {nearest.Topic.Line} explains {nearest.Coverage:0.000} ({nearest.Unexplained:0.000} matched by the best entry and not by the topic)"));
         }
 
+        if (answer.Examples is { } examples)
+        {
+            // Labels and similarities only: an example's text could be mistaken for the user's question in a log.
+            var rules = engine.ExamplePolicy;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"examples:   {(examples.EntryId ?? (examples.Support > 0 ? "none" : "-"))} support {examples.Support:0.000} (card -> answer when it agrees at >= {rules.AnswerSupport:0.00}, card -> none at >= {rules.NoneSupport:0.00}, re-ordered at >= {rules.CardSupport:0.00}, none -> card at >= {rules.RescueSupport:0.00})"));
+            output.WriteLine("nearest:    " + string.Join("  ", (examples.Neighbours ?? []).Select(n => string.Create(CultureInfo.InvariantCulture, $"{n.EntryId ?? "none"} {n.Similarity:0.000}"))));
+        }
+        else if (answer.Decision is AnswerDecision.Answer or AnswerDecision.Breach)
+        {
+            output.WriteLine("examples:   not asked (a confident answer or a breach report is never changed by them)");
+        }
+
         if (answer.Retrieval is not { } retrieval)
         {
             return;
