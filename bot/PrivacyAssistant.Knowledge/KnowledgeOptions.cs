@@ -54,7 +54,7 @@ public sealed class KnowledgeOptions
     /// (docs/knowledge-retrieval.md, "Session 12, example questions"); 0 switches the rule off.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double ExamplesAnswerSupport { get; set; } = 0.30;
+    public double ExamplesAnswerSupport { get; set; }
 
     /// <summary>A "Bedoel je…?" becomes "not sure" when the nearest examples are outside privacy (none) at least this much. 0: off.</summary>
     [Range(0.0, 1.0)]

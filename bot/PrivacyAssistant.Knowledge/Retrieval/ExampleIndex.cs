@@ -24,9 +24,6 @@ public sealed class ExampleIndex
     private const int BucketBits = 18;
     private const int BucketMask = (1 << BucketBits) - 1;
 
-    /// <summary>The share of the labelled texts above which an n-gram's postings are left out (see the constructor).</summary>
-    internal const double MaxDocumentShare = 0.2;
-
     /// <summary>Folded characters compared at most; a longer question is compared on its beginning (its first ~80 words).</summary>
     internal const int MaxChars = 512;
 
@@ -104,15 +101,10 @@ public sealed class ExampleIndex
         }
 
         // Postings (compressed rows by bucket) of the L2-normalised weights.
-        // An n-gram in more than a fifth of the texts (" de ", "en ", "ik") says little about any label but makes most of
-        // the postings walked: it counts in every norm, not in the dot products. Tuned on half A with the thresholds
-        // (docs/knowledge-retrieval.md, "Session 12, example questions"): 26 % fewer postings, no loss.
-        var cap = (int)(MaxDocumentShare * n);
-        var listed = df.Select(d => d > cap ? 0 : d).ToArray();
         _start = new int[df.Length + 1];
         for (var b = 0; b < df.Length; b++)
         {
-            _start[b + 1] = _start[b] + listed[b];
+            _start[b + 1] = _start[b] + df[b];
         }
 
         _docs = new int[_start[^1]];
@@ -124,11 +116,6 @@ public sealed class ExampleIndex
             var norm = Math.Sqrt(profile.Sum(p => Square(Weight(p.Tf, _idf[p.Bucket]))));
             foreach (var (bucket, tf) in profile)
             {
-                if (listed[bucket] == 0)
-                {
-                    continue;
-                }
-
                 var at = next[bucket]++;
                 _docs[at] = d;
                 _weights[at] = (float)(Weight(tf, _idf[bucket]) / norm);

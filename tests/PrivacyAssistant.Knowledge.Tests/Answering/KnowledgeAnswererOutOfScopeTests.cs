@@ -13,6 +13,10 @@ public sealed class KnowledgeAnswererOutOfScopeTests
     private static readonly Lazy<KnowledgeAnswerer> WithoutTopics = new(() =>
         new KnowledgeAnswerer(Product.Knowledge, Product.Retriever, Product.BreachIntents, Product.Policy));
 
+    // Without topics but with the example questions (session 12), for the tests comparing an entry that is kept.
+    private static readonly Lazy<KnowledgeAnswerer> WithoutTopicsWithExamples = new(() =>
+        new KnowledgeAnswerer(Product.Knowledge, Product.Retriever, Product.BreachIntents, Product.Policy, examples: Product.Examples, examplePolicy: Product.ExamplePolicy));
+
     [Theory]
     [InlineData("wanneer gaat de kantine open")]
     [InlineData("kun je een mop vertellen")]
@@ -50,7 +54,7 @@ public sealed class KnowledgeAnswererOutOfScopeTests
     [InlineData("can I share my screen in teams when student data is visible", null)] // why screen sharing is no topic: "data" weighs little
     public void Ask_PrivacyQuestionWithOutOfScopeWords_KeepsItsEntry(string question, string? entry)
     {
-        var before = WithoutTopics.Value.Ask(question);
+        var before = WithoutTopicsWithExamples.Value.Ask(question);
         var answer = Product.Answerer.Ask(question);
 
         Assert.NotEqual(AnswerDecision.None, answer.Decision);

@@ -156,6 +156,30 @@ public sealed class KnowledgeLoaderTests
         Assert.Contains($"{KnowledgeLoader.StopWordsFile}: line 1: words before the first section", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Load_ExampleQuestionForAnUnknownEntry_IsAProblemNamingFileAndLine()
+    {
+        using var folder = TestKnowledge.CopyOfFixture();
+        File.WriteAllText(Path.Combine(folder.Path, KnowledgeLoader.ExampleQuestionsFile), "# examples\ndatalek\tlaptop kwijt\nverdwenen-entry\tmag dit\n");
+
+        var error = Assert.Throws<KnowledgeLoadException>(() => KnowledgeLoader.Load(folder.Path, School));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(KnowledgeLoader.ExampleQuestionsFile, problem.File);
+        Assert.StartsWith("line 3: 'verdwenen-entry' is not an entry id", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_WithoutExampleQuestions_HasNoExamples()
+    {
+        using var folder = TestKnowledge.CopyOfFixture();
+        File.Delete(Path.Combine(folder.Path, KnowledgeLoader.ExampleQuestionsFile));
+
+        var knowledge = KnowledgeLoader.Load(folder.Path, School);
+
+        Assert.Empty(knowledge.Examples);
+    }
+
     [Theory]
     [InlineData(KnowledgeLoader.EverydayWordsFile)]
     [InlineData(KnowledgeLoader.SchoolWordsFile)]
