@@ -27,12 +27,11 @@ public sealed class ExampleIndex
     /// <summary>Folded characters compared at most; a longer question is compared on its beginning (its first ~80 words).</summary>
     internal const int MaxChars = 512;
 
-    // Per bucket: postings from _start[b] to _start[b + 1] in _docs/_weights, and the bucket's idf (df = 0 for an n-gram
-    // no labelled text has: it still weighs in the question's norm).
-    private readonly int[] _start;
-    private readonly int[] _docs;
-    private readonly float[] _weights;
-    private readonly float[] _idf;
+    // Per bucket: postings from _buckets[b].Start to _buckets[b + 1].Start, and the bucket's idf (df = 0 for an n-gram
+    // no labelled text has: it still weighs in the question's norm). Interleaved, so that a bucket's start and idf, and a posting's text and weight, come in one cache line each: the
+    // postings of a question's ~200 n-grams lie all over some megabytes, and the misses are most of the cost.
+    private readonly Bucket[] _buckets;
+    private readonly Posting[] _postings;
 
     // Per labelled text: its label (an index into _labelIds).
     private readonly int[] _labels;
@@ -94,31 +93,27 @@ public sealed class ExampleIndex
         }
 
         var n = texts.Count;
-        _idf = new float[df.Length];
+        _buckets = new Bucket[df.Length + 1];
         for (var b = 0; b < df.Length; b++)
         {
-            _idf[b] = (float)(Math.Log((n + 1.0) / (df[b] + 1.0)) + 1);
+            _buckets[b].Idf = (float)(Math.Log((n + 1.0) / (df[b] + 1.0)) + 1);
         }
 
         // Postings (compressed rows by bucket) of the L2-normalised weights.
-        _start = new int[df.Length + 1];
         for (var b = 0; b < df.Length; b++)
         {
-            _start[b + 1] = _start[b] + df[b];
+            _buckets[b + 1].Start = _buckets[b].Start + df[b];
         }
 
-        _docs = new int[_start[^1]];
-        _weights = new float[_start[^1]];
-        var next = (int[])_start.Clone();
+        _postings = new Posting[_buckets[^1].Start];
+        var next = _buckets.Select(b => b.Start).ToArray();
         for (var d = 0; d < n; d++)
         {
             var profile = profiles[d];
-            var norm = Math.Sqrt(profile.Sum(p => Square(Weight(p.Tf, _idf[p.Bucket]))));
+            var norm = Math.Sqrt(profile.Sum(p => Square(Weight(p.Tf, _buckets[p.Bucket].Idf))));
             foreach (var (bucket, tf) in profile)
             {
-                var at = next[bucket]++;
-                _docs[at] = d;
-                _weights[at] = (float)(Weight(tf, _idf[bucket]) / norm);
+                _postings[next[bucket]++] = new Posting(d, (float)(Weight(tf, _buckets[bucket].Idf) / norm));
             }
         }
 
@@ -159,11 +154,11 @@ public sealed class ExampleIndex
                     j++;
                 }
 
-                var weight = (float)Weight(j - i, _idf[bucket]);
+                var weight = (float)Weight(j - i, _buckets[bucket].Idf);
                 norm2 += (double)weight * weight;
-                for (var p = _start[bucket]; p < _start[bucket + 1]; p++)
+                foreach (var posting in _postings.AsSpan(_buckets[bucket].Start, _buckets[bucket + 1].Start - _buckets[bucket].Start))
                 {
-                    scoreSpan[_docs[p]] += weight * _weights[p];
+                    scoreSpan[posting.Text] += weight * posting.Weight;
                 }
 
                 i = j;
@@ -260,6 +255,14 @@ public sealed class ExampleIndex
         }
     }
 
+    private struct Bucket
+    {
+        public int Start;
+        public float Idf;
+    }
+
+    private readonly record struct Posting(int Text, float Weight);
+
     // At most three n-grams per folded character (3-, 4- and 5-grams) plus a word per two characters, for " text ".
     private static int FeatureCapacity(int chars) => (3 * (chars + 2)) + ((chars + 3) / 2);
 
@@ -321,7 +324,7 @@ public sealed class ExampleIndex
         {
             for (var i = 0; i + n <= length; i++)
             {
-                buckets[count++] = Bucket((uint)n, chars.Slice(i, n));
+                buckets[count++] = Hash((uint)n, chars.Slice(i, n));
             }
         }
 
@@ -333,7 +336,7 @@ public sealed class ExampleIndex
             {
                 if (i > start)
                 {
-                    buckets[count++] = Bucket(0x77u, chars[start..i]);
+                    buckets[count++] = Hash(0x77u, chars[start..i]);
                 }
 
                 start = i + 1;
@@ -344,7 +347,7 @@ public sealed class ExampleIndex
     }
 
     // FNV-1a over the characters, seeded with the feature's kind (n-gram length or word), folded to BucketBits.
-    private static int Bucket(uint kind, ReadOnlySpan<char> chars)
+    private static int Hash(uint kind, ReadOnlySpan<char> chars)
     {
         var hash = 2166136261u ^ kind;
         hash *= 16777619u;
