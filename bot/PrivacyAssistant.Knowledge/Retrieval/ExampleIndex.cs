@@ -28,8 +28,9 @@ public sealed class ExampleIndex
     internal const int MaxChars = 512;
 
     // Per bucket: postings from _buckets[b].Start to _buckets[b + 1].Start, and the bucket's idf (df = 0 for an n-gram
-    // no labelled text has: it still weighs in the question's norm). Interleaved, so that a bucket's start and idf, and a posting's text and weight, come in one cache line each: the
-    // postings of a question's ~200 n-grams lie all over some megabytes, and the misses are most of the cost.
+    // no labelled text has: it still weighs in the question's norm). Start and idf, and a posting's text and weight, are
+    // interleaved so that each lookup reads one cache line (measured: no clear gain; the ~14,000 postings a question
+    // walks are most of the cost, docs/knowledge-retrieval.md "Session 12, example questions").
     private readonly Bucket[] _buckets;
     private readonly Posting[] _postings;
 
