@@ -29,8 +29,8 @@ public sealed class ExampleIndex
 
     // Per bucket: postings from _buckets[b].Start to _buckets[b + 1].Start, and the bucket's idf (df = 0 for an n-gram
     // no labelled text has: it still weighs in the question's norm). Start and idf, and a posting's text and weight, are
-    // interleaved so that each lookup reads one cache line (measured: no clear gain; the ~14,000 postings a question
-    // walks are most of the cost, docs/knowledge-retrieval.md "Session 12, example questions").
+    // interleaved so that each lookup reads one cache line (measured on a loaded machine: no clear gain; where the cost
+    // goes is open, docs/knowledge-retrieval.md "Session 12, example questions").
     private readonly Bucket[] _buckets;
     private readonly Posting[] _postings;
 
