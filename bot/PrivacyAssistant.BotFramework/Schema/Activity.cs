@@ -12,6 +12,9 @@ namespace PrivacyAssistant.BotFramework.Schema;
 /// </summary>
 public sealed class Activity
 {
+    private JsonNode? _channelData;
+    private IUtf8JsonText? _channelDataText;
+
     /// <summary>Activity type, see <see cref="ActivityTypes"/>. Required on incoming activities.</summary>
     public string? Type { get; set; }
 
@@ -75,8 +78,55 @@ public sealed class Activity
     /// <summary>Entities such as mentions and client info.</summary>
     public List<Entity>? Entities { get; set; }
 
+    /// <summary><see cref="ChannelData"/> on the wire: the node, or the JSON text given for it (<see cref="ChannelDataText"/>).
+    /// Declared here so it is written where <c>channelData</c> always was (after <c>entities</c>).</summary>
+    [JsonInclude]
+    [JsonPropertyName("channelData")]
+    [JsonConverter(typeof(WireJson.NodePropertyConverter))]
+    private WireJson? WireChannelData
+    {
+        get => _channelDataText is not null ? new WireJson(null, default, _channelDataText)
+            : _channelData is null ? null : new WireJson(_channelData, default, null);
+        set => ChannelData = value?.Node;
+    }
+
     /// <summary>Channel-specific payload. For Teams see <see cref="TeamsChannelData"/>.</summary>
-    public JsonNode? ChannelData { get; set; }
+    /// <remarks>Channel data given as <see cref="ChannelDataText"/> is parsed on first access.</remarks>
+    [JsonIgnore]
+    public JsonNode? ChannelData
+    {
+        get
+        {
+            if (_channelDataText is { } text)
+            {
+                _channelData = JsonNode.Parse(text.ToArray());
+                _channelDataText = null;
+            }
+
+            return _channelData;
+        }
+
+        set
+        {
+            _channelData = value;
+            _channelDataText = null;
+        }
+    }
+
+    /// <summary>
+    /// Channel data as JSON text (one object, as System.Text.Json writes it with the default encoder), written into
+    /// the reply as it is, without a node tree per reply; null once <see cref="ChannelData"/> has been read or set.
+    /// </summary>
+    [JsonIgnore]
+    public IUtf8JsonText? ChannelDataText
+    {
+        get => _channelDataText;
+        set
+        {
+            _channelDataText = value;
+            _channelData = null;
+        }
+    }
 
     /// <summary>installationUpdate: <c>add</c>, <c>remove</c>, <c>add-upgrade</c>, <c>remove-upgrade</c>.</summary>
     public string? Action { get; set; }

@@ -21,11 +21,11 @@ public sealed class Attachment
     /// Declared here so it is written where <c>content</c> always was (after <c>contentUrl</c>).</summary>
     [JsonInclude]
     [JsonPropertyName("content")]
-    private AttachmentContent? WireContent
+    private WireJson? WireContent
     {
-        get => _contentText is not null ? new AttachmentContent(null, default, _contentText)
-            : !_contentUtf8.IsEmpty ? new AttachmentContent(null, _contentUtf8, null)
-            : _content is null ? null : new AttachmentContent(_content, default, null);
+        get => _contentText is not null ? new WireJson(null, default, _contentText)
+            : !_contentUtf8.IsEmpty ? new WireJson(null, _contentUtf8, null)
+            : _content is null ? null : new WireJson(_content, default, null);
         set => Content = value?.Node;
     }
 

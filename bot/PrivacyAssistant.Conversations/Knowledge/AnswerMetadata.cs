@@ -15,11 +15,39 @@ public static class AnswerMetadata
 
     public static Activity With(this Activity activity, AnswerDecision decision, string? entryId)
     {
+        if (activity.ChannelDataText is null && activity.ChannelData is null)
+        {
+            // The usual reply, with no channel data of its own: the metadata is written as text, no node tree.
+            activity.ChannelDataText = new AnswerMetadataJson(entryId, Wire(decision));
+            return activity;
+        }
+
         var channelData = activity.ChannelData as JsonObject ?? new JsonObject();
-        channelData[Property] = new JsonObject { ["entryId"] = entryId, ["decision"] = decision.ToWire() };
+        channelData[Property] = Node(entryId, Wire(decision));
         activity.ChannelData = channelData;
         return activity;
     }
+
+    /// <summary><see cref="AnswerDecisionNames.ToWire"/> of <paramref name="decision"/>, worked out once per value rather than per reply.</summary>
+    public static string Wire(AnswerDecision decision) =>
+        ((uint)decision < (uint)WireNames.Length ? WireNames[(int)decision] : null) ?? decision.ToWire();
+
+    // ToWire makes two strings per call (ToString, ToLowerInvariant); a reply needs the same few names every time.
+    private static readonly string[] WireNames = WireNamesByValue();
+
+    private static string[] WireNamesByValue()
+    {
+        var values = Enum.GetValues<AnswerDecision>();
+        var names = new string[values.Max(v => (int)v) + 1];
+        foreach (var value in values)
+        {
+            names[(int)value] = value.ToWire();
+        }
+
+        return names;
+    }
+
+    private static JsonObject Node(string? entryId, string decision) => new() { ["entryId"] = entryId, ["decision"] = decision };
 
     /// <summary>
     /// Adds how the answer was made: <c>retrieval</c> (<c>lexical</c>/<c>hybrid</c>), <c>generated</c>
@@ -28,8 +56,18 @@ public static class AnswerMetadata
     /// </summary>
     public static Activity WithAssistance(this Activity activity, AssistedAnswer assisted)
     {
-        if (activity.ChannelData is not JsonObject channelData || channelData[Property] is not JsonObject data
-            || (assisted.Retrieval == "lexical" && assisted.Generated is null && assisted.Fallback is null))
+        if (assisted.Retrieval == "lexical" && assisted.Generated is null && assisted.Fallback is null)
+        {
+            return activity;
+        }
+
+        if (activity.ChannelDataText is AnswerMetadataJson metadata)
+        {
+            // More to say than the text holds: the node tree With made before there was a text form.
+            activity.ChannelData = new JsonObject { [Property] = Node(metadata.EntryId, metadata.DecisionText) };
+        }
+
+        if (activity.ChannelData is not JsonObject channelData || channelData[Property] is not JsonObject data)
         {
             return activity;
         }

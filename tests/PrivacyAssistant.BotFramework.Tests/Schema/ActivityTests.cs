@@ -115,4 +115,60 @@ public sealed class ActivityTests
         Assert.Equal("BadRequest", json["value"]!["code"]!.GetValue<string>());
         Assert.Equal("nope", json["value"]!["message"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void ChannelDataText_IsWrittenWhereChannelDataWasAndReadsBackAsTheSameNode()
+    {
+        var json = """{"privacyAssistant":{"entryId":"a\u0022b","decision":"answer"},"n":[1,true,null]}""";
+        var asNode = new Activity { Type = ActivityTypes.Message, Text = "x", ChannelData = JsonNode.Parse(json), ReplyToId = "1" };
+        var asText = new Activity { Type = ActivityTypes.Message, Text = "x", ChannelDataText = new Utf8Text(json), ReplyToId = "1" };
+
+        Assert.Equal(JsonSerializer.Serialize(asNode, BotJson.Options), JsonSerializer.Serialize(asText, BotJson.Options));
+        Assert.Equal("a\"b", asText.ChannelData!["privacyAssistant"]!["entryId"]!.GetValue<string>());
+        Assert.Null(asText.ChannelDataText);
+    }
+
+    [Theory]
+    [InlineData("""{"channelData":"\ud800"}""")]
+    [InlineData("""{"channelData":{"tenant":{"id":"t"}},"x":1}""")]
+    [InlineData("""{"channelData":[1,"\u00e9",{"A":null}]}""")]
+    [InlineData("""{"channelData":null}""")]
+    public void ChannelData_IsReadAsAJsonNodePropertyIs(string body)
+    {
+        // The reference: the same field read by the serialiser's own JsonNode converter.
+        JsonException? expectedError = null;
+        string? expected = null;
+        try
+        {
+            expected = JsonSerializer.Deserialize<NodeHolder>(body, BotJson.Options)!.ChannelData?.ToJsonString();
+        }
+        catch (JsonException ex)
+        {
+            expectedError = ex;
+        }
+
+        if (expectedError is not null)
+        {
+            var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Activity>(body, BotJson.Options));
+            Assert.Equal(expectedError.Path, error.Path);
+        }
+        else
+        {
+            Assert.Equal(expected, JsonSerializer.Deserialize<Activity>(body, BotJson.Options)!.ChannelData?.ToJsonString());
+        }
+    }
+
+    private sealed class NodeHolder
+    {
+        public JsonNode? ChannelData { get; set; }
+    }
+
+    private sealed class Utf8Text(string json) : IUtf8JsonText
+    {
+        private readonly byte[] _bytes = System.Text.Encoding.UTF8.GetBytes(json);
+
+        public int Length => _bytes.Length;
+
+        public void CopyTo(Span<byte> destination) => _bytes.CopyTo(destination);
+    }
 }
