@@ -221,7 +221,7 @@ public static partial class BotMessagesEndpoint
     {
         if (body.IsSingleSegment)
         {
-            return JsonSerializer.Deserialize<Activity>(body.FirstSpan, BotJson.Options);
+            return Deserialize(body.FirstSpan);
         }
 
         var length = (int)body.Length;
@@ -229,13 +229,20 @@ public static partial class BotMessagesEndpoint
         try
         {
             body.CopyTo(copy);
-            return JsonSerializer.Deserialize<Activity>(copy.AsSpan(0, length), BotJson.Options);
+            return Deserialize(copy.AsSpan(0, length));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(copy);
         }
     }
+
+    /// <summary>
+    /// The common shape read directly (<see cref="ActivityReader"/>); any other body, and every body with an error in it,
+    /// by the serialiser, which also words the error (the JSON path in the 400's message).
+    /// </summary>
+    private static Activity? Deserialize(ReadOnlySpan<byte> json) =>
+        ActivityReader.TryRead(json, out var activity) ? activity : JsonSerializer.Deserialize<Activity>(json, BotJson.Options);
 
     private static Task WriteAuthenticationFailureAsync(HttpContext http, BotAuthenticationFailure failure, ILogger logger)
     {
