@@ -34,6 +34,30 @@ public static partial class Whitespace
         return text;
     }
 
+    /// <summary>True when <see cref="Collapse"/> would leave <paramref name="text"/> as it is (its only white space is single ' ').</summary>
+    public static bool IsCollapsed(ReadOnlySpan<char> text)
+    {
+        var previousWasSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (c != ' ' || previousWasSpace)
+                {
+                    return false;
+                }
+
+                previousWasSpace = true;
+            }
+            else
+            {
+                previousWasSpace = false;
+            }
+        }
+
+        return true;
+    }
+
     [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Runs();
 }

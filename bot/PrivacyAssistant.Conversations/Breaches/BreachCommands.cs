@@ -59,15 +59,30 @@ public sealed partial class BreachCommands(BreachCards cards, BreachRegisterView
             return null;
         }
 
-        var text = Normalize(turn.Activity.GetTextWithoutMentions());
+        // Normalize as a span (every message passes here; trimming a question's '?' made a string per turn), unless
+        // collapsing white space would change it.
+        var text = turn.Activity.GetTextWithoutMentions().AsSpan().Trim().TrimEnd(".!? ");
+        if (!Whitespace.IsCollapsed(text))
+        {
+            text = Normalize(turn.Activity.GetTextWithoutMentions());
+        }
+
         return text.Length == 0 ? null
-            : StartPhrases.Contains(text) ? "start"
-            : ListPhrases.Contains(text) ? "list"
-            : MinePhrases.Contains(text) ? "mine"
-            : ExportPhrases.Contains(text) ? "export"
+            : StartLookup.Contains(text) ? "start"
+            : ListLookup.Contains(text) ? "list"
+            : MineLookup.Contains(text) ? "mine"
+            : ExportLookup.Contains(text) ? "export"
             : ShowPattern().IsMatch(text) ? "show"
             : null;
     }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StartLookup = StartPhrases.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ListLookup = ListPhrases.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MineLookup = MinePhrases.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ExportLookup = ExportPhrases.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static string Normalize(string text) => Whitespace.Collapse(text.Trim().TrimEnd('.', '!', '?', ' '));
 

@@ -35,9 +35,20 @@ public sealed partial class EscalationDeskCommands(EscalationDeskView view) : IM
             return null;
         }
 
-        var text = Whitespace.Collapse(turn.Activity.GetTextWithoutMentions().Trim().TrimEnd('.', '!', '?', ' '));
-        return DutchPhrases.Contains(text) ? BotLanguage.Dutch
-            : EnglishPhrases.Contains(text) ? BotLanguage.English
+        // Read as a span (every message passes here; trimming a question's '?' made a string per turn), unless
+        // collapsing white space would change it.
+        var text = turn.Activity.GetTextWithoutMentions().AsSpan().Trim().TrimEnd(".!? ");
+        if (!Whitespace.IsCollapsed(text))
+        {
+            text = Whitespace.Collapse(text.ToString());
+        }
+
+        return DutchLookup.Contains(text) ? BotLanguage.Dutch
+            : EnglishLookup.Contains(text) ? BotLanguage.English
             : null;
     }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DutchLookup = DutchPhrases.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = EnglishPhrases.GetAlternateLookup<ReadOnlySpan<char>>();
 }

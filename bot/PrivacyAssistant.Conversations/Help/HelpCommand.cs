@@ -23,12 +23,15 @@ public sealed class HelpCommand(HelpCard help) : IMessageHandler
     /// <summary>True for the phrases that ask for help, ignoring case and trailing punctuation.</summary>
     public static bool IsHelp(string text)
     {
-        var normalized = text.Trim();
-        if (normalized == "?")
+        // As spans: every message passes here, and trimming a question's '?' made a string per turn.
+        var normalized = text.AsSpan().Trim();
+        if (normalized is "?")
         {
             return true;
         }
 
-        return Phrases.Contains(normalized.TrimEnd('?', '!', '.', ' '));
+        return PhraseLookup.Contains(normalized.TrimEnd("?!. "));
     }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PhraseLookup = Phrases.GetAlternateLookup<ReadOnlySpan<char>>();
 }

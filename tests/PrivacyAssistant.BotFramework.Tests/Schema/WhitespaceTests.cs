@@ -35,4 +35,18 @@ public sealed class WhitespaceTests
             Assert.Equal(Regex.Replace(text, @"\s+", " "), Whitespace.Collapse(text));
         }
     }
+
+    [Fact]
+    public void IsCollapsed_IsTrueExactlyWhenCollapseChangesNothing()
+    {
+        string[] contexts = ["a{0}b", "{0}", "a {0}", "{0} b", "a{0}{0}b"];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            foreach (var context in contexts)
+            {
+                var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, context, (char)c);
+                Assert.Equal(Whitespace.Collapse(text) == text, Whitespace.IsCollapsed(text));
+            }
+        }
+    }
 }
