@@ -14,6 +14,7 @@ public sealed class Activity
 {
     private JsonNode? _channelData;
     private IUtf8JsonText? _channelDataText;
+    private byte[]? _channelDataUtf8;
 
     /// <summary>Activity type, see <see cref="ActivityTypes"/>. Required on incoming activities.</summary>
     public string? Type { get; set; }
@@ -86,12 +87,15 @@ public sealed class Activity
     private WireJson? WireChannelData
     {
         get => _channelDataText is not null ? new WireJson(null, default, _channelDataText)
-            : _channelData is null ? null : new WireJson(_channelData, default, null);
+            : ChannelData is { } node ? new WireJson(node, default, null) : null;
         set => ChannelData = value?.Node;
     }
 
     /// <summary>Channel-specific payload. For Teams see <see cref="TeamsChannelData"/>.</summary>
-    /// <remarks>Channel data given as <see cref="ChannelDataText"/> is parsed on first access.</remarks>
+    /// <remarks>
+    /// Channel data given as <see cref="ChannelDataText"/>, or kept as the request's bytes by <see cref="ActivityReader"/>
+    /// (most turns never read it), is parsed on first access.
+    /// </remarks>
     [JsonIgnore]
     public JsonNode? ChannelData
     {
@@ -103,6 +107,13 @@ public sealed class Activity
                 _channelDataText = null;
             }
 
+            if (_channelDataUtf8 is { } utf8)
+            {
+                // The node the serialiser makes for a JsonNode property from these bytes (same converter, same options).
+                _channelData = JsonSerializer.Deserialize<JsonNode>(utf8, BotJson.Options);
+                _channelDataUtf8 = null;
+            }
+
             return _channelData;
         }
 
@@ -110,7 +121,16 @@ public sealed class Activity
         {
             _channelData = value;
             _channelDataText = null;
+            _channelDataUtf8 = null;
         }
+    }
+
+    /// <summary>Channel data (an object or array) as it came in, read by the serialiser when <see cref="ChannelData"/> is first read.</summary>
+    internal void SetIncomingChannelData(byte[] utf8)
+    {
+        _channelDataUtf8 = utf8;
+        _channelData = null;
+        _channelDataText = null;
     }
 
     /// <summary>
@@ -125,6 +145,7 @@ public sealed class Activity
         {
             _channelDataText = value;
             _channelData = null;
+            _channelDataUtf8 = null;
         }
     }
 

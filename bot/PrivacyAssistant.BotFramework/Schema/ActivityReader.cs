@@ -44,7 +44,7 @@ public static class ActivityReader
             }
 
             var result = new Activity();
-            if (!ReadActivity(ref reader, result))
+            if (!ReadActivity(ref reader, result, utf8Json))
             {
                 return false;
             }
@@ -64,7 +64,7 @@ public static class ActivityReader
         }
     }
 
-    private static bool ReadActivity(ref Utf8JsonReader reader, Activity activity)
+    private static bool ReadActivity(ref Utf8JsonReader reader, Activity activity, ReadOnlySpan<byte> utf8Json)
     {
         var seen = 0;
         while (reader.Read())
@@ -98,7 +98,7 @@ public static class ActivityReader
                 12 => ReadString(ref reader, null, out var text) && Set(activity.Text = text),
                 13 => ReadString(ref reader, null, out var summary) && Set(activity.Summary = summary),
                 14 => ReadEntities(ref reader, out var entities) && Set(activity.Entities = entities),
-                15 => ReadNode(ref reader, out var channelData) && Set(activity.ChannelData = channelData),
+                15 => ReadChannelData(ref reader, activity, utf8Json),
                 16 => ReadString(ref reader, null, out var replyToId) && Set(activity.ReplyToId = replyToId),
                 17 => ReadNode(ref reader, out var value) && Set(activity.Value = value),
                 18 => ReadString(ref reader, null, out var name) && Set(activity.Name = name),
@@ -138,9 +138,24 @@ public static class ActivityReader
             return -1;
         }
 
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            for (var i = 0; i < fields.Length; i++)
+            {
+                if (reader.ValueTextEquals(fields[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        // Plain names (as channels send them) are compared as bytes.
+        var name = reader.ValueSpan;
         for (var i = 0; i < fields.Length; i++)
         {
-            if (reader.ValueTextEquals(fields[i]))
+            if (name.SequenceEqual(fields[i]))
             {
                 return i;
             }
@@ -363,6 +378,23 @@ public static class ActivityReader
         return false;
     }
 
+    /// <summary>
+    /// Channel data: an object or array is kept as its bytes (skipping it checks its syntax and depth, which is all the
+    /// serialiser's node converter checks for them) and parsed only if read; anything else is read as a node now.
+    /// </summary>
+    private static bool ReadChannelData(ref Utf8JsonReader reader, Activity activity, ReadOnlySpan<byte> utf8Json)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            activity.SetIncomingChannelData(utf8Json[start..(int)reader.BytesConsumed].ToArray());
+            return true;
+        }
+
+        return ReadNode(ref reader, out var channelData) && Set(activity.ChannelData = channelData);
+    }
+
     /// <summary>A <see cref="JsonNode"/> field, read by the serialiser's own converter for it (null for <c>null</c>).</summary>
     private static bool ReadNode(ref Utf8JsonReader reader, out JsonNode? node)
     {
@@ -375,19 +407,27 @@ public static class ActivityReader
     /// <summary>The last string read for one field, reused while the next request sends the same bytes.</summary>
     private sealed class RecentValue
     {
-        private string? _last;
+        private Entry? _last;
 
         public string Read(ref Utf8JsonReader reader)
         {
+            // Compared as the bytes sent (unescaped strings only, as channels send these values).
             var last = _last;
-            if (last is not null && reader.ValueTextEquals(last))
+            if (last is not null && !reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.SequenceEqual(last.Utf8))
             {
-                return last;
+                return last.Value;
             }
 
             var value = reader.GetString()!;
-            _last = value;
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                _last = new Entry(value, reader.ValueSpan.ToArray());
+            }
+
             return value;
         }
+
+        /// <summary>A value and its bytes, replaced together.</summary>
+        private sealed record Entry(string Value, byte[] Utf8);
     }
 }

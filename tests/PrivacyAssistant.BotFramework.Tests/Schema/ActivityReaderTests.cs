@@ -55,6 +55,20 @@ public sealed class ActivityReaderTests
     }
 
     [Fact]
+    public void TryRead_ChannelDataReadLater_IsTheSerialisersNode()
+    {
+        var body = Encoding.UTF8.GetBytes(Shapes[1]);
+        var expected = JsonSerializer.Deserialize<Activity>(body, BotJson.Options)!;
+
+        Assert.True(ActivityReader.TryRead(body, out var activity));
+
+        // Same content, and the same (case-insensitive) property lookup the serialiser's options give its nodes.
+        Assert.Equal(expected.ChannelData!.ToJsonString(), activity!.ChannelData!.ToJsonString());
+        Assert.Equal("t", activity.ChannelData!["TENANT"]!["Id"]!.GetValue<string>());
+        Assert.Equal("t", activity.GetTenantId());
+    }
+
+    [Fact]
     public void TryRead_ReadsWhatTheSerialiserReadsAndDeclinesWhatItRefuses()
     {
         var accepted = 0;
