@@ -78,7 +78,7 @@ public sealed class KnowledgeEngine : IDisposable
                 index.Analysis(KnowledgeLanguage.English),
                 knowledge.Texts);
             return new KnowledgeEngine(
-                knowledge, index, breachIntents, AnswerPolicy.From(options), outOfScope, new ExampleIndex(knowledge, options.ExampleNeighbours), ExamplePolicy.From(options));
+                knowledge, index, breachIntents, AnswerPolicy.From(options), outOfScope, new ExampleIndex(knowledge, options.ExampleNeighbours, options.ExamplesStopShare), ExamplePolicy.From(options));
         }
         catch (KnowledgeLoadException ex)
         {

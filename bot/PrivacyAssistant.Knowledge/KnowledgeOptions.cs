@@ -58,7 +58,7 @@ public sealed class KnowledgeOptions
 
     /// <summary>A "Bedoel je…?" becomes "not sure" when the nearest examples are outside privacy (none) at least this much. 0: off.</summary>
     [Range(0.0, 1.0)]
-    public double ExamplesNoneSupport { get; set; } = 0.12;
+    public double ExamplesNoneSupport { get; set; } = 0.10;
 
     /// <summary>A "Bedoel je…?" shows the examples' entry first (the FAQ's best second) when they support another entry at least this much. 0: off.</summary>
     [Range(0.0, 1.0)]
@@ -67,6 +67,15 @@ public sealed class KnowledgeOptions
     /// <summary>"Not sure" becomes a "Bedoel je…?" with the examples' entry (never an answer) when they support it at least this much. 0: off.</summary>
     [Range(0.0, 1.0)]
     public double ExamplesRescueSupport { get; set; } = 0.18;
+
+    /// <summary>
+    /// A letter n-gram or word more than this share of the labelled texts have (" de", "wat") is left out of the examples'
+    /// vector space: it tells the texts apart little and its postings were most of the postings a question walked (13.7k
+    /// of them per question on dev, 5.3k at 0.1). Chosen on half A of dev.tsv's blocks from session 9 on
+    /// (docs/knowledge-retrieval.md, "Session 12, example questions"); 1 keeps every feature.
+    /// </summary>
+    [Range(0.001, 1.0)]
+    public double ExamplesStopShare { get; set; } = 0.1;
 
     /// <summary>How many of the nearest labelled texts vote.</summary>
     [Range(1, Retrieval.ExampleIndex.MaxNeighbours)]

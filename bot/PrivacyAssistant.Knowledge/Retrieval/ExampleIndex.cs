@@ -9,8 +9,11 @@ namespace PrivacyAssistant.Knowledge.Retrieval;
 /// entry) and <c>example-questions.tsv</c> (labelled with an entry or none). A text is a profile of its letter 3-, 4-
 /// and 5-grams (of " text ", folded: lowercase, no accents, anything but letters and digits a space) and its whole
 /// words, weighted (1 + ln tf)·idf with idf = ln((N + 1) / (df + 1)) + 1 over the labelled texts; profiles are
-/// L2-normalised and compared by cosine. The <see cref="Neighbours"/> most similar texts vote for their label with their
-/// similarity (docs/knowledge-retrieval.md, "Session 12, example questions").
+/// L2-normalised and compared by cosine. A feature more than <see cref="StopShare"/> of the texts have (" de", " wa")
+/// is a stop n-gram: it is left out of the vector space altogether (every vector and norm, the question's too), so a
+/// text still scores exactly 1 against itself, and its long postings list is never walked. The
+/// <see cref="Neighbours"/> most similar texts vote for their label with their similarity (docs/knowledge-retrieval.md,
+/// "Session 12, example questions").
 /// </summary>
 /// <remarks>
 /// Built once at start-up and immutable, so thread-safe. The hot path (<see cref="Nearest"/>) hashes the n-grams of
@@ -28,7 +31,8 @@ public sealed class ExampleIndex
     internal const int MaxChars = 512;
 
     // Per bucket: postings from _buckets[b].Start to _buckets[b + 1].Start, and the bucket's idf (df = 0 for an n-gram
-    // no labelled text has: it still weighs in the question's norm). Start and idf, and a posting's text and weight, are
+    // no labelled text has: it still weighs in the question's norm; 0 for a stop n-gram, which then has no postings and
+    // weighs in no norm). Start and idf, and a posting's text and weight, are
     // interleaved so that each lookup reads one cache line (measured on a loaded machine: no clear gain; where the cost
     // goes is open, docs/knowledge-retrieval.md "Session 12, example questions").
     private readonly Bucket[] _buckets;
@@ -38,11 +42,17 @@ public sealed class ExampleIndex
     private readonly int[] _labels;
     private readonly string?[] _labelIds;
 
-    public ExampleIndex(KnowledgeBase knowledge, int neighbours = 5)
+    /// <param name="knowledge">The entries (titles and alternates) and the example questions.</param>
+    /// <param name="neighbours">How many of the nearest texts vote.</param>
+    /// <param name="stopShare">A feature more than this share of the texts have is left out (1: none is).</param>
+    public ExampleIndex(KnowledgeBase knowledge, int neighbours = 5, double stopShare = 1.0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(neighbours, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(neighbours, MaxNeighbours);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stopShare);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(stopShare, 1.0);
         Neighbours = neighbours;
+        StopShare = stopShare;
 
         // Label 0 is none; entry i is label i + 1.
         var labelIds = new List<string?> { null };
@@ -93,11 +103,21 @@ public sealed class ExampleIndex
             profiles.Add([.. profile]);
         }
 
+        // Stop n-grams: idf 0 (no weight in any vector or norm) and no postings.
         var n = texts.Count;
+        var stopAbove = stopShare * n;
         _buckets = new Bucket[df.Length + 1];
         for (var b = 0; b < df.Length; b++)
         {
-            _buckets[b].Idf = (float)(Math.Log((n + 1.0) / (df[b] + 1.0)) + 1);
+            if (df[b] > stopAbove)
+            {
+                df[b] = 0;
+                StopFeatures++;
+            }
+            else
+            {
+                _buckets[b].Idf = (float)(Math.Log((n + 1.0) / (df[b] + 1.0)) + 1);
+            }
         }
 
         // Postings (compressed rows by bucket) of the L2-normalised weights.
@@ -114,7 +134,10 @@ public sealed class ExampleIndex
             var norm = Math.Sqrt(profile.Sum(p => Square(Weight(p.Tf, _buckets[p.Bucket].Idf))));
             foreach (var (bucket, tf) in profile)
             {
-                _postings[next[bucket]++] = new Posting(d, (float)(Weight(tf, _buckets[bucket].Idf) / norm));
+                if (_buckets[bucket].Idf > 0)
+                {
+                    _postings[next[bucket]++] = new Posting(d, (float)(Weight(tf, _buckets[bucket].Idf) / norm));
+                }
             }
         }
 
@@ -130,6 +153,31 @@ public sealed class ExampleIndex
 
     /// <summary>How many labelled texts there are (titles, alternates and examples).</summary>
     public int Count => _labels.Length;
+
+    /// <summary>A feature more than this share of the texts have is left out of the vector space (1: none is).</summary>
+    public double StopShare { get; }
+
+    /// <summary>How many feature buckets were left out as stop n-grams.</summary>
+    public int StopFeatures { get; }
+
+    /// <summary>How many postings <see cref="Nearest"/> walks for <paramref name="question"/> (what a question costs; for tests and measurements).</summary>
+    internal int PostingsWalked(string question)
+    {
+        Span<int> features = stackalloc int[FeatureCapacity(MaxChars)];
+        var span = features[..Features(question, features)];
+        Mask(span);
+        span.Sort();
+        var walked = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (i == 0 || span[i] != span[i - 1])
+            {
+                walked += _buckets[span[i] + 1].Start - _buckets[span[i]].Start;
+            }
+        }
+
+        return walked;
+    }
 
     /// <summary>The label the nearest texts support most, and how strongly; with the neighbours themselves when <paramref name="explain"/>.</summary>
     public ExampleVerdict Nearest(string question, bool explain = false)

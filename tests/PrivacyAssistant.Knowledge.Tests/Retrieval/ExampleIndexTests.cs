@@ -33,6 +33,33 @@ public sealed class ExampleIndexTests : IDisposable
         Assert.InRange(verdict.Support, 0.2, 1.0);
     }
 
+    // Stop n-grams leave the vector space entirely (the question's and every text's norm too), so a text still matches
+    // itself exactly; leaving them out of the dot product only would not.
+    [Theory]
+    [InlineData("mijn tas met de toetsen is gestolen in de trein", "datalek")]
+    [InlineData("mag de fotograaf klassenfoto's maken", "beeldmateriaal")]
+    [InlineData("wanneer gaat de kantine weer open", null)]
+    public void Nearest_WithStopNGrams_AnExamplesOwnTextStillScoresOne(string question, string? entry)
+    {
+        var index = new ExampleIndex(_knowledge, stopShare: 0.1);
+
+        var verdict = index.Nearest(question, explain: true);
+
+        Assert.True(index.StopFeatures > 0);
+        Assert.Equal(entry, verdict.Neighbours![0].EntryId);
+        Assert.Equal(1.0, verdict.Neighbours[0].Similarity, 5);
+    }
+
+    [Fact]
+    public void PostingsWalked_WithStopNGrams_LeavesTheCommonNGramsOut()
+    {
+        const string question = "mijn tas met de toetsen is gestolen in de trein";
+        var stopped = new ExampleIndex(_knowledge, stopShare: 0.1);
+
+        Assert.Equal(0, _index.StopFeatures);
+        Assert.InRange(stopped.PostingsWalked(question), 1, _index.PostingsWalked(question) - 1);
+    }
+
     [Fact]
     public void Nearest_AnOffTopicExamplesOwnText_SaysOutsidePrivacy()
     {
