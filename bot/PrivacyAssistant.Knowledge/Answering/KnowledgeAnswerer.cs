@@ -102,11 +102,12 @@ public sealed partial class KnowledgeAnswerer(
 
         // Unsure (a card or none): the labelled example questions may re-order, settle or take back the card, or offer
         // one for a none (ExamplePolicy). A breach report or a confident answer never gets here changed, nor a none an
-        // out-of-scope topic explains: the privacy officer's topic list says outright that it is outside privacy, where
-        // the examples only say what it looks like (a contract extension is not a processing agreement).
+        // out-of-scope topic or the how-to rule explains: the privacy officer's topic list (or the question's form) says
+        // outright that it is outside privacy, where the examples only say what it looks like (a contract extension is not
+        // a processing agreement, embedding a video is not about pictures of pupils).
         ExampleVerdict? evidence = null;
         var entries = chosen.Select(c => knowledge.Get(c.EntryId)).ToList();
-        if (examples is not null && examplePolicy is not null && examplePolicy.Consulted(decision) && outside is null)
+        if (examples is not null && examplePolicy is not null && examplePolicy.Consulted(decision) && outside is null && howToPhrase is null)
         {
             var verdict = examples.Nearest(question, explain);
             evidence = verdict;

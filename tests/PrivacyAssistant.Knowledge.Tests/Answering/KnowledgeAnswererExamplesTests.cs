@@ -27,7 +27,8 @@ public sealed class KnowledgeAnswererExamplesTests
     [Fact]
     public void Ask_UnsureQuestionTheExamplesPlace_OffersTheirEntryInsteadOfNotSure()
     {
-        const string question = "hoe lang houden we de verzuimregistratie";
+        // Not shaped as a how-to question: a none the how-to rule or an out-of-scope topic explains is not offered again.
+        const string question = "wat vertellen we ouders over de nieuwe camera's bij de ingang";
         var options = new KnowledgeOptions { ExamplesAnswerSupport = 0, ExamplesNoneSupport = 0, ExamplesCardSupport = 0, ExamplesRescueSupport = 0 };
         using var withoutExamples = KnowledgeEngine.Create(EvaluationSets.Product.Knowledge, options);
 
@@ -36,8 +37,8 @@ public sealed class KnowledgeAnswererExamplesTests
 
         Assert.Equal(AnswerDecision.None, before.Decision);
         Assert.Equal(AnswerDecision.Clarify, after.Decision);
-        Assert.Equal("bewaartermijnen", after.Entry?.Id);
-        Assert.Equal("bewaartermijnen", after.Examples?.EntryId);
+        Assert.Equal("informatieplicht", after.Entry?.Id);
+        Assert.Equal("informatieplicht", after.Examples?.EntryId);
         Assert.NotEmpty(after.Examples!.Value.Neighbours!);
     }
 
