@@ -26,7 +26,8 @@ internal static class DevSection
     /// breach and sound-alike probes with their later sets C and D; session 9's recall probes; session 10's form
     /// probes; session 10's breach reports with the lost thing inside a compound; session 11's off-topic, breach and
     /// sound-alike probes with their later how-to set C; session 11's entry and off-topic questions for
-    /// question–phrasing similarity.
+    /// question–phrasing similarity. Since session 12 each block holds its half B and half A's breach lines only (half A's
+    /// entry and none lines are example questions in <c>knowledge/example-questions.tsv</c>).
     /// </summary>
     public static IReadOnlyList<EvaluationCase> Block(string header)
     {

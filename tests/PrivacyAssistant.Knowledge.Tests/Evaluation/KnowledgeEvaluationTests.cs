@@ -114,13 +114,17 @@ public sealed class KnowledgeEvaluationTests
     // session 11 phrasing 136 -> 145 of 150 (before: main at 1ad1240). Stop n-grams (ExamplesStopShare 0.1, none support
     // 0.12 -> 0.10, chosen on half A; no rescue of a topic's none): session 9 off-topic 156 -> 158, session 9 recall 150 -> 149, session 10 form 115 -> 114,
     // session 11 off-topic 144 -> 147, session 11 phrasing 145 -> 145.
+    // Then (session 12) the half-A entry and none lines of these blocks moved to knowledge/example-questions.tsv: the blocks
+    // hold their half B, half A's breach lines and four half-A lines that would overlap a held-out question verbatim in the
+    // knowledge, re-measured: session 9 off-topic 104 of 119, session 9 recall 73 of 83, session 10 form 62 of 63, breach
+    // compounds 10 of 10, session 11 off-topic 82 of 97, session 11 phrasing 72 of 76.
     [Theory]
-    [InlineData(DevSection.Session9OffTopicBlock, 180, 0.86)]
-    [InlineData(DevSection.Session9RecallBlock, 164, 0.90)]
-    [InlineData(DevSection.Session10FormBlock, 122, 0.93)]
-    [InlineData(DevSection.Session10BreachCompoundBlock, 12, 0.9)]
-    [InlineData(DevSection.Session11OffTopicBlock, 166, 0.86)]
-    [InlineData(DevSection.Session11PhrasingBlock, 150, 0.96)]
+    [InlineData(DevSection.Session9OffTopicBlock, 119, 0.87)]
+    [InlineData(DevSection.Session9RecallBlock, 83, 0.87)]
+    [InlineData(DevSection.Session10FormBlock, 63, 0.98)]
+    [InlineData(DevSection.Session10BreachCompoundBlock, 10, 0.9)]
+    [InlineData(DevSection.Session11OffTopicBlock, 97, 0.84)]
+    [InlineData(DevSection.Session11PhrasingBlock, 76, 0.94)]
     public void DevSet_ProbeBlock_StaysAtItsMeasuredLevel(string block, int questions, double floor)
     {
         var probes = DevSection.Block(block);
