@@ -58,7 +58,7 @@ public sealed class KnowledgeOptions
 
     /// <summary>A "Bedoel je…?" becomes "not sure" when the nearest examples are outside privacy (none) at least this much. 0: off.</summary>
     [Range(0.0, 1.0)]
-    public double ExamplesNoneSupport { get; set; } = 0.10;
+    public double ExamplesNoneSupport { get; set; } = 0.12;
 
     /// <summary>A "Bedoel je…?" shows the examples' entry first (the FAQ's best second) when they support another entry at least this much. 0: off.</summary>
     [Range(0.0, 1.0)]
@@ -70,12 +70,12 @@ public sealed class KnowledgeOptions
 
     /// <summary>
     /// A letter n-gram or word more than this share of the labelled texts have (" de", "wat") is left out of the examples'
-    /// vector space: it tells the texts apart little and its postings were most of the postings a question walked (13.7k
-    /// of them per question on dev, 5.3k at 0.1). Chosen on half A of dev.tsv's blocks from session 9 on
-    /// (docs/knowledge-retrieval.md, "Session 12, example questions"); 1 keeps every feature.
+    /// vector space. 1 (the default) keeps every feature: at 0.1 a question walks 2.6× fewer postings but the examples'
+    /// CPU fell only 10–20 % (the cost is per feature, not per posting) and half B of dev's blocks from session 9 on lost
+    /// 1–4 questions (docs/knowledge-retrieval.md, "Session 12, example questions").
     /// </summary>
     [Range(0.001, 1.0)]
-    public double ExamplesStopShare { get; set; } = 0.1;
+    public double ExamplesStopShare { get; set; } = 1.0;
 
     /// <summary>How many of the nearest labelled texts vote.</summary>
     [Range(1, Retrieval.ExampleIndex.MaxNeighbours)]
