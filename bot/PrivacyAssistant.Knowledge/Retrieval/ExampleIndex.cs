@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 using PrivacyAssistant.Knowledge.Entries;
 
@@ -30,12 +32,15 @@ public sealed class ExampleIndex
     /// <summary>Folded characters compared at most; a longer question is compared on its beginning (its first ~80 words).</summary>
     internal const int MaxChars = 512;
 
-    // Per bucket: postings from _buckets[b].Start to _buckets[b + 1].Start, and the bucket's idf (df = 0 for an n-gram
-    // no labelled text has: it still weighs in the question's norm; 0 for a stop n-gram, which then has no postings and
-    // weighs in no norm). Start and idf, and a posting's text and weight, are
-    // interleaved so that each lookup reads one cache line (measured on a loaded machine: no clear gain; where the cost
-    // goes is open, docs/knowledge-retrieval.md "Session 12, example questions").
+    // Which buckets some labelled text has: one bit per bucket, with the number of such buckets before each 64-bucket
+    // word (32 KB of bits and 16 KB of ranks, interleaved, instead of a 2 MB table indexed by bucket), so a question's
+    // bucket costs a read of this small, cache-resident table and, only if a text has it, one of the dense table below.
+    // Present bucket r (its rank) has postings from _buckets[r].Start to _buckets[r + 1].Start and idf _buckets[r].Idf
+    // (0 for a stop n-gram, which then has no postings and weighs in no norm). An absent bucket (df = 0) has no
+    // postings and idf _absentIdf: it still weighs in the question's norm.
+    private readonly PresenceWord[] _present;
     private readonly Bucket[] _buckets;
+    private readonly float _absentIdf;
     private readonly Posting[] _postings;
 
     // Per labelled text: its label (an index into _labelIds).
@@ -103,12 +108,41 @@ public sealed class ExampleIndex
             profiles.Add([.. profile]);
         }
 
-        // Stop n-grams: idf 0 (no weight in any vector or norm) and no postings.
+        // A posting's text is a ushort (6-byte postings); tens of thousands of texts are far beyond any knowledge base.
         var n = texts.Count;
+        if (n > ushort.MaxValue + 1)
+        {
+            throw new InvalidOperationException($"ExampleIndex holds at most {ushort.MaxValue + 1} labelled texts, not {n}.");
+        }
+
+        // Present buckets (some text has them) get dense ranks, in bucket order.
+        _present = new PresenceWord[df.Length / 64];
+        var rank = 0;
+        for (var w = 0; w < _present.Length; w++)
+        {
+            _present[w].Rank = rank;
+            for (var bit = 0; bit < 64; bit++)
+            {
+                if (df[(w * 64) + bit] > 0)
+                {
+                    _present[w].Bits |= 1UL << bit;
+                    rank++;
+                }
+            }
+        }
+
+        // Stop n-grams: idf 0 (no weight in any vector or norm) and no postings.
         var stopAbove = stopShare * n;
-        _buckets = new Bucket[df.Length + 1];
+        _absentIdf = (float)(Math.Log((n + 1.0) / 1.0) + 1);
+        _buckets = new Bucket[rank + 1];
         for (var b = 0; b < df.Length; b++)
         {
+            if (df[b] == 0)
+            {
+                continue;
+            }
+
+            var r = Rank(b);
             if (df[b] > stopAbove)
             {
                 df[b] = 0;
@@ -116,14 +150,11 @@ public sealed class ExampleIndex
             }
             else
             {
-                _buckets[b].Idf = (float)(Math.Log((n + 1.0) / (df[b] + 1.0)) + 1);
+                _buckets[r].Idf = (float)(Math.Log((n + 1.0) / (df[b] + 1.0)) + 1);
             }
-        }
 
-        // Postings (compressed rows by bucket) of the L2-normalised weights.
-        for (var b = 0; b < df.Length; b++)
-        {
-            _buckets[b + 1].Start = _buckets[b].Start + df[b];
+            // Postings (compressed rows by rank) of the L2-normalised weights.
+            _buckets[r + 1].Start = _buckets[r].Start + df[b];
         }
 
         _postings = new Posting[_buckets[^1].Start];
@@ -131,12 +162,13 @@ public sealed class ExampleIndex
         for (var d = 0; d < n; d++)
         {
             var profile = profiles[d];
-            var norm = Math.Sqrt(profile.Sum(p => Square(Weight(p.Tf, _buckets[p.Bucket].Idf))));
+            var norm = Math.Sqrt(profile.Sum(p => Square(Weight(p.Tf, _buckets[Rank(p.Bucket)].Idf))));
             foreach (var (bucket, tf) in profile)
             {
-                if (_buckets[bucket].Idf > 0)
+                var r = Rank(bucket);
+                if (_buckets[r].Idf > 0)
                 {
-                    _postings[next[bucket]++] = new Posting(d, (float)(Weight(tf, _buckets[bucket].Idf) / norm));
+                    _postings[next[r]++] = new Posting((ushort)d, (float)(Weight(tf, _buckets[r].Idf) / norm));
                 }
             }
         }
@@ -172,7 +204,8 @@ public sealed class ExampleIndex
         {
             if (i == 0 || span[i] != span[i - 1])
             {
-                walked += _buckets[span[i] + 1].Start - _buckets[span[i]].Start;
+                Lookup(span[i], out var start, out var end);
+                walked += end - start;
             }
         }
 
@@ -203,9 +236,9 @@ public sealed class ExampleIndex
                     j++;
                 }
 
-                var weight = (float)Weight(j - i, _buckets[bucket].Idf);
+                var weight = (float)Weight(j - i, Lookup(bucket, out var start, out var end));
                 norm2 += (double)weight * weight;
-                foreach (var posting in _postings.AsSpan(_buckets[bucket].Start, _buckets[bucket + 1].Start - _buckets[bucket].Start))
+                foreach (var posting in _postings.AsSpan(start, end - start))
                 {
                     scoreSpan[posting.Text] += weight * posting.Weight;
                 }
@@ -296,6 +329,30 @@ public sealed class ExampleIndex
         }
     }
 
+    // The dense rank of present bucket b (one some text has).
+    private int Rank(int b)
+    {
+        var word = _present[b >> 6];
+        return word.Rank + BitOperations.PopCount(word.Bits & ((1UL << (b & 63)) - 1));
+    }
+
+    // Bucket b's idf and postings range (empty for an absent bucket).
+    private float Lookup(int b, out int start, out int end)
+    {
+        var word = _present[b >> 6];
+        var bit = 1UL << (b & 63);
+        if ((word.Bits & bit) == 0)
+        {
+            start = end = 0;
+            return _absentIdf;
+        }
+
+        var r = word.Rank + BitOperations.PopCount(word.Bits & (bit - 1));
+        start = _buckets[r].Start;
+        end = _buckets[r + 1].Start;
+        return _buckets[r].Idf;
+    }
+
     private static void Mask(Span<int> hashes)
     {
         foreach (ref var hash in hashes)
@@ -310,7 +367,15 @@ public sealed class ExampleIndex
         public float Idf;
     }
 
-    private readonly record struct Posting(int Text, float Weight);
+    private struct PresenceWord
+    {
+        public ulong Bits;
+        public int Rank;
+    }
+
+    // Packed to 6 bytes: more postings per cache line.
+    [StructLayout(LayoutKind.Sequential, Pack = 2)]
+    private readonly record struct Posting(ushort Text, float Weight);
 
     // At most three n-grams per folded character (3-, 4- and 5-grams) plus a word per two characters, for " text ".
     private static int FeatureCapacity(int chars) => (3 * (chars + 2)) + ((chars + 3) / 2);
