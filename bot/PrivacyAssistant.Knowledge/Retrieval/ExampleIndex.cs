@@ -215,13 +215,14 @@ public sealed class ExampleIndex
     /// <summary>The label the nearest texts support most, and how strongly; with the neighbours themselves when <paramref name="explain"/>.</summary>
     public ExampleVerdict Nearest(string question, bool explain = false)
     {
-        // Sized for the longest compared text (about 7 KB of stack), whatever folding does to the question's length.
-        Span<int> features = stackalloc int[FeatureCapacity(MaxChars)];
+        // Sized for the longest compared text, whatever folding does to the question's length; pooled rather than
+        // stackalloc'd, which would zero about 7 KB per call.
+        var features = ArrayPool<int>.Shared.Rent(FeatureCapacity(MaxChars));
         var scores = ArrayPool<float>.Shared.Rent(_labels.Length);
         try
         {
             var count = Features(question, features);
-            var span = features[..count];
+            var span = features.AsSpan(0, count);
             Mask(span);
             span.Sort();
             var scoreSpan = scores.AsSpan(0, _labels.Length);
@@ -256,8 +257,17 @@ public sealed class ExampleIndex
             Span<int> best = stackalloc int[k];
             Span<float> bestScore = stackalloc float[k];
             var found = 0;
+            var width = Vector<float>.Count;
             for (var d = 0; d < scoreSpan.Length; d++)
             {
+                // Skip a whole vector of texts none of which would enter (most texts score 0): same texts, same order.
+                if ((d % width) == 0 && d + width <= scoreSpan.Length
+                    && !Vector.GreaterThanAny(new Vector<float>(scoreSpan.Slice(d, width)), new Vector<float>(found == k ? bestScore[k - 1] : 0f)))
+                {
+                    d += width - 1;
+                    continue;
+                }
+
                 var s = scoreSpan[d];
                 if (s <= 0 || (found == k && s <= bestScore[k - 1]))
                 {
@@ -326,6 +336,7 @@ public sealed class ExampleIndex
         finally
         {
             ArrayPool<float>.Shared.Return(scores);
+            ArrayPool<int>.Shared.Return(features);
         }
     }
 
