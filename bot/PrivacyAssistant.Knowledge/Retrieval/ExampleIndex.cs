@@ -19,7 +19,7 @@ namespace PrivacyAssistant.Knowledge.Retrieval;
 /// </summary>
 /// <remarks>
 /// Built once at start-up and immutable, so thread-safe. The hot path (<see cref="Nearest"/>) hashes the n-grams of
-/// the folded question into buckets on the stack (no strings), walks precomputed postings arrays of normalised
+/// the folded question into a pooled buffer (no strings), walks precomputed postings arrays of normalised
 /// weights into a pooled score array, and allocates nothing unless an explanation is asked (a non-ASCII question
 /// is folded once through <see cref="TextNormalizer.Fold"/>). Bucket collisions are rare at 2^18 buckets for some tens of
 /// thousands of distinct n-grams and only blur two n-grams' weights.
