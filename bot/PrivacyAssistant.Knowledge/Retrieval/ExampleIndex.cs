@@ -84,13 +84,11 @@ public sealed class ExampleIndex
         // Term frequencies per text (sorted buckets, run-length), then document frequencies.
         var profiles = new List<(int Bucket, int Tf)[]>(texts.Count);
         var df = new int[1 << BucketBits];
-        var buffer = new int[FeatureCapacity(MaxChars)];
+        var buffer = new int[2 * FeatureCapacity(MaxChars)];
         foreach (var (_, text) in texts)
         {
-            var count = Features(text, buffer);
-            var span = buffer.AsSpan(0, count);
-            Mask(span);
-            span.Sort();
+            var span = SortedBuckets(text, buffer);
+            var count = span.Length;
             var profile = new List<(int, int)>();
             for (var i = 0; i < count;)
             {
@@ -195,10 +193,8 @@ public sealed class ExampleIndex
     /// <summary>How many postings <see cref="Nearest"/> walks for <paramref name="question"/> (what a question costs; for tests and measurements).</summary>
     internal int PostingsWalked(string question)
     {
-        Span<int> features = stackalloc int[FeatureCapacity(MaxChars)];
-        var span = features[..Features(question, features)];
-        Mask(span);
-        span.Sort();
+        var features = ArrayPool<int>.Shared.Rent(2 * FeatureCapacity(MaxChars));
+        var span = SortedBuckets(question, features);
         var walked = 0;
         for (var i = 0; i < span.Length; i++)
         {
@@ -209,6 +205,7 @@ public sealed class ExampleIndex
             }
         }
 
+        ArrayPool<int>.Shared.Return(features);
         return walked;
     }
 
@@ -222,10 +219,8 @@ public sealed class ExampleIndex
         var scores = ArrayPool<float>.Shared.Rent(_labels.Length);
         try
         {
-            var count = Features(question, features);
-            var span = features.AsSpan(0, count);
-            Mask(span);
-            RadixSort(span, features.AsSpan(FeatureCapacity(MaxChars), count));
+            var span = SortedBuckets(question, features);
+            var count = span.Length;
             var scoreSpan = scores.AsSpan(0, _labels.Length);
             scoreSpan.Clear();
             var norm2 = 0.0;
@@ -396,6 +391,20 @@ public sealed class ExampleIndex
                 to[counts[(key >> shift) & Mask]++] = key;
             }
         }
+    }
+
+    /// <summary>
+    /// The buckets of <paramref name="text"/>'s features in ascending order (a bucket once per occurrence), in the lower
+    /// half of <paramref name="buffer"/> (at least twice <see cref="FeatureCapacity"/> of <see cref="MaxChars"/>; the
+    /// upper half is the sort's scratch). The index's texts and the questions go through this one path.
+    /// </summary>
+    private static Span<int> SortedBuckets(string text, int[] buffer)
+    {
+        var capacity = FeatureCapacity(MaxChars);
+        var span = buffer.AsSpan(0, Features(text, buffer.AsSpan(0, capacity)));
+        Mask(span);
+        RadixSort(span, buffer.AsSpan(capacity, span.Length));
+        return span;
     }
 
     private static void Mask(Span<int> hashes)
