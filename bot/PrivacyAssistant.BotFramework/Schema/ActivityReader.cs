@@ -67,20 +67,13 @@ public static class ActivityReader
     private static bool ReadActivity(ref Utf8JsonReader reader, Activity activity, ReadOnlySpan<byte> utf8Json)
     {
         var seen = 0;
-        while (reader.Read())
+        while (NextField(ref reader, ActivityFields, ref seen, out var field))
         {
-            if (reader.TokenType == JsonTokenType.EndObject)
+            if (field == EndOfObject)
             {
                 return true;
             }
 
-            var field = Field(ref reader, ActivityFields);
-            if (field < 0 || (seen & (1 << field)) != 0 || !reader.Read())
-            {
-                return false;
-            }
-
-            seen |= 1 << field;
             var ok = field switch
             {
                 0 => ReadString(ref reader, RecentType, out var type) && Set(activity.Type = type),
@@ -129,6 +122,36 @@ public static class ActivityReader
         ["id"u8.ToArray(), "name"u8.ToArray(), "isGroup"u8.ToArray(), "conversationType"u8.ToArray(), "tenantId"u8.ToArray()];
 
     private static bool Set<T>(T _) => true;
+
+    private const int EndOfObject = -1;
+
+    /// <summary>
+    /// Moves to the next field of the object being read and onto its value: the field's index in
+    /// <paramref name="fields"/>, or <see cref="EndOfObject"/> at its end. False (decline) for a field not in
+    /// <paramref name="fields"/>, one already in <paramref name="seen"/>, or the end of the input.
+    /// </summary>
+    private static bool NextField(ref Utf8JsonReader reader, byte[][] fields, ref int seen, out int field)
+    {
+        field = EndOfObject;
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            return true;
+        }
+
+        field = Field(ref reader, fields);
+        if (field < 0 || (seen & (1 << field)) != 0 || !reader.Read())
+        {
+            return false;
+        }
+
+        seen |= 1 << field;
+        return true;
+    }
 
     /// <summary>The index of the property name the reader is on in <paramref name="fields"/>, or -1.</summary>
     private static int Field(ref Utf8JsonReader reader, byte[][] fields)
@@ -212,21 +235,14 @@ public static class ActivityReader
 
         var result = new ChannelAccount();
         var seen = 0;
-        while (reader.Read())
+        while (NextField(ref reader, AccountFields, ref seen, out var field))
         {
-            if (reader.TokenType == JsonTokenType.EndObject)
+            if (field == EndOfObject)
             {
                 account = result;
                 return true;
             }
 
-            var field = Field(ref reader, AccountFields);
-            if (field < 0 || (seen & (1 << field)) != 0 || !reader.Read())
-            {
-                return false;
-            }
-
-            seen |= 1 << field;
             var ok = field switch
             {
                 0 => ReadString(ref reader, recentId, out var id) && Set(result.Id = id),
@@ -258,21 +274,14 @@ public static class ActivityReader
 
         var result = new ConversationAccount();
         var seen = 0;
-        while (reader.Read())
+        while (NextField(ref reader, ConversationFields, ref seen, out var field))
         {
-            if (reader.TokenType == JsonTokenType.EndObject)
+            if (field == EndOfObject)
             {
                 conversation = result;
                 return true;
             }
 
-            var field = Field(ref reader, ConversationFields);
-            if (field < 0 || (seen & (1 << field)) != 0 || !reader.Read())
-            {
-                return false;
-            }
-
-            seen |= 1 << field;
             bool ok;
             switch (field)
             {
