@@ -14,9 +14,10 @@ internal static class DevSection
     public const string Session10BreachCompoundBlock = "# --- session 10, breach compound probes";
     public const string Session11OffTopicBlock = "# --- session 11, off-topic probes";
     public const string Session11PhrasingBlock = "# --- session 11, phrasing probes";
+    public const string Session13FreshBlock = "# --- session 13, fresh probes";
 
     // The blocks in file order: each runs from its header to the next one's.
-    private static readonly string[] Headers = [Session9OffTopicBlock, Session9RecallBlock, Session10FormBlock, Session10BreachCompoundBlock, Session11OffTopicBlock, Session11PhrasingBlock];
+    private static readonly string[] Headers = [Session9OffTopicBlock, Session9RecallBlock, Session10FormBlock, Session10BreachCompoundBlock, Session11OffTopicBlock, Session11PhrasingBlock, Session13FreshBlock];
 
     /// <summary>Every dev question before the session-9 probes.</summary>
     public static IReadOnlyList<EvaluationCase> BeforeSession9 => Between(null, Headers[0]);
@@ -26,8 +27,10 @@ internal static class DevSection
     /// breach and sound-alike probes with their later sets C and D; session 9's recall probes; session 10's form
     /// probes; session 10's breach reports with the lost thing inside a compound; session 11's off-topic, breach and
     /// sound-alike probes with their later how-to set C; session 11's entry and off-topic questions for
-    /// question–phrasing similarity. Since session 12 each block holds its half B and half A's breach lines only (half A's
-    /// entry and none lines are example questions in <c>knowledge/example-questions.tsv</c>).
+    /// question–phrasing similarity. Since session 12 each of those blocks holds its half B and half A's breach lines only (half A's
+    /// entry and none lines are example questions in <c>knowledge/example-questions.tsv</c>). Session 13's fresh probes (five
+    /// entry questions per entry, off-topic questions and breach reports, written before any session-13 change) are whole:
+    /// both halves, never examples.
     /// </summary>
     public static IReadOnlyList<EvaluationCase> Block(string header)
     {
