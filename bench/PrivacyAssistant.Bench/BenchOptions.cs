@@ -51,6 +51,12 @@ public sealed class BenchOptions
     /// </summary>
     public bool RawClient { get; private init; }
 
+    /// <summary>
+    /// <c>--by-question</c> (load): after each measured level, its latencies grouped by the reply's decision and by
+    /// question index, the slowest 1 %'s make-up and how it clusters in time (bench/README.md). Indices only, never text.
+    /// </summary>
+    public bool ByQuestion { get; private init; }
+
     /// <summary>Which build of our bot runs and with what extra environment, for the results header.</summary>
     public string DescribeOurs() =>
         $"ours = {Bot ?? "bot/PrivacyAssistant.Bot/bin/Release (build output)"}" +
@@ -78,6 +84,7 @@ public sealed class BenchOptions
             Peer = !args.Contains("--no-peer"),
             Sizes = Value("--sizes")?.Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray() ?? defaults.Sizes,
             QuietLogs = args.Contains("--quiet-logs"),
+            ByQuestion = args.Contains("--by-question"),
             RawClient = Value("--client") switch
             {
                 null or "http" => false,

@@ -66,7 +66,7 @@ public static class LoadBenchmark
         })
         { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-        await CheckRepliesAsync(bot, client, workload);
+        var decisions = await CheckRepliesAsync(bot, client, workload);
         await using ILoadClient load = options.RawClient
             ? new RawHttpLoadClient(bot.BaseAddress, workload)
             : new HttpClientLoadClient(client, workload);
@@ -84,11 +84,21 @@ public static class LoadBenchmark
             var before = bot.Sample();
             var generatorBefore = ProcessSample.Read(Environment.ProcessId);
             var peak = new PeakRss(bot);
+            var botPauses = options.ByQuestion ? GcPauses.TryStart(bot.ProcessId, bot.Name) : null;
+            var generatorPauses = options.ByQuestion ? GcPauses.TryStart(Environment.ProcessId, "load generator") : null;
+            var timeline = options.ByQuestion ? new CpuTimeline(bot.ProcessId) : null;
+            using var stopTimeline = new CancellationTokenSource();
+            var timelineTask = timeline?.RunAsync(stopTimeline.Token) ?? Task.CompletedTask;
             var watch = Stopwatch.StartNew();
-            var (latencies, errors, bodyBytes) = await RunLevelAsync(load, workload, level, options.Duration, peak);
+            var (samples, errors, bodyBytes) = await RunLevelAsync(load, workload, level, options.Duration, peak);
             var elapsed = watch.Elapsed;
+            await stopTimeline.CancelAsync();
+            await timelineTask;
+            IReadOnlyList<GcPause>? botPauseList = botPauses is null ? null : await botPauses.StopAsync();
+            IReadOnlyList<GcPause>? generatorPauseList = generatorPauses is null ? null : await generatorPauses.StopAsync();
             var after = bot.Sample();
             var generatorAfter = ProcessSample.Read(Environment.ProcessId);
+            var latencies = samples.Select(s => s.Milliseconds).ToList();
             latencies.Sort();
             var result = new LevelResult(
                 bot.Name,
@@ -105,6 +115,12 @@ public static class LoadBenchmark
                 latencies.Count == 0 ? double.NaN : (double)bodyBytes / latencies.Count);
             Console.WriteLine(Invariant($"{result.Bot,-5} c={level,-4} {result.RequestsPerSecond,8:0} req/s  p50 {result.P50,7:0.00}  p95 {result.P95,7:0.00}  p99 {result.P99,7:0.00} ms  errors {errors}  CPU {result.CpuPercent:0}% ({result.CpuMillisecondsPerRequest:0.00} ms/req)  peak RSS {result.PeakRssMegabytes:0} MB  gen CPU {result.GeneratorCpuMillisecondsPerRequest:0.00} ms/req  {result.BytesPerResponse:0} B/resp"));
             results.Add(result);
+            if (options.ByQuestion)
+            {
+                QuestionBreakdown.Print(bot.Name, level, samples, decisions, botPauseList, generatorPauseList, timeline?.Points);
+                if (botPauses is not null) await botPauses.DisposeAsync();
+                if (generatorPauses is not null) await generatorPauses.DisposeAsync();
+            }
         }
 
         return results;
@@ -152,18 +168,25 @@ public static class LoadBenchmark
             string.Join("; ", slices.Select(s => Invariant($"{s.RequestsPerSecond:0}, {s.CpuMillisecondsPerRequest:0.00}, {s.JitShare:0%}"))));
     }
 
-    /// <summary>Every question once: all must get 200 with replies; says how many replies came from the knowledge base.</summary>
-    private static async Task CheckRepliesAsync(BotUnderTest bot, HttpClient client, Workload workload)
+    /// <summary>
+    /// Every question once: all must get 200 with replies; says how many replies came from the knowledge base. Returns
+    /// each question's decision (<c>channelData.privacyAssistant.decision</c>: answer, clarify, none, breach; "-" for a
+    /// reply without one, "no reply" for none at all), which <c>--by-question</c> groups the latencies by.
+    /// </summary>
+    private static async Task<string[]> CheckRepliesAsync(BotUnderTest bot, HttpClient client, Workload workload)
     {
         int answered = 0, fromKnowledge = 0;
+        var decisions = new string[workload.Questions.Count];
         for (var i = 0; i < workload.Questions.Count; i++)
         {
+            decisions[i] = "no reply";
             using var response = await HttpClientLoadClient.PostAsync(client, workload.Body(i));
             var body = await response.Content.ReadAsStringAsync();
             var replies = response.IsSuccessStatusCode ? JsonNode.Parse(body)?["activities"]?.AsArray() : null;
             if (replies is { Count: > 0 })
             {
                 answered++;
+                decisions[i] = replies.Select(reply => reply?["channelData"]?["privacyAssistant"]?["decision"]?.ToString()).FirstOrDefault(d => d is not null) ?? "-";
                 if (replies.Any(reply => reply?["channelData"]?["privacyAssistant"]?["entryId"] is not null))
                 {
                     fromKnowledge++;
@@ -172,6 +195,7 @@ public static class LoadBenchmark
         }
 
         Console.WriteLine($"{bot.Name}: {answered} of {workload.Questions.Count} questions got replies; {fromKnowledge} answered from the knowledge base (entry id in channelData)");
+        return decisions;
     }
 
     /// <summary>
@@ -213,7 +237,7 @@ public static class LoadBenchmark
         }
     }
 
-    private static async Task<(List<double> Latencies, int Errors, long BodyBytes)> RunLevelAsync(ILoadClient client, Workload workload, int concurrency, TimeSpan duration, PeakRss? sampler)
+    private static async Task<(List<LoadSample> Samples, int Errors, long BodyBytes)> RunLevelAsync(ILoadClient client, Workload workload, int concurrency, TimeSpan duration, PeakRss? sampler)
     {
         using var stop = new CancellationTokenSource(duration);
         var errors = 0;
@@ -222,34 +246,35 @@ public static class LoadBenchmark
         var workers = Enumerable.Range(0, concurrency).Select(async index =>
         {
             var user = client.User(index);
-            var latencies = new List<double>(4096);
+            var samples = new List<LoadSample>(4096);
             long bytes = 0;
             while (!stop.IsCancellationRequested)
             {
+                var question = workload.NextIndex();
                 var started = Stopwatch.GetTimestamp();
-                var response = await user.PostAsync(workload.NextIndex());
+                var response = await user.PostAsync(question);
                 if (!response.IsSuccess)
                 {
                     Interlocked.Increment(ref errors);
                     continue;
                 }
 
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                samples.Add(new LoadSample(Stopwatch.GetElapsedTime(started).TotalMilliseconds, question, started));
                 bytes += response.BodyBytes;
             }
 
             Interlocked.Add(ref bodyBytes, bytes);
-            return latencies;
+            return samples;
         }).ToList();
         var all = (await Task.WhenAll(workers)).SelectMany(l => l).ToList();
         await samplerTask;
         return (all, errors, bodyBytes);
     }
 
-    private static double Percentile(List<double> sorted, double p) =>
+    internal static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private sealed record LevelResult(string Bot, int Concurrency, double RequestsPerSecond, double P50, double P95, double P99, int Errors, double CpuPercent, double CpuMillisecondsPerRequest, double PeakRssMegabytes, double GeneratorCpuMillisecondsPerRequest, double BytesPerResponse);
 

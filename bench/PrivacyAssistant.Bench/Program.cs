@@ -17,7 +17,7 @@ static int Usage()
         usage: PrivacyAssistant.Bench <command> [options]
           load     throughput and latency of POST /api/messages (expectReplies) for our bot and the
                    botbuilder peer: --levels 1,50,200 --duration 10 --warmup 3 --settle 120 [--no-peer] [--quiet-logs]
-                   [--client http|raw] [--bot other/PrivacyAssistant.Bot.dll] [--env NAME=value]
+                   [--client http|raw] [--bot other/PrivacyAssistant.Bot.dll] [--env NAME=value] [--by-question]
           startup  process start to first answered request (wall and CPU time), and memory after start:
                    --runs 5 [--no-peer] [--compare other/PrivacyAssistant.Bot.dll]
           retrieval  knowledge load + index build time and answer latency for the shipped base and

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace PrivacyAssistant.Bench;
+
+/// <summary>
+/// Who had the two cores while a level ran (<c>--by-question</c>), sampled every 20 ms from <c>/proc</c>: the bot's
+/// threads' CPU time and their time waiting for a CPU (<c>task/*/schedstat</c>, nanoseconds), the generator's own CPU,
+/// and the whole machine's busy, idle and steal time (<c>/proc/stat</c>, clock ticks). Lined up with the requests'
+/// completions it tells a moment when the bot did not get the CPU (other processes, the VM's host) from one when it
+/// had it and did not finish turns (its own pauses or locks) from one when the cores were idle.
+/// </summary>
+public sealed class CpuTimeline(int botProcessId)
+{
+    private readonly List<CpuPoint> points = [];
+
+    public IReadOnlyList<CpuPoint> Points => points;
+
+    public async Task RunAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            points.Add(Read());
+            try
+            {
+                await Task.Delay(20, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        points.Add(Read());
+    }
+
+    private CpuPoint Read()
+    {
+        var (botRun, botWait) = Schedstat(botProcessId);
+        var (generatorRun, _) = Schedstat(Environment.ProcessId);
+        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        // user nice system idle iowait irq softirq steal: busy = all but idle and iowait.
+        var busy = cpu[0] + cpu[1] + cpu[2] + cpu[5] + cpu[6] + cpu[7];
+        return new CpuPoint(Stopwatch.GetTimestamp(), botRun, botWait, generatorRun, busy, cpu[3] + cpu[4], cpu[7]);
+    }
+
+    private static (long RunNanoseconds, long WaitNanoseconds) Schedstat(int processId)
+    {
+        long run = 0, wait = 0;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{processId}/task"))
+        {
+            try
+            {
+                var fields = File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ');
+                run += long.Parse(fields[0], CultureInfo.InvariantCulture);
+                wait += long.Parse(fields[1], CultureInfo.InvariantCulture);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The thread ended between listing and reading.
+            }
+        }
+
+        return (run, wait);
+    }
+}
+
+/// <summary>One sample of <see cref="CpuTimeline"/>: Stopwatch ticks, the bot's run and run-queue wait (ns), the generator's run (ns), the machine's busy, idle and steal clock ticks.</summary>
+public readonly record struct CpuPoint(long Ticks, long BotRun, long BotWait, long GeneratorRun, long MachineBusy, long MachineIdle, long Steal);
