@@ -45,16 +45,25 @@ public sealed class CpuTimeline(int botProcessId)
         return new CpuPoint(Stopwatch.GetTimestamp(), botRun, botWait, generatorRun, busy, cpu[3] + cpu[4], cpu[7]);
     }
 
-    private static (long RunNanoseconds, long WaitNanoseconds) Schedstat(int processId)
+    // Per thread id, the last schedstat read: a thread that ends takes its counters with it, so the sums are kept as
+    // running totals of each live thread's increase (a new thread counts from zero).
+    private readonly Dictionary<(int Process, int Thread), (long Run, long Wait)> lastByThread = [];
+    private readonly Dictionary<int, (long Run, long Wait)> totals = [];
+
+    private (long RunNanoseconds, long WaitNanoseconds) Schedstat(int processId)
     {
-        long run = 0, wait = 0;
+        var (run, wait) = totals.GetValueOrDefault(processId);
         foreach (var task in Directory.EnumerateDirectories($"/proc/{processId}/task"))
         {
             try
             {
                 var fields = File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ');
-                run += long.Parse(fields[0], CultureInfo.InvariantCulture);
-                wait += long.Parse(fields[1], CultureInfo.InvariantCulture);
+                var now = (long.Parse(fields[0], CultureInfo.InvariantCulture), long.Parse(fields[1], CultureInfo.InvariantCulture));
+                var key = (processId, int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture));
+                var before = lastByThread.GetValueOrDefault(key);
+                run += Math.Max(0, now.Item1 - before.Run);
+                wait += Math.Max(0, now.Item2 - before.Wait);
+                lastByThread[key] = now;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -62,6 +71,7 @@ public sealed class CpuTimeline(int botProcessId)
             }
         }
 
+        totals[processId] = (run, wait);
         return (run, wait);
     }
 }

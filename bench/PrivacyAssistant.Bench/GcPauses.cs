@@ -32,6 +32,7 @@ public sealed class GcPauses : IAsyncDisposable
             var generation = -1;
             source.Clr.GCSuspendEEStart += e => suspended = e.TimeStampQPC;
             source.Clr.GCStart += e => generation = e.Depth;
+            source.Clr.GCGlobalHeapHistory += e => Heaps = e.NumHeaps;
             source.Clr.GCRestartEEStop += e =>
             {
                 if (suspended != 0)
@@ -56,6 +57,9 @@ public sealed class GcPauses : IAsyncDisposable
         });
 #pragma warning restore CS0618
     }
+
+    /// <summary>The number of GC heaps the last collection reported (0 before one; server GC: one per heap thread).</summary>
+    public int Heaps { get; private set; }
 
     /// <summary>Starts reading <paramref name="processId"/>'s GC pauses; null (with a note) when the process cannot be attached to.</summary>
     public static GcPauses? TryStart(int processId, string name)

@@ -117,7 +117,7 @@ public static class LoadBenchmark
             results.Add(result);
             if (options.ByQuestion)
             {
-                QuestionBreakdown.Print(bot.Name, level, samples, decisions, botPauseList, generatorPauseList, timeline?.Points);
+                QuestionBreakdown.Print(bot.Name, level, samples, decisions, botPauseList, generatorPauseList, timeline?.Points, botPauses?.Heaps ?? 0);
                 if (botPauses is not null) await botPauses.DisposeAsync();
                 if (generatorPauses is not null) await generatorPauses.DisposeAsync();
             }

@@ -16,7 +16,7 @@ public static class QuestionBreakdown
     /// <summary>Width of the send-time windows the moment-of-sending grouping uses.</summary>
     private static readonly double WindowMilliseconds = 10;
 
-    public static void Print(string bot, int level, List<LoadSample> samples, string[] decisions, IReadOnlyList<GcPause>? botPauses, IReadOnlyList<GcPause>? generatorPauses, IReadOnlyList<CpuPoint>? timeline)
+    public static void Print(string bot, int level, List<LoadSample> samples, string[] decisions, IReadOnlyList<GcPause>? botPauses, IReadOnlyList<GcPause>? generatorPauses, IReadOnlyList<CpuPoint>? timeline, int botHeaps)
     {
         if (samples.Count == 0)
         {
@@ -62,7 +62,7 @@ public static class QuestionBreakdown
         var chanceWindows = byWindow.Count * (1 - Math.Pow(1 - 1.0 / byWindow.Count, slow.Count));
         var topTwentieth = slowWindows.Take(Math.Max(1, byWindow.Count / 20)).Sum();
         Console.WriteLine(LoadBenchmark.Invariant($"the slowest 1 % were sent in {slowWindows.Count} of {byWindow.Count} windows (spread at random: about {chanceWindows:0}); the 5 % of windows with the most hold {(slow.Count == 0 ? 0 : (double)topTwentieth / slow.Count):0%} of them"));
-        PrintPauses("bot", botPauses, samples, slow);
+        PrintPauses(LoadBenchmark.Invariant($"bot ({botHeaps} GC heaps)"), botPauses, samples, slow);
         PrintPauses("load generator", generatorPauses, samples, slow);
         PrintTimeline(timeline, samples);
     }
@@ -111,9 +111,12 @@ public static class QuestionBreakdown
         }
 
         var windowTicks = (long)(TimelineWindowMilliseconds / 1000 * Stopwatch.Frequency);
-        var first = timeline[0].Ticks;
+        // Only while the loop was closed: from the first completion to the last send (the sampler runs a little longer
+        // on both sides, and a window there has no completions for reasons of its own).
+        var first = Math.Max(timeline[0].Ticks, samples.Min(s => s.SentTicks + (long)(s.Milliseconds / 1000 * Stopwatch.Frequency)));
+        var last = Math.Min(timeline[^1].Ticks, samples.Max(s => s.SentTicks));
         var windows = new List<(int Completions, double BotCores, double BotWaiting, double GeneratorCores, double OtherCores, double IdleCores, double StealCores)>();
-        for (var from = first; from + windowTicks <= timeline[^1].Ticks; from += windowTicks)
+        for (var from = first; from + windowTicks <= last; from += windowTicks)
         {
             var a = timeline.Last(p => p.Ticks <= from);
             var b = timeline.First(p => p.Ticks >= from + windowTicks);
