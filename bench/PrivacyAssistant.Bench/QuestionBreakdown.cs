@@ -134,12 +134,14 @@ public static class QuestionBreakdown
             return;
         }
 
-        var dips = windows.OrderBy(w => w.Completions).Take(windows.Count / 20).ToList();
+        var dipIndices = Enumerable.Range(0, windows.Count).OrderBy(i => windows[i].Completions).Take(windows.Count / 20).Order().ToList();
+        var dips = dipIndices.Select(i => windows[i]).ToList();
         Console.WriteLine(LoadBenchmark.Invariant($"the level in {windows.Count} windows of {TimelineWindowMilliseconds:0} ms by completion (cores: 2 = both; machine figures in 10 ms clock ticks, so rough per window):"));
         Console.WriteLine("| windows | req/s | bot CPU (cores) | bot threads waiting for a CPU | generator CPU | other processes | idle | steal |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         Row("all", windows);
         Row("the 5 % with the fewest completions", dips);
+        Console.WriteLine("the fewest completions in windows (from the start): " + string.Join(", ", dipIndices.Select(i => LoadBenchmark.Invariant($"#{i} ({windows[i].Completions})"))));
 
         void Row(string name, List<(int Completions, double BotCores, double BotWaiting, double GeneratorCores, double OtherCores, double IdleCores, double StealCores)> rows) =>
             Console.WriteLine(LoadBenchmark.Invariant($"| {name} | {rows.Average(w => w.Completions) * 1000 / TimelineWindowMilliseconds:0} | {rows.Average(w => w.BotCores):0.00} | {rows.Average(w => w.BotWaiting):0.00} | {rows.Average(w => w.GeneratorCores):0.00} | {rows.Average(w => w.OtherCores):0.00} | {rows.Average(w => w.IdleCores):0.00} | {rows.Average(w => w.StealCores):0.00} |"));
