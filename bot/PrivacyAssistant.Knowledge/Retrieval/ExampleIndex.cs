@@ -47,6 +47,11 @@ public sealed class ExampleIndex
     private readonly int[] _labels;
     private readonly string?[] _labelIds;
 
+    // Per labelled text: the example question it is (null for a title or alternate), for explanations and the
+    // leave-one-out check; and the way back, by reference (the loader's own objects).
+    private readonly ExampleQuestion?[] _examples;
+    private readonly Dictionary<ExampleQuestion, int> _textOfExample;
+
     /// <param name="knowledge">The entries (titles and alternates) and the example questions.</param>
     /// <param name="neighbours">How many of the nearest texts vote.</param>
     /// <param name="stopShare">A feature more than this share of the texts have is left out (1: none is).</param>
@@ -68,24 +73,24 @@ public sealed class ExampleIndex
             labelIds.Add(entry.Id);
         }
 
-        var texts = new List<(int Label, string Text)>();
+        var texts = new List<(int Label, string Text, ExampleQuestion? Example)>();
         foreach (var entry in knowledge.Entries)
         {
             foreach (var content in new[] { entry.Dutch, entry.English })
             {
-                texts.Add((labelOf[entry.Id], content.Title));
-                texts.AddRange(content.Alternates.Select(a => (labelOf[entry.Id], a)));
+                texts.Add((labelOf[entry.Id], content.Title, null));
+                texts.AddRange(content.Alternates.Select(a => (labelOf[entry.Id], a, (ExampleQuestion?)null)));
             }
         }
 
-        texts.AddRange(knowledge.Examples.Select(e => (e.EntryId is null ? 0 : labelOf[e.EntryId], e.Question)));
+        texts.AddRange(knowledge.Examples.Select(e => (e.EntryId is null ? 0 : labelOf[e.EntryId], e.Question, (ExampleQuestion?)e)));
         texts.RemoveAll(t => string.IsNullOrWhiteSpace(t.Text));
 
         // Term frequencies per text (sorted buckets, run-length), then document frequencies.
         var profiles = new List<(int Bucket, int Tf)[]>(texts.Count);
         var df = new int[1 << BucketBits];
         var buffer = new int[2 * FeatureCapacity(MaxChars)];
-        foreach (var (_, text) in texts)
+        foreach (var (_, text, _) in texts)
         {
             var span = SortedBuckets(text, buffer);
             var count = span.Length;
@@ -173,6 +178,15 @@ public sealed class ExampleIndex
 
         _labels = texts.Select(t => t.Label).ToArray();
         _labelIds = [.. labelIds];
+        _examples = texts.Select(t => t.Example).ToArray();
+        _textOfExample = new Dictionary<ExampleQuestion, int>(ReferenceEqualityComparer.Instance);
+        for (var d = 0; d < n; d++)
+        {
+            if (texts[d].Example is { } example)
+            {
+                _textOfExample[example] = d;
+            }
+        }
     }
 
     /// <summary>The most neighbours a verdict may count (they are kept on the stack).</summary>
@@ -210,7 +224,26 @@ public sealed class ExampleIndex
     }
 
     /// <summary>The label the nearest texts support most, and how strongly; with the neighbours themselves when <paramref name="explain"/>.</summary>
-    public ExampleVerdict Nearest(string question, bool explain = false)
+    public ExampleVerdict Nearest(string question, bool explain = false) => Vote(question, explain, exclude: -1);
+
+    /// <summary>
+    /// Leave-one-out: what the other labelled texts say about <paramref name="example"/> (one of the
+    /// <see cref="KnowledgeBase.Examples"/> this index was built from), the example itself left out of its own
+    /// neighbours; with the neighbours when <paramref name="explain"/>. For checking the examples, not the hot path.
+    /// </summary>
+    public ExampleVerdict NearestExcept(ExampleQuestion example, bool explain = false)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        if (!_textOfExample.TryGetValue(example, out var text))
+        {
+            throw new ArgumentException($"Line {example.Line} is not one of the examples this index was built from.", nameof(example));
+        }
+
+        return Vote(example.Question, explain, text);
+    }
+
+    // Nearest, with text number exclude (if not -1) left out of the neighbours.
+    private ExampleVerdict Vote(string question, bool explain, int exclude)
     {
         // Sized for the longest compared text, whatever folding does to the question's length; pooled rather than
         // stackalloc'd, which would zero about 7 KB per call.
@@ -246,6 +279,12 @@ public sealed class ExampleIndex
             if (norm2 <= 0)
             {
                 return default;
+            }
+
+            // Scores are never negative, so a 0 keeps the excluded text out of the k best (and out of the vote).
+            if (exclude >= 0)
+            {
+                scoreSpan[exclude] = 0;
             }
 
             // The k best texts (insertion into a small sorted array; ties keep the earlier text).
@@ -321,7 +360,7 @@ public sealed class ExampleIndex
                 var list = new ExampleNeighbour[found];
                 for (var i = 0; i < found; i++)
                 {
-                    list[i] = new ExampleNeighbour(_labelIds[_labels[best[i]]], Math.Min(1.0, bestScore[i] / norm));
+                    list[i] = new ExampleNeighbour(_labelIds[_labels[best[i]]], Math.Min(1.0, bestScore[i] / norm), _examples[best[i]]);
                 }
 
                 neighbours = list;
