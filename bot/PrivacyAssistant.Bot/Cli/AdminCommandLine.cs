@@ -14,6 +14,7 @@ public static class AdminCommandLine
     [
         CheckConfigCommand.Create,
         CheckKnowledgeCommand.Create,
+        CheckExamplesCommand.Create,
         AskCommand.Create,
         EvaluateCommand.Create,
         BenchCommand.Create,

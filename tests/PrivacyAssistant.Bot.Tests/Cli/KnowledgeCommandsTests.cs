@@ -20,6 +20,35 @@ public sealed class KnowledgeCommandsTests
     }
 
     [Fact]
+    public async Task CheckExamples_OnTheShippedFolder_ExitsZeroWithTheSummary()
+    {
+        await using var process = BotProcess.Start(["check-examples"]);
+
+        var exitCode = await process.WaitForExitAsync(Timeout);
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"\d+ examples, \d+ agree with their neighbours, \d+ disagreements with support >= 0\.300 \(\d+ weaker\), \d+ conflicting near-duplicates\.", process.Output);
+    }
+
+    [Fact]
+    public async Task CheckExamples_WithTwoNearIdenticalExamplesUnderDifferentLabels_ListsThePairAndStillExitsZero()
+    {
+        var line = 0;
+        using var folder = BrokenKnowledgeFolder.Create(path =>
+        {
+            var examples = System.IO.Path.Combine(path, "example-questions.tsv");
+            File.AppendAllText(examples, "\ndatalek\tzojuist de cijferlijst van heel 3b per ongeluk naar een ouder gemaild\nnone\tzojuist de cijferlijst van heel 3b per ongeluk naar een ouder gemaild hoor\n");
+            line = File.ReadAllLines(examples).Length;
+        });
+        await using var process = BotProcess.Start(["check-examples"], new Dictionary<string, string> { ["Knowledge__Path"] = folder.Path });
+
+        var exitCode = await process.WaitForExitAsync(Timeout);
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches($@"(?m)^\s*{line - 1}\s+\S+\s+datalek .*<>\s+line {line} none|^\s*{line}\s+\S+\s+none .*<>\s+line {line - 1} datalek", process.Output);
+    }
+
+    [Fact]
     public async Task CheckKnowledge_WithABrokenEntry_FailsNamingTheFileAndTheProblem()
     {
         using var folder = BrokenKnowledgeFolder.Create();
