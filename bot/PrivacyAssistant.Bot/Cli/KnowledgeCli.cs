@@ -79,10 +79,11 @@ public static class KnowledgeCli
 
         if (answer.Examples is { } examples)
         {
-            // Labels and similarities only: an example's text could be mistaken for the user's question in a log.
+            // Labels, similarities and line numbers only: an example's text could be mistaken for the user's question in a log.
             var rules = engine.ExamplePolicy;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"examples:   {(examples.EntryId ?? (examples.Support > 0 ? "none" : "-"))} support {examples.Support:0.000} (card -> answer when it agrees at >= {rules.AnswerSupport:0.00}, card -> none at >= {rules.NoneSupport:0.00}, re-ordered at >= {rules.CardSupport:0.00}, none -> card at >= {rules.RescueSupport:0.00})"));
-            output.WriteLine("nearest:    " + string.Join("  ", (examples.Neighbours ?? []).Select(n => string.Create(CultureInfo.InvariantCulture, $"{n.EntryId ?? "none"} {n.Similarity:0.000}"))));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"examples:   {(examples.EntryId ?? (examples.Support > 0 ? "none" : "-"))} support {examples.Support:0.000} (card -> answer when it agrees {Rule(rules.AnswerSupport)}, card -> none {Rule(rules.NoneSupport)}, re-ordered {Rule(rules.CardSupport)}, none -> card {Rule(rules.RescueSupport)})"));
+            output.WriteLine("nearest:    " + string.Join("  ", (examples.Neighbours ?? []).Select(n => string.Create(CultureInfo.InvariantCulture,
+                $"{n.EntryId ?? "none"} {n.Similarity:0.000} ({(n.Example is { } example ? $"{KnowledgeLoader.ExampleQuestionsFile} line {example.Line}" : "title or alternate")})"))));
         }
         else if (answer.Decision is AnswerDecision.Answer or AnswerDecision.Breach)
         {
@@ -187,4 +188,8 @@ public static class KnowledgeCli
 
         output.WriteLine($"{report.Passed} passed, {report.Failed} failed");
     }
+
+    // A threshold of 0 switches its rule off (ExamplePolicy).
+    private static string Rule(double threshold) =>
+        threshold > 0 ? string.Create(CultureInfo.InvariantCulture, $"at >= {threshold:0.00}") : "off";
 }

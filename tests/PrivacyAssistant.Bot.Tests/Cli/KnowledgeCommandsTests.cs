@@ -130,6 +130,20 @@ public sealed class KnowledgeCommandsTests
     }
 
     [Fact]
+    public async Task Ask_WhenTheExamplesAreAsked_PrintsTheirRulesAndWhereEachNeighbourComesFrom()
+    {
+        // An unsure question (two close entries), so the example questions are asked.
+        await using var process = BotProcess.Start(["ask", "mentor dossier doorsturen andere school?"]);
+
+        var exitCode = await process.WaitForExitAsync(Timeout);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("card -> answer when it agrees off", process.Output, StringComparison.Ordinal);
+        Assert.Matches(@"re-ordered at >= \d\.\d\d", process.Output);
+        Assert.Matches(@"nearest:\s+(\S+ \d\.\d{3} \((example-questions\.tsv line \d+|title or alternate)\)\s*){5}\n", process.Output);
+    }
+
+    [Fact]
     public async Task Evaluate_WithJson_PrintsOneObjectPerQuestionAndTheSummaryLineLast()
     {
         var file = Path.Combine(Path.GetTempPath(), $"pa-eval-{Guid.NewGuid():N}.tsv");
