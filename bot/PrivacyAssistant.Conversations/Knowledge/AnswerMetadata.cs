@@ -18,33 +18,14 @@ public static class AnswerMetadata
         if (activity.ChannelDataText is null && activity.ChannelData is null)
         {
             // The usual reply, with no channel data of its own: the metadata is written as text, no node tree.
-            activity.ChannelDataText = new AnswerMetadataJson(entryId, Wire(decision));
+            activity.ChannelDataText = new AnswerMetadataJson(entryId, decision.ToWire());
             return activity;
         }
 
         var channelData = activity.ChannelData as JsonObject ?? new JsonObject();
-        channelData[Property] = Node(entryId, Wire(decision));
+        channelData[Property] = Node(entryId, decision.ToWire());
         activity.ChannelData = channelData;
         return activity;
-    }
-
-    /// <summary><see cref="AnswerDecisionNames.ToWire"/> of <paramref name="decision"/>, worked out once per value rather than per reply.</summary>
-    public static string Wire(AnswerDecision decision) =>
-        ((uint)decision < (uint)WireNames.Length ? WireNames[(int)decision] : null) ?? decision.ToWire();
-
-    // ToWire makes two strings per call (ToString, ToLowerInvariant); a reply needs the same few names every time.
-    private static readonly string[] WireNames = WireNamesByValue();
-
-    private static string[] WireNamesByValue()
-    {
-        var values = Enum.GetValues<AnswerDecision>();
-        var names = new string[values.Max(v => (int)v) + 1];
-        foreach (var value in values)
-        {
-            names[(int)value] = value.ToWire();
-        }
-
-        return names;
     }
 
     private static JsonObject Node(string? entryId, string decision) => new() { ["entryId"] = entryId, ["decision"] = decision };

@@ -39,7 +39,7 @@ public sealed partial class KnowledgeQuestionHandler(
         var assisted = await assistant.AskAsync(question, preferred, turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id, cancellationToken);
         var answer = assisted.Answer;
         var language = answer.Language;
-        LogDecision(logger, AnswerMetadata.Wire(answer.Decision), answer.Entry?.Id, answer.Confidence, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        LogDecision(logger, answer.Decision.ToWire(), answer.Entry?.Id, answer.Confidence, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
         // The cards come as UTF-8 JSON rendered once (the question put into its holes) and go into the
         // reply as they are; a node tree per reply was the largest cost of a turn after answering. The

@@ -19,5 +19,14 @@ public enum AnswerDecision
 public static class AnswerDecisionNames
 {
     /// <summary>The lowercase name used in channelData, the CLI and evaluation files.</summary>
-    public static string ToWire(this AnswerDecision decision) => decision.ToString().ToLowerInvariant();
+    /// <remarks>Constants for the named values: every reply and every counted question asks for one, and
+    /// <c>ToString().ToLowerInvariant()</c> made two strings per call.</remarks>
+    public static string ToWire(this AnswerDecision decision) => decision switch
+    {
+        AnswerDecision.Answer => "answer",
+        AnswerDecision.Clarify => "clarify",
+        AnswerDecision.None => "none",
+        AnswerDecision.Breach => "breach",
+        _ => decision.ToString().ToLowerInvariant(),
+    };
 }
