@@ -30,7 +30,8 @@ public static partial class ActivityExtensions
 
     /// <summary>
     /// The message text without <c>&lt;at&gt;…&lt;/at&gt;</c> mentions (Teams puts the bot's mention in the
-    /// text in channels and group chats), trimmed. Empty when there is no text.
+    /// text in channels and group chats), runs of white space as one space (<see cref="Whitespace.Collapse"/>),
+    /// trimmed. Empty when there is no text.
     /// </summary>
     public static string GetTextWithoutMentions(this Activity activity)
     {

@@ -10,29 +10,7 @@ public static partial class Whitespace
     /// nothing (its only white space is single ' ' characters, as in nearly every message). Several handlers read
     /// the text of every turn this way; the regex made a new string each time (RELIABILITY.md, session 11).
     /// </summary>
-    public static string Collapse(string text)
-    {
-        var previousWasSpace = false;
-        foreach (var c in text)
-        {
-            // .NET's \s is exactly char.IsWhiteSpace (\f \n \r \t \v, U+0085 and the separator categories \p{Z}).
-            if (char.IsWhiteSpace(c))
-            {
-                if (c != ' ' || previousWasSpace)
-                {
-                    return Runs().Replace(text, " ");
-                }
-
-                previousWasSpace = true;
-            }
-            else
-            {
-                previousWasSpace = false;
-            }
-        }
-
-        return text;
-    }
+    public static string Collapse(string text) => IsCollapsed(text) ? text : Runs().Replace(text, " ");
 
     /// <summary>True when <see cref="Collapse"/> would leave <paramref name="text"/> as it is (its only white space is single ' ').</summary>
     public static bool IsCollapsed(ReadOnlySpan<char> text)
@@ -40,6 +18,7 @@ public static partial class Whitespace
         var previousWasSpace = false;
         foreach (var c in text)
         {
+            // .NET's \s is exactly char.IsWhiteSpace (\f \n \r \t \v, U+0085 and the separator categories \p{Z}).
             if (char.IsWhiteSpace(c))
             {
                 if (c != ' ' || previousWasSpace)

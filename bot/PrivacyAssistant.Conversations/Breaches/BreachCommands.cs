@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using PrivacyAssistant.BotFramework.Builder;
 using PrivacyAssistant.BotFramework.Schema;
+using PrivacyAssistant.Conversations.Common;
 
 namespace PrivacyAssistant.Conversations.Breaches;
 
@@ -39,7 +40,7 @@ public sealed partial class BreachCommands(BreachCards cards, BreachRegisterView
 
     public async Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var text = Normalize(turn.Activity.GetTextWithoutMentions());
+        var text = CommandText.Of(turn.Activity).ToString();
         var result = Command(turn) switch
         {
             "start" => CardActionResult.ReplaceCard(cards.Form(turn.Language, Guid.NewGuid().ToString("N"), BreachCaller.Name(turn))),
@@ -59,14 +60,7 @@ public sealed partial class BreachCommands(BreachCards cards, BreachRegisterView
             return null;
         }
 
-        // Normalize as a span (every message passes here; trimming a question's '?' made a string per turn), unless
-        // collapsing white space would change it.
-        var text = turn.Activity.GetTextWithoutMentions().AsSpan().Trim().TrimEnd(".!? ");
-        if (!Whitespace.IsCollapsed(text))
-        {
-            text = Normalize(turn.Activity.GetTextWithoutMentions());
-        }
-
+        var text = CommandText.Of(turn.Activity);
         return text.Length == 0 ? null
             : StartLookup.Contains(text) ? "start"
             : ListLookup.Contains(text) ? "list"
@@ -83,8 +77,6 @@ public sealed partial class BreachCommands(BreachCards cards, BreachRegisterView
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MineLookup = MinePhrases.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ExportLookup = ExportPhrases.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static string Normalize(string text) => Whitespace.Collapse(text.Trim().TrimEnd('.', '!', '?', ' '));
 
     [GeneratedRegex(@"^(?:(?:datalek|melding|breach|report|toon|show)\s+)?(?<reference>DL-\d{4}-\d{4,})$", RegexOptions.IgnoreCase)]
     private static partial Regex ShowPattern();

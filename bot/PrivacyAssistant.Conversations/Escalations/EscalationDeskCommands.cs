@@ -1,5 +1,6 @@
 using PrivacyAssistant.BotFramework.Builder;
 using PrivacyAssistant.BotFramework.Schema;
+using PrivacyAssistant.Conversations.Common;
 
 namespace PrivacyAssistant.Conversations.Escalations;
 
@@ -35,14 +36,7 @@ public sealed partial class EscalationDeskCommands(EscalationDeskView view) : IM
             return null;
         }
 
-        // Read as a span (every message passes here; trimming a question's '?' made a string per turn), unless
-        // collapsing white space would change it.
-        var text = turn.Activity.GetTextWithoutMentions().AsSpan().Trim().TrimEnd(".!? ");
-        if (!Whitespace.IsCollapsed(text))
-        {
-            text = Whitespace.Collapse(text.ToString());
-        }
-
+        var text = CommandText.Of(turn.Activity);
         return DutchLookup.Contains(text) ? BotLanguage.Dutch
             : EnglishLookup.Contains(text) ? BotLanguage.English
             : null;

@@ -45,6 +45,20 @@ public sealed class HelpForOfficersTests
         Assert.Contains("Doorgestuurde vragen", BreachHost.CardOf((await host.SayAsync("vragen", Officer))[0]!).ToJsonString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("  Open\tmeldingen?! ", "Openstaande datalekken")]
+    [InlineData("openstaande\u00a0 meldingen.", "Openstaande datalekken")]
+    [InlineData("Open  vragen??", "Doorgestuurde vragen")]
+    [InlineData("\nvragen\r\n", "Doorgestuurde vragen")]
+    public async Task Officer_TypingACommandWithOddSpacingOrPunctuation_StillGetsIt(string typed, string expected)
+    {
+        await using var host = await StartAsync();
+
+        var card = BreachHost.CardOf((await host.SayAsync(typed, Officer))[0]!);
+
+        Assert.Contains(expected, card.ToJsonString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Officer_AskingHelpInEnglish_GetsTheSectionInEnglish_WithTheEnglishCommands()
     {
