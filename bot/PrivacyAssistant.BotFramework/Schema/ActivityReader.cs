@@ -203,6 +203,17 @@ public static class ActivityReader
         }
     }
 
+    private static bool ReadBoolean(ref Utf8JsonReader reader, out bool? value)
+    {
+        value = reader.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            _ => null,
+        };
+        return value is not null || reader.TokenType == JsonTokenType.Null;
+    }
+
     private static bool ReadDateTimeOffset(ref Utf8JsonReader reader, out DateTimeOffset? value)
     {
         value = null;
@@ -282,27 +293,14 @@ public static class ActivityReader
                 return true;
             }
 
-            bool ok;
-            switch (field)
+            var ok = field switch
             {
-                case 0:
-                    ok = ReadString(ref reader, null, out var id) && Set(result.Id = id);
-                    break;
-                case 1:
-                    ok = ReadString(ref reader, null, out var name) && Set(result.Name = name);
-                    break;
-                case 2:
-                    ok = reader.TokenType is JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null;
-                    result.IsGroup = reader.TokenType == JsonTokenType.Null ? null : reader.TokenType == JsonTokenType.True;
-                    break;
-                case 3:
-                    ok = ReadString(ref reader, RecentConversationType, out var conversationType) && Set(result.ConversationType = conversationType);
-                    break;
-                default:
-                    ok = ReadString(ref reader, RecentTenantId, out var tenantId) && Set(result.TenantId = tenantId);
-                    break;
-            }
-
+                0 => ReadString(ref reader, null, out var id) && Set(result.Id = id),
+                1 => ReadString(ref reader, null, out var name) && Set(result.Name = name),
+                2 => ReadBoolean(ref reader, out var isGroup) && Set(result.IsGroup = isGroup),
+                3 => ReadString(ref reader, RecentConversationType, out var conversationType) && Set(result.ConversationType = conversationType),
+                _ => ReadString(ref reader, RecentTenantId, out var tenantId) && Set(result.TenantId = tenantId),
+            };
             if (!ok)
             {
                 return false;
