@@ -78,7 +78,7 @@ public static class QuestionBreakdown
             return;
         }
 
-        var end = samples.Max(s => s.SentTicks + (long)(s.Milliseconds / 1000 * Stopwatch.Frequency));
+        var end = samples.Max(s => s.CompletedTicks);
         var start = samples.Min(s => s.SentTicks);
         var inLevel = pauses.Where(p => p.EndTicks > start && p.StartTicks < end).ToList();
         var levelMilliseconds = (end - start) * 1000.0 / Stopwatch.Frequency;
@@ -113,7 +113,7 @@ public static class QuestionBreakdown
         var windowTicks = (long)(TimelineWindowMilliseconds / 1000 * Stopwatch.Frequency);
         // Only while the loop was closed: from the first completion to the last send (the sampler runs a little longer
         // on both sides, and a window there has no completions for reasons of its own).
-        var first = Math.Max(timeline[0].Ticks, samples.Min(s => s.SentTicks + (long)(s.Milliseconds / 1000 * Stopwatch.Frequency)));
+        var first = Math.Max(timeline[0].Ticks, samples.Min(s => s.CompletedTicks));
         var last = Math.Min(timeline[^1].Ticks, samples.Max(s => s.SentTicks));
         var windows = new List<(int Completions, double BotCores, double BotWaiting, double GeneratorCores, double OtherCores, double IdleCores, double StealCores)>();
         for (var from = first; from + windowTicks <= last; from += windowTicks)
@@ -121,7 +121,7 @@ public static class QuestionBreakdown
             var a = timeline.Last(p => p.Ticks <= from);
             var b = timeline.First(p => p.Ticks >= from + windowTicks);
             var seconds = (double)(b.Ticks - a.Ticks) / Stopwatch.Frequency;
-            var completions = samples.Count(s => s.SentTicks + (long)(s.Milliseconds / 1000 * Stopwatch.Frequency) is var done && done >= from && done < from + windowTicks);
+            var completions = samples.Count(s => s.CompletedTicks >= from && s.CompletedTicks < from + windowTicks);
             var bot = (b.BotRun - a.BotRun) / 1e9 / seconds;
             var generator = (b.GeneratorRun - a.GeneratorRun) / 1e9 / seconds;
             var busy = (b.MachineBusy - a.MachineBusy) / ProcessSample.TicksPerSecond / seconds;
@@ -150,7 +150,7 @@ public static class QuestionBreakdown
     private static double Overlap(LoadSample sample, List<GcPause> pauses)
     {
         var from = sample.SentTicks;
-        var to = from + (long)(sample.Milliseconds / 1000 * Stopwatch.Frequency);
+        var to = sample.CompletedTicks;
         long ticks = 0;
         foreach (var p in pauses)
         {
