@@ -15,9 +15,10 @@ internal static class DevSection
     public const string Session11OffTopicBlock = "# --- session 11, off-topic probes";
     public const string Session11PhrasingBlock = "# --- session 11, phrasing probes";
     public const string Session13FreshBlock = "# --- session 13, fresh probes";
+    public const string Session14OffTopicBlock = "# --- session 14, off-topic probes";
 
     // The blocks in file order: each runs from its header to the next one's.
-    private static readonly string[] Headers = [Session9OffTopicBlock, Session9RecallBlock, Session10FormBlock, Session10BreachCompoundBlock, Session11OffTopicBlock, Session11PhrasingBlock, Session13FreshBlock];
+    private static readonly string[] Headers = [Session9OffTopicBlock, Session9RecallBlock, Session10FormBlock, Session10BreachCompoundBlock, Session11OffTopicBlock, Session11PhrasingBlock, Session13FreshBlock, Session14OffTopicBlock];
 
     /// <summary>Every dev question before the session-9 probes.</summary>
     public static IReadOnlyList<EvaluationCase> BeforeSession9 => Between(null, Headers[0]);
@@ -30,7 +31,8 @@ internal static class DevSection
     /// question–phrasing similarity. Since session 12 each of those blocks holds its half B and half A's breach lines only (half A's
     /// entry and none lines are example questions in <c>knowledge/example-questions.tsv</c>). Session 13's fresh probes (five
     /// entry questions per entry, off-topic questions and breach reports, written before any session-13 change) are whole:
-    /// both halves, never examples.
+    /// both halves, never examples. Session 14's off-topic probes (off-topic staff questions that share words with privacy topics,
+    /// then privacy questions on the same subjects, written before any session-14 change) are whole too.
     /// </summary>
     public static IReadOnlyList<EvaluationCase> Block(string header)
     {
