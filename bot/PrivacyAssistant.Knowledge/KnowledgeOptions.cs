@@ -58,7 +58,7 @@ public sealed class KnowledgeOptions
 
     /// <summary>A "Bedoel je…?" becomes "not sure" when the nearest examples are outside privacy (none) at least this much. 0: off.</summary>
     [Range(0.0, 1.0)]
-    public double ExamplesNoneSupport { get; set; } = 0.12;
+    public double ExamplesNoneSupport { get; set; } = 0.10;
 
     /// <summary>A "Bedoel je…?" shows the examples' entry first (the FAQ's best second) when they support another entry at least this much. 0: off.</summary>
     [Range(0.0, 1.0)]
@@ -67,6 +67,14 @@ public sealed class KnowledgeOptions
     /// <summary>"Not sure" becomes a "Bedoel je…?" with the examples' entry (never an answer) when they support it at least this much. 0: off.</summary>
     [Range(0.0, 1.0)]
     public double ExamplesRescueSupport { get; set; } = 0.18;
+
+    /// <summary>
+    /// "Not sure" is not turned into a "Bedoel je…?" when the single most similar labelled text is outside privacy (none) at
+    /// this similarity or more, however much the other neighbours support an entry. Flat at 0.30–0.45 on dev (session 14,
+    /// docs/knowledge-retrieval.md "Session 14, off-topic cards"); 0: off.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double ExamplesNearestNoneVeto { get; set; } = 0.40;
 
     /// <summary>
     /// A letter n-gram or word more than this share of the labelled texts have (" de", "wat") is left out of the examples'

@@ -81,7 +81,7 @@ public static class KnowledgeCli
         {
             // Labels, similarities and line numbers only: an example's text could be mistaken for the user's question in a log.
             var rules = engine.ExamplePolicy;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"examples:   {(examples.EntryId ?? (examples.Support > 0 ? "none" : "-"))} support {examples.Support:0.000} (card -> answer when it agrees {Rule(rules.AnswerSupport)}, card -> none {Rule(rules.NoneSupport)}, re-ordered {Rule(rules.CardSupport)}, none -> card {Rule(rules.RescueSupport)})"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"examples:   {(examples.EntryId ?? (examples.Support > 0 ? "none" : "-"))} support {examples.Support:0.000} (card -> answer when it agrees {Rule(rules.AnswerSupport)}, card -> none {Rule(rules.NoneSupport)}, re-ordered {Rule(rules.CardSupport)}, none -> card {Rule(rules.RescueSupport)} unless the nearest text is none {Rule(rules.NearestNoneVeto)})"));
             output.WriteLine("nearest:    " + string.Join("  ", (examples.Neighbours ?? []).Select(n => string.Create(CultureInfo.InvariantCulture,
                 $"{n.EntryId ?? "none"} {n.Similarity:0.000} ({(n.Example is { } example ? $"{KnowledgeLoader.ExampleQuestionsFile} line {example.Line}" : "title or alternate")})"))));
         }

@@ -10,18 +10,20 @@ namespace PrivacyAssistant.Knowledge.Answering;
 /// <item>"Bedoel je…?" whose first option the examples support at <see cref="AnswerSupport"/>: the answer;</item>
 /// <item>"Bedoel je…?" the examples call outside privacy at <see cref="NoneSupport"/>: none;</item>
 /// <item>"Bedoel je…?" led by another entry than the examples support at <see cref="CardSupport"/>: the examples' entry first, the FAQ's best second;</item>
-/// <item>none the examples give an entry at <see cref="RescueSupport"/>: a "Bedoel je…?" with that entry (never an answer).</item>
+/// <item>none the examples give an entry at <see cref="RescueSupport"/>: a "Bedoel je…?" with that entry (never an answer),
+/// unless the single most similar text is outside privacy at <see cref="NearestNoneVeto"/> (session 14: one off-topic
+/// example phrased almost like the question outweighs several looser texts of one entry).</item>
 /// </list>
 /// Support is the winning label's summed similarity over the nearest texts ÷ their number (0 to 1). A threshold of
 /// 0 switches its rule off.
 /// </summary>
-public sealed record ExamplePolicy(double AnswerSupport, double NoneSupport, double CardSupport, double RescueSupport)
+public sealed record ExamplePolicy(double AnswerSupport, double NoneSupport, double CardSupport, double RescueSupport, double NearestNoneVeto = 0)
 {
     /// <summary>Every rule off: the decision is the FAQ's alone.</summary>
     public static ExamplePolicy Off { get; } = new(0, 0, 0, 0);
 
     public static ExamplePolicy From(KnowledgeOptions options) =>
-        new(options.ExamplesAnswerSupport, options.ExamplesNoneSupport, options.ExamplesCardSupport, options.ExamplesRescueSupport);
+        new(options.ExamplesAnswerSupport, options.ExamplesNoneSupport, options.ExamplesCardSupport, options.ExamplesRescueSupport, options.ExamplesNearestNoneVeto);
 
     /// <summary>Whether any rule is on (the examples need not be asked otherwise).</summary>
     public bool Consulted(AnswerDecision decision) =>
@@ -58,7 +60,8 @@ public sealed record ExamplePolicy(double AnswerSupport, double NoneSupport, dou
             return CardSupport > 0 && support >= CardSupport ? (AnswerDecision.Clarify, [entry, lexicalTop]) : (decision, null);
         }
 
-        if (decision == AnswerDecision.None && verdict.EntryId is { } rescued && RescueSupport > 0 && support >= RescueSupport)
+        if (decision == AnswerDecision.None && verdict.EntryId is { } rescued && RescueSupport > 0 && support >= RescueSupport
+            && !(NearestNoneVeto > 0 && verdict.NearestNoneSimilarity >= NearestNoneVeto))
         {
             return (AnswerDecision.Clarify, [rescued]);
         }

@@ -366,7 +366,10 @@ public sealed class ExampleIndex
                 neighbours = list;
             }
 
-            return new ExampleVerdict(_labelIds[labels[winner]], sums[winner] / k, neighbours);
+            return new ExampleVerdict(_labelIds[labels[winner]], sums[winner] / k, neighbours)
+            {
+                NearestNoneSimilarity = _labelIds[_labels[best[0]]] is null ? Math.Min(1.0, bestScore[0] / norm) : 0,
+            };
         }
         finally
         {

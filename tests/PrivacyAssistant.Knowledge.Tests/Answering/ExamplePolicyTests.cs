@@ -63,6 +63,28 @@ public sealed class ExamplePolicyTests
     }
 
     [Fact]
+    public void Decide_NoneWhoseNearestTextIsOutsidePrivacy_IsNotRescued()
+    {
+        var policy = Policy with { NearestNoneVeto = 0.4 };
+        var nearOffTopic = new ExampleVerdict("beeldmateriaal", 0.3) { NearestNoneSimilarity = 0.4 };
+        var looselyOffTopic = new ExampleVerdict("beeldmateriaal", 0.3) { NearestNoneSimilarity = 0.39 };
+
+        Assert.Equal((AnswerDecision.None, null), policy.Decide(AnswerDecision.None, null, nearOffTopic));
+        Assert.Equal(["beeldmateriaal"], policy.Decide(AnswerDecision.None, null, looselyOffTopic).EntryIds);
+        Assert.Equal(["beeldmateriaal"], Policy.Decide(AnswerDecision.None, null, nearOffTopic).EntryIds);
+    }
+
+    [Fact]
+    public void Decide_CardWhoseNearestTextIsOutsidePrivacy_IsNotChangedByTheVeto()
+    {
+        var policy = Policy with { NearestNoneVeto = 0.4 };
+
+        Assert.Equal(
+            (AnswerDecision.Clarify, null),
+            policy.Decide(AnswerDecision.Clarify, "datalek", new ExampleVerdict("datalek", 0.2) { NearestNoneSimilarity = 0.9 }));
+    }
+
+    [Fact]
     public void Decide_NoneTheExamplesCallOutsidePrivacyOrCannotPlace_StaysNone()
     {
         Assert.Equal((AnswerDecision.None, null), Policy.Decide(AnswerDecision.None, null, new ExampleVerdict(null, 0.9)));
@@ -85,8 +107,8 @@ public sealed class ExamplePolicyTests
     [Fact]
     public void From_Options_TakesTheExampleThresholds()
     {
-        var policy = ExamplePolicy.From(new KnowledgeOptions { ExamplesAnswerSupport = 0.4, ExamplesNoneSupport = 0.2, ExamplesCardSupport = 0.15, ExamplesRescueSupport = 0.25 });
+        var policy = ExamplePolicy.From(new KnowledgeOptions { ExamplesAnswerSupport = 0.4, ExamplesNoneSupport = 0.2, ExamplesCardSupport = 0.15, ExamplesRescueSupport = 0.25, ExamplesNearestNoneVeto = 0.35 });
 
-        Assert.Equal(new ExamplePolicy(0.4, 0.2, 0.15, 0.25), policy);
+        Assert.Equal(new ExamplePolicy(0.4, 0.2, 0.15, 0.25, 0.35), policy);
     }
 }

@@ -70,6 +70,20 @@ public sealed class ExampleIndexTests : IDisposable
         Assert.Equal(1.0, verdict.Neighbours![0].Similarity, 5);
     }
 
+    // The veto on rescuing a none (ExamplePolicy.NearestNoneVeto) reads the nearest text's label and similarity, with or
+    // without an explanation; a question nearest an entry's text has none.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Nearest_QuestionNearestAnOffTopicExample_GivesThatExamplesSimilarity(bool explain)
+    {
+        var offTopic = _index.Nearest("wanneer gaat de kantine weer open vandaag", explain);
+        var privacy = _index.Nearest("mag de fotograaf klassenfoto's maken", explain);
+
+        Assert.InRange(offTopic.NearestNoneSimilarity, 0.5, 0.999);
+        Assert.Equal(0, privacy.NearestNoneSimilarity);
+    }
+
     [Fact]
     public void Nearest_CaseAccentsAndPunctuation_DoNotMatter()
     {
