@@ -67,6 +67,32 @@ public sealed class KnowledgeAnswererOutOfScopeTests
         }
     }
 
+    // Session 14: "fotograaf" is journalisten's word, so arranging the school photographer got that entry, even as a
+    // confident answer; the photographer topic takes it, while what may be done with the pictures stays a privacy question.
+    [Theory]
+    [InlineData("in welk lokaal kan de schoolfotograaf staan")]
+    [InlineData("de fotograaf vraagt hoeveel klassen we hebben")]
+    public void Ask_ArrangingTheSchoolPhotographer_IsOutOfScope(string question)
+    {
+        var before = WithoutTopicsWithExamples.Value.Ask(question);
+        var answer = Product.Answerer.Ask(question);
+
+        Assert.Equal("journalisten", before.Entry?.Id);
+        Assert.Equal(AnswerDecision.None, answer.Decision);
+        Assert.NotNull(answer.OutOfScope);
+    }
+
+    [Theory]
+    [InlineData("mag de schoolfotograaf de klassenfoto's op zijn eigen site zetten", "beeldmateriaal")]
+    [InlineData("moet de schoolfotograaf een verwerkersovereenkomst tekenen", "verwerkersovereenkomst")]
+    public void Ask_PrivacyQuestionAboutTheSchoolPhotographer_KeepsItsEntry(string question, string entry)
+    {
+        var answer = Product.Answerer.Ask(question);
+
+        Assert.Null(answer.OutOfScope);
+        Assert.Equal(entry, answer.Entry?.Id);
+    }
+
     [Theory]
     [InlineData("ik heb mijn wachtwoord gedeeld met een leerling")]
     [InlineData("mijn laptop met cijferlijsten is gestolen uit de kantine")]
