@@ -126,6 +126,10 @@ public sealed class KnowledgeEvaluationTests
     // of 119, session 9 recall 73 -> 76, session 11 off-topic 82 -> 81 of 97, session 11 phrasing 73 -> 72, the others equal.
     // The two off-topic floors were lowered to these levels (0.87 -> 0.86, 0.84 -> 0.83) in a commit of their own, so that
     // the change can be landed or dropped with the examples: five off-topic nones became cards (none answered).
+    // Session 14, off-topic probes (80 off-topic staff questions sharing words with privacy topics, 40 privacy questions on the
+    // same subjects; written before any session-14 change; docs/knowledge-retrieval.md, "Session 14, off-topic cards"): 97 of 120
+    // at 2b80459 (half A 52, half B 45 of 60), 99 (82.5 %) with the nearest-none veto, none support 0.10 and the photographer
+    // topic (half A 53, half B 46); the older blocks gained 5 off-topic questions (none lost).
     [Theory]
     [InlineData(DevSection.Session9OffTopicBlock, 119, 0.86)]
     [InlineData(DevSection.Session9RecallBlock, 83, 0.87)]
@@ -134,6 +138,7 @@ public sealed class KnowledgeEvaluationTests
     [InlineData(DevSection.Session11OffTopicBlock, 97, 0.83)]
     [InlineData(DevSection.Session11PhrasingBlock, 76, 0.94)]
     [InlineData(DevSection.Session13FreshBlock, 190, 0.88)]
+    [InlineData(DevSection.Session14OffTopicBlock, 120, 0.82)]
     public void DevSet_ProbeBlock_StaysAtItsMeasuredLevel(string block, int questions, double floor)
     {
         var probes = DevSection.Block(block);
