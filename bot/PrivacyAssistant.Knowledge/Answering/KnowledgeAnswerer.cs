@@ -107,6 +107,15 @@ public sealed partial class KnowledgeAnswerer(
         // a processing agreement, embedding a video is not about pictures of pupils).
         ExampleVerdict? evidence = null;
         var entries = chosen.Select(c => knowledge.Get(c.EntryId)).ToList();
+        // A question naming breaches (a "?" line of breach-intents.txt) that the FAQ's words leave unplaced is still about
+        // breaches: offer the breach entry as a "Bedoel je…?" rather than nothing ("does a breach have to involve sensitive
+        // data or are names alone enough"). The example questions below may still re-order it or take it back.
+        if (decision == AnswerDecision.None && mentionsBreaches && knowledge.Find(BreachEntryId) is { } breachOffer)
+        {
+            decision = AnswerDecision.Clarify;
+            entries = [breachOffer];
+        }
+
         if (examples is not null && examplePolicy is not null && examplePolicy.Consulted(decision) && outside is null && howToPhrase is null)
         {
             var verdict = examples.Nearest(question, explain);

@@ -98,6 +98,26 @@ public sealed class KnowledgeAnswererTests
     }
 
     [Fact]
+    public void Ask_QuestionAboutBreachesTheFaqCannotPlace_OffersTheBreachEntryInsteadOfNothing()
+    {
+        // Words no entry has, but a "?" line names them as a breach subject: a card with the breach entry, never a report.
+        const string question = "ik heb op zo'n phishing link geklikt, en nu";
+        var engine = TestKnowledge.Fixture;
+        KnowledgeAnswerer With(string patterns) => new(
+            engine.Knowledge,
+            engine.Retriever,
+            new BreachIntentDetector(patterns, engine.Index.Analysis(KnowledgeLanguage.Dutch), engine.Index.Analysis(KnowledgeLanguage.English)),
+            engine.Policy);
+
+        var plain = With("laptop + kwijt\n").Ask(question);
+        var withTopic = With("laptop + kwijt\n?phishing\n").Ask(question);
+
+        Assert.Equal(AnswerDecision.None, plain.Decision);
+        Assert.Equal(AnswerDecision.Clarify, withTopic.Decision);
+        Assert.Equal([KnowledgeAnswerer.BreachEntryId], withTopic.Options.Select(e => e.Id));
+    }
+
+    [Fact]
     public void Ask_QuestionWithANameAndAnAddress_IsAsSureAsWithoutThem()
     {
         var plain = Answerer.Ask("mag ik een foto van een leerling publiceren");
