@@ -16,9 +16,10 @@ internal static class DevSection
     public const string Session11PhrasingBlock = "# --- session 11, phrasing probes";
     public const string Session13FreshBlock = "# --- session 13, fresh probes";
     public const string Session14OffTopicBlock = "# --- session 14, off-topic probes";
+    public const string Session14BreachBlock = "# --- session 14, breach probes";
 
     // The blocks in file order: each runs from its header to the next one's.
-    private static readonly string[] Headers = [Session9OffTopicBlock, Session9RecallBlock, Session10FormBlock, Session10BreachCompoundBlock, Session11OffTopicBlock, Session11PhrasingBlock, Session13FreshBlock, Session14OffTopicBlock];
+    private static readonly string[] Headers = [Session9OffTopicBlock, Session9RecallBlock, Session10FormBlock, Session10BreachCompoundBlock, Session11OffTopicBlock, Session11PhrasingBlock, Session13FreshBlock, Session14OffTopicBlock, Session14BreachBlock];
 
     /// <summary>Every dev question before the session-9 probes.</summary>
     public static IReadOnlyList<EvaluationCase> BeforeSession9 => Between(null, Headers[0]);
@@ -32,7 +33,9 @@ internal static class DevSection
     /// entry and none lines are example questions in <c>knowledge/example-questions.tsv</c>). Session 13's fresh probes (five
     /// entry questions per entry, off-topic questions and breach reports, written before any session-13 change) are whole:
     /// both halves, never examples. Session 14's off-topic probes (off-topic staff questions that share words with privacy topics,
-    /// then privacy questions on the same subjects, written before any session-14 change) are whole too.
+    /// then privacy questions on the same subjects, written before any session-14 change) are whole too, and so are
+    /// session 14's breach probes (reports, questions about breaches, losses without personal data; written before any
+    /// session-14 change).
     /// </summary>
     public static IReadOnlyList<EvaluationCase> Block(string header)
     {

@@ -130,6 +130,10 @@ public sealed class KnowledgeEvaluationTests
     // same subjects; written before any session-14 change; docs/knowledge-retrieval.md, "Session 14, off-topic cards"): 97 of 120
     // at 2b80459 (half A 52, half B 45 of 60), 99 (82.5 %) with the nearest-none veto, none support 0.10 and the photographer
     // topic (half A 53, half B 46); the older blocks gained 5 off-topic questions (none lost).
+    // Session 14, breach probes (60 reports, 40 questions about breaches, 20 losses without personal data or off-topic; written
+    // before any session-14 change; docs/knowledge-retrieval.md, "Session 14, breach recognition"): 78 of 120 at 2b80459, 98 of 120
+    // (81.7 %) after the session's breach patterns, guards and topic lines and the breach card for an unplaced question naming
+    // breaches (half A, studied, 39 -> 55 of 60; half B, the judge, 39 -> 43).
     [Theory]
     [InlineData(DevSection.Session9OffTopicBlock, 119, 0.86)]
     [InlineData(DevSection.Session9RecallBlock, 83, 0.87)]
@@ -139,6 +143,7 @@ public sealed class KnowledgeEvaluationTests
     [InlineData(DevSection.Session11PhrasingBlock, 76, 0.94)]
     [InlineData(DevSection.Session13FreshBlock, 190, 0.88)]
     [InlineData(DevSection.Session14OffTopicBlock, 120, 0.82)]
+    [InlineData(DevSection.Session14BreachBlock, 120, 0.81)]
     public void DevSet_ProbeBlock_StaysAtItsMeasuredLevel(string block, int questions, double floor)
     {
         var probes = DevSection.Block(block);
