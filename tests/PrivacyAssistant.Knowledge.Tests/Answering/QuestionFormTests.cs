@@ -1,5 +1,6 @@
 using PrivacyAssistant.Knowledge.Answering;
 using PrivacyAssistant.Knowledge.Entries;
+using PrivacyAssistant.Knowledge.Retrieval;
 using PrivacyAssistant.Knowledge.Tests.Evaluation;
 
 namespace PrivacyAssistant.Knowledge.Tests.Answering;
@@ -52,5 +53,35 @@ public sealed class QuestionFormTests
         Assert.False(shipped.AsksAboutPrivacy("teams doet raar als ik mijn scherm deel"));
         Assert.True(shipped.AsksAboutPrivacy("mag ik de adressen van ouders gebruiken voor een feestje"));
         Assert.True(shipped.AsksAboutPrivacy("hoe deel ik een leerlingdossier veilig met de jeugdzorg"));
+    }
+
+    // AsksAboutPrivacy reads the folded question's words as spans (no strings): the same words as TextNormalizer.Words,
+    // so the same answer as matching those, on every dev question and variants with every separator, accents and casing.
+    [Fact]
+    public void AsksAboutPrivacy_ShippedList_AnswersAsTextNormalizerWordsWouldOnDevQuestions()
+    {
+        var engine = EvaluationSets.Product;
+        var listed = engine.Knowledge.QuestionFormWords.Dutch.Concat(engine.Knowledge.QuestionFormWords.English)
+            .SelectMany(w => TextNormalizer.Words(w.Word)).ToHashSet(StringComparer.Ordinal);
+        var parts = listed.Where(w => w.Length >= QuestionForm.CompoundLength).ToList();
+        bool Reference(string question) => TextNormalizer.Words(question).Any(word =>
+            listed.Contains(word) || parts.Any(p => word.Length > p.Length && (word.StartsWith(p, StringComparison.Ordinal) || word.EndsWith(p, StringComparison.Ordinal))));
+
+        var questions = EvaluationSets.Dev.Select(c => c.Question).ToList();
+        var separators = TextNormalizer.WordSeparators.ToString();
+        var variants = questions.SelectMany((q, i) => new[]
+        {
+            q.ToUpperInvariant(),
+            q.Replace(' ', separators[i % separators.Length]),
+            separators[(i + 3) % separators.Length] + q.Replace(" ", separators[(i + 5) % separators.Length] + " ") + separators[i % separators.Length],
+            q.Replace('e', '\u00e9').Replace('o', '\u00f6'),
+        }).ToList();
+        var all = questions.Concat(variants).ToList();
+
+        var differ = all.Where(q => engine.QuestionForm.AsksAboutPrivacy(q) != Reference(q)).ToList();
+
+        Assert.Empty(differ);
+        Assert.Contains(all, Reference);
+        Assert.Contains(all, q => !Reference(q));
     }
 }
