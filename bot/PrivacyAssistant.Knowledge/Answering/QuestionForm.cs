@@ -46,19 +46,10 @@ public sealed class QuestionForm
     /// <summary>Whether <paramref name="question"/> has a permission, obligation, who-may-see or personal-data word.</summary>
     public bool AsksAboutPrivacy(string question)
     {
-        // The words of TextNormalizer.Words(question), read as spans of the folded text (the answerer asks up to three
-        // times per question; the string array and a string per word were most of what this cost).
-        var folded = TextNormalizer.Fold(question).AsSpan();
-        while (!folded.IsEmpty)
+        // Spans, not Words' strings: the answerer asks up to three times per question, and the string array and a string
+        // per word were most of what this cost.
+        foreach (var word in TextNormalizer.WordSpans(question))
         {
-            var end = folded.IndexOfAny(Separators);
-            var word = end < 0 ? folded : folded[..end];
-            folded = end < 0 ? [] : folded[(end + 1)..];
-            if (word.IsEmpty)
-            {
-                continue;
-            }
-
             if (_lookup.Contains(word))
             {
                 return true;
@@ -75,6 +66,4 @@ public sealed class QuestionForm
 
         return false;
     }
-
-    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create(TextNormalizer.WordSeparators);
 }

@@ -49,26 +49,17 @@ internal sealed class WordNormalizer
 
     public IReadOnlyList<IReadOnlySet<string>> Words(string text)
     {
-        // The words of TextNormalizer.Words(text), read as spans of the folded text: a known word (most of them)
-        // needs no string of its own.
-        var folded = TextNormalizer.Fold(text).AsSpan();
+        // Spans, not TextNormalizer.Words' strings: a known word (most of them) needs no string of its own.
         var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
-        var words = new List<IReadOnlySet<string>>(folded.Length / 4 + 1);
-        while (!folded.IsEmpty)
+        var spans = TextNormalizer.WordSpans(text);
+        var words = new List<IReadOnlySet<string>>(spans.TextLength / 4 + 1);
+        foreach (var raw in spans)
         {
-            var end = folded.IndexOfAny(SeparatorValues);
-            var raw = end < 0 ? folded : folded[..end];
-            folded = end < 0 ? [] : folded[(end + 1)..];
-            if (!raw.IsEmpty)
-            {
-                words.Add(lookup.TryGetValue(raw, out var forms) ? forms : Forms(raw.ToString()));
-            }
+            words.Add(lookup.TryGetValue(raw, out var forms) ? forms : Forms(raw.ToString()));
         }
 
         return words;
     }
-
-    private static readonly System.Buffers.SearchValues<char> SeparatorValues = System.Buffers.SearchValues.Create(TextNormalizer.WordSeparators);
 
     /// <summary>The folded word, its Dutch and English stems and (Dutch) compound parts.</summary>
     private HashSet<string> Forms(string raw)

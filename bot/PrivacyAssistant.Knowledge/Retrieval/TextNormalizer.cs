@@ -70,4 +70,7 @@ public static class TextNormalizer
     /// "dont"), split at <see cref="WordSeparators"/>.
     /// </summary>
     public static string[] Words(string text) => Fold(text).Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The same words as <see cref="Words"/>, as spans of the folded text (no string per word).</summary>
+    public static FoldedWords WordSpans(string text) => new(Fold(text));
 }

@@ -3,7 +3,10 @@ using PrivacyAssistant.Knowledge.Tests.Evaluation;
 
 namespace PrivacyAssistant.Knowledge.Tests.Retrieval;
 
-/// <summary>Folding plain ASCII takes a shortcut; it must give what the general folding (lowercase, decompose, drop marks and apostrophes, recompose) gives.</summary>
+/// <summary>
+/// Folding plain ASCII takes a shortcut; it must give what the general folding (lowercase, decompose, drop marks and apostrophes,
+/// recompose) gives. The span words must be the string words.
+/// </summary>
 public sealed class TextNormalizerTests
 {
     [Theory]
@@ -40,5 +43,37 @@ public sealed class TextNormalizerTests
         const string word = "leerling";
 
         Assert.Same(word, TextNormalizer.Fold(word));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ,.?!  ")]
+    [InlineData("Mag ik foto's van de schoolreis op Instagram zetten?")]
+    [InlineData("laptop—kwijt…(gisteren)/vandaag;\"echt\"[zeker]\t\r\nklaar-")]
+    [InlineData("één")]
+    public void WordSpans_GiveTheSameWordsAsWords(string text)
+    {
+        var spans = new List<string>();
+        foreach (var word in TextNormalizer.WordSpans(text))
+        {
+            spans.Add(word.ToString());
+        }
+
+        Assert.Equal(TextNormalizer.Words(text), spans);
+    }
+
+    [Fact]
+    public void WordSpans_GiveTheSameWordsAsWords_ForEveryDevQuestion()
+    {
+        foreach (var question in EvaluationSets.Dev.Select(c => c.Question))
+        {
+            var spans = new List<string>();
+            foreach (var word in TextNormalizer.WordSpans(question))
+            {
+                spans.Add(word.ToString());
+            }
+
+            Assert.Equal(TextNormalizer.Words(question), spans);
+        }
     }
 }
