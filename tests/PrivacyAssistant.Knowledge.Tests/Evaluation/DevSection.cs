@@ -17,9 +17,10 @@ internal static class DevSection
     public const string Session13FreshBlock = "# --- session 13, fresh probes";
     public const string Session14OffTopicBlock = "# --- session 14, off-topic probes";
     public const string Session14BreachBlock = "# --- session 14, breach probes";
+    public const string Session14FalseReportBlock = "# --- session 14, false-report probes";
 
     // The blocks in file order: each runs from its header to the next one's.
-    private static readonly string[] Headers = [Session9OffTopicBlock, Session9RecallBlock, Session10FormBlock, Session10BreachCompoundBlock, Session11OffTopicBlock, Session11PhrasingBlock, Session13FreshBlock, Session14OffTopicBlock, Session14BreachBlock];
+    private static readonly string[] Headers = [Session9OffTopicBlock, Session9RecallBlock, Session10FormBlock, Session10BreachCompoundBlock, Session11OffTopicBlock, Session11PhrasingBlock, Session13FreshBlock, Session14OffTopicBlock, Session14BreachBlock, Session14FalseReportBlock];
 
     /// <summary>Every dev question before the session-9 probes.</summary>
     public static IReadOnlyList<EvaluationCase> BeforeSession9 => Between(null, Headers[0]);
@@ -35,7 +36,8 @@ internal static class DevSection
     /// both halves, never examples. Session 14's off-topic probes (off-topic staff questions that share words with privacy topics,
     /// then privacy questions on the same subjects, written before any session-14 change) are whole too, and so are
     /// session 14's breach probes (reports, questions about breaches, losses without personal data; written before any
-    /// session-14 change).
+    /// session-14 change), and session 14's false-report probes (everyday messages in the words of the session's new breach
+    /// patterns that report nothing; written before any change to those patterns).
     /// </summary>
     public static IReadOnlyList<EvaluationCase> Block(string header)
     {

@@ -134,6 +134,9 @@ public sealed class KnowledgeEvaluationTests
     // before any session-14 change; docs/knowledge-retrieval.md, "Session 14, breach recognition"): 78 of 120 at 2b80459, 98 of 120
     // (81.7 %) after the session's breach patterns, guards and topic lines and the breach card for an unplaced question naming
     // breaches (half A, studied, 39 -> 55 of 60; half B, the judge, 39 -> 43).
+    // Session 14, false-report probes (80 everyday messages in the words of the session's new breach patterns that report
+    // nothing: 71 none, 9 privacy questions; written before any change to the patterns; docs/knowledge-retrieval.md, "Session 14,
+    // breach recognition", "False-report probes"): 65 of 80 (81.2 %) at 85a4f06 (half A 34, half B 31 of 40), 6 taken for reports.
     [Theory]
     [InlineData(DevSection.Session9OffTopicBlock, 119, 0.86)]
     [InlineData(DevSection.Session9RecallBlock, 83, 0.87)]
@@ -144,6 +147,7 @@ public sealed class KnowledgeEvaluationTests
     [InlineData(DevSection.Session13FreshBlock, 190, 0.88)]
     [InlineData(DevSection.Session14OffTopicBlock, 120, 0.82)]
     [InlineData(DevSection.Session14BreachBlock, 120, 0.81)]
+    [InlineData(DevSection.Session14FalseReportBlock, 80, 0.81)]
     public void DevSet_ProbeBlock_StaysAtItsMeasuredLevel(string block, int questions, double floor)
     {
         var probes = DevSection.Block(block);
