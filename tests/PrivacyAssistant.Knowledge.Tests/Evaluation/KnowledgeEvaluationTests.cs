@@ -136,7 +136,9 @@ public sealed class KnowledgeEvaluationTests
     // breaches (half A, studied, 39 -> 55 of 60; half B, the judge, 39 -> 43).
     // Session 14, false-report probes (80 everyday messages in the words of the session's new breach patterns that report
     // nothing: 71 none, 9 privacy questions; written before any change to the patterns; docs/knowledge-retrieval.md, "Session 14,
-    // breach recognition", "False-report probes"): 65 of 80 (81.2 %) at 85a4f06 (half A 34, half B 31 of 40), 6 taken for reports.
+    // breach recognition", "False-report probes"): 65 of 80 (81.2 %) at 85a4f06 (half A 34, half B 31 of 40), 6 taken for reports; 65 after the two half-A fixes (no bare
+    // "in de trein"/"in de bus" for a list, a guard for "moet ik … laten liggen of mag ik …"), 4 taken for reports (half A 2 -> 0,
+    // half B, the judge, 4 -> 4: its four come from other patterns).
     [Theory]
     [InlineData(DevSection.Session9OffTopicBlock, 119, 0.86)]
     [InlineData(DevSection.Session9RecallBlock, 83, 0.87)]
