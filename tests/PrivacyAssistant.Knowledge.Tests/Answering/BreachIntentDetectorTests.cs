@@ -71,6 +71,8 @@ public sealed class BreachIntentDetectorTests
     [InlineData("a parent found another pupil's test in her child's bag")]
     [InlineData("the folder with care plans is one that all students can open")]
     [InlineData("ik heb per ongeluk de toetsresultaten van de klas in de ouderapp gezet")]
+    [InlineData("I accidentally sent Emma's report to another family")]
+    [InlineData("I sent the care plan of one student to another student's parents")]
     public void Detect_BreachReport_MatchesAPattern(string message)
     {
         Assert.NotNull(Product.Value.Detect(message));
@@ -105,6 +107,8 @@ public sealed class BreachIntentDetectorTests
     [InlineData("we hebben de dossiers na vijf jaar weggegooid")] // thrown away, nothing says carelessly
     [InlineData("when should we delete the files of pupils who have left")] // retention: "files" + "left" is no loss
     [InlineData("should we remove the records of leavers")]
+    [InlineData("I gave another student a detention for being late")] // another student, but no one's data went anywhere
+    [InlineData("I sent another parent the link to the school calendar")]
     public void Detect_QuestionOrSomethingElse_DoesNotMatch(string message)
     {
         Assert.Null(Product.Value.Detect(message));
