@@ -82,15 +82,9 @@ public sealed class KnowledgeAnswererTests
     public void Ask_QuestionAboutBreaches_PrefersTheBreachEntryWhenItIsPlausible()
     {
         const string question = "hoe lang bewaren we de gegevens van een datalek";
-        var engine = TestKnowledge.Fixture;
-        KnowledgeAnswerer With(string patterns) => new(
-            engine.Knowledge,
-            engine.Retriever,
-            new BreachIntentDetector(patterns, engine.Index.Analysis(KnowledgeLanguage.Dutch), engine.Index.Analysis(KnowledgeLanguage.English)),
-            engine.Policy);
 
-        var plain = With("laptop + kwijt\n").Ask(question);
-        var withTopic = With("laptop + kwijt\n?datalek\n").Ask(question);
+        var plain = WithBreachPatterns("laptop + kwijt\n").Ask(question);
+        var withTopic = WithBreachPatterns("laptop + kwijt\n?datalek\n").Ask(question);
 
         Assert.NotEqual(KnowledgeAnswerer.BreachEntryId, plain.Entry?.Id);
         Assert.Equal(KnowledgeAnswerer.BreachEntryId, withTopic.Entry?.Id);
@@ -102,15 +96,9 @@ public sealed class KnowledgeAnswererTests
     {
         // Words no entry has, but a "?" line names them as a breach subject: a card with the breach entry, never a report.
         const string question = "ik heb op zo'n phishing link geklikt, en nu";
-        var engine = TestKnowledge.Fixture;
-        KnowledgeAnswerer With(string patterns) => new(
-            engine.Knowledge,
-            engine.Retriever,
-            new BreachIntentDetector(patterns, engine.Index.Analysis(KnowledgeLanguage.Dutch), engine.Index.Analysis(KnowledgeLanguage.English)),
-            engine.Policy);
 
-        var plain = With("laptop + kwijt\n").Ask(question);
-        var withTopic = With("laptop + kwijt\n?phishing\n").Ask(question);
+        var plain = WithBreachPatterns("laptop + kwijt\n").Ask(question);
+        var withTopic = WithBreachPatterns("laptop + kwijt\n?phishing\n").Ask(question);
 
         Assert.Equal(AnswerDecision.None, plain.Decision);
         Assert.Equal(AnswerDecision.Clarify, withTopic.Decision);
@@ -126,5 +114,16 @@ public sealed class KnowledgeAnswererTests
         Assert.Equal(plain.Entry?.Id, named.Entry?.Id);
         Assert.Equal(plain.Decision, named.Decision);
         Assert.True(named.Confidence >= plain.Confidence - 0.01, $"{named.Confidence} vs {plain.Confidence}");
+    }
+
+    // The fixture's answerer with its own breach patterns, to compare a question with and without a "?" topic line.
+    private static KnowledgeAnswerer WithBreachPatterns(string patterns)
+    {
+        var engine = TestKnowledge.Fixture;
+        return new KnowledgeAnswerer(
+            engine.Knowledge,
+            engine.Retriever,
+            new BreachIntentDetector(patterns, engine.Index.Analysis(KnowledgeLanguage.Dutch), engine.Index.Analysis(KnowledgeLanguage.English)),
+            engine.Policy);
     }
 }
