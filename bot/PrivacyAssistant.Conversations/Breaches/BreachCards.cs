@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using PrivacyAssistant.BotFramework.Builder;
+using PrivacyAssistant.BotFramework.Schema;
 using PrivacyAssistant.Breaches;
 using PrivacyAssistant.Breaches.Notifications;
 using PrivacyAssistant.Breaches.Register;
@@ -15,6 +18,9 @@ public sealed class BreachCards(CardLibrary cards, IOptions<BreachesOptions> opt
 {
     public const string MessagesTable = "Breaches";
 
+    // The fresh forms by language and whether they name the reporter; null marks one that cannot be prebound.
+    private readonly ConcurrentDictionary<(string Language, bool Named), PreboundBreachForm?> _freshForms = new();
+
     public string Text(string key, string language, object? data = null) => cards.Text(MessagesTable, key, language, data);
 
     public string Summary(string card, string language, object? data = null) => cards.Text(card, "summary", language, data);
@@ -22,15 +28,53 @@ public sealed class BreachCards(CardLibrary cards, IOptions<BreachesOptions> opt
     /// <summary>The report form; <paramref name="values"/> and <paramref name="problems"/> when it comes back after an invalid submit.</summary>
     public JsonObject Form(string language, string submissionId, string? reporterName, BreachReportDraft? values = null, IReadOnlyList<FieldProblem>? problems = null, string? preselectKind = null)
     {
-        var texts = BreachTexts.For(language);
         var now = TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), options.Value.Zone());
+        var today = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         values ??= new BreachReportDraft
         {
             // Most reports are made right after the discovery: propose now, the reporter corrects it.
-            DiscoveredDate = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DiscoveredDate = today,
             DiscoveredTime = now.ToString("HH:mm", CultureInfo.InvariantCulture),
             Kind = preselectKind is not null && Codes.TryParse<BreachKind>(preselectKind, out _) ? preselectKind : null,
         };
+        return BindForm(language, submissionId, reporterName, values, problems, today);
+    }
+
+    /// <summary>
+    /// The fresh form of "datalek melden" (<see cref="Form"/> without values, problems or kind) as a message with
+    /// its spoken summary, the same bytes as <see cref="Form"/>: bound once per language and whether it names the
+    /// reporter, with the submission id, today's date and time and the "reporting as" text filled in per turn
+    /// (<see cref="PreboundBreachForm"/>), instead of a node tree per turn (≈ 8 % of a turn's garbage under load).
+    /// </summary>
+    public Activity FormMessage(string language, string submissionId, string? reporterName)
+    {
+        var named = !string.IsNullOrWhiteSpace(reporterName);
+        var prebound = language is BotLanguage.Dutch or BotLanguage.English
+            ? _freshForms.GetOrAdd((language, named), static (key, self) => self.PrebindForm(key.Language, key.Named), this)
+            : null;
+        if (prebound is null)
+        {
+            var card = Form(language, submissionId, reporterName);
+            return MessageFactory.Card(card, card["speak"]?.ToString());
+        }
+
+        var now = TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), options.Value.Zone());
+        return MessageFactory.Card(
+            prebound.With(submissionId, now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), now.ToString("HH:mm", CultureInfo.InvariantCulture), reporterName),
+            prebound.Summary);
+    }
+
+    private PreboundBreachForm? PrebindForm(string language, bool named)
+    {
+        var date = PreboundBreachForm.DateMarker;
+        var values = new BreachReportDraft { DiscoveredDate = date, DiscoveredTime = PreboundBreachForm.TimeMarker };
+        return PreboundBreachForm.TryCreate(
+            BindForm(language, PreboundBreachForm.SubmissionIdMarker, named ? PreboundBreachForm.NameSentinel : null, values, null, date));
+    }
+
+    private JsonObject BindForm(string language, string submissionId, string? reporterName, BreachReportDraft values, IReadOnlyList<FieldProblem>? problems, string today)
+    {
+        var texts = BreachTexts.For(language);
         var problemTexts = new JsonObject();
         foreach (var problem in problems ?? [])
         {
@@ -41,7 +85,7 @@ public sealed class BreachCards(CardLibrary cards, IOptions<BreachesOptions> opt
         {
             ["submissionId"] = submissionId,
             ["reporterName"] = string.IsNullOrWhiteSpace(reporterName) ? null : reporterName,
-            ["today"] = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["today"] = today,
             ["hasProblems"] = problemTexts.Count > 0,
             ["problems"] = problemTexts,
             ["values"] = new JsonObject

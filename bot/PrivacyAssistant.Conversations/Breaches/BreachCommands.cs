@@ -40,10 +40,17 @@ public sealed partial class BreachCommands(BreachCards cards, BreachRegisterView
 
     public async Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var text = CommandText.Of(turn.Activity).ToString();
-        var result = Command(turn) switch
+        var command = Command(turn);
+        if (command == "start")
         {
-            "start" => CardActionResult.ReplaceCard(cards.Form(turn.Language, Guid.NewGuid().ToString("N"), BreachCaller.Name(turn))),
+            // The fresh form, bound once per language and filled per turn (the same card as Form's).
+            await turn.SendActivityAsync(cards.FormMessage(turn.Language, Guid.NewGuid().ToString("N"), BreachCaller.Name(turn)), cancellationToken);
+            return;
+        }
+
+        var text = CommandText.Of(turn.Activity).ToString();
+        var result = command switch
+        {
             "list" => await view.OpenReportsAsync(turn, cancellationToken),
             "mine" => await view.MyReportsAsync(turn, cancellationToken),
             "export" => await view.ExportAsync(turn, cancellationToken),
