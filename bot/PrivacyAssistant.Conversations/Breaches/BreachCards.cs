@@ -28,13 +28,13 @@ public sealed class BreachCards(CardLibrary cards, IOptions<BreachesOptions> opt
     /// <summary>The report form; <paramref name="values"/> and <paramref name="problems"/> when it comes back after an invalid submit.</summary>
     public JsonObject Form(string language, string submissionId, string? reporterName, BreachReportDraft? values = null, IReadOnlyList<FieldProblem>? problems = null, string? preselectKind = null)
     {
-        var now = TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), options.Value.Zone());
-        var today = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var now = timeProvider.GetUtcNow();
+        var today = Day(now, "iso");
         values ??= new BreachReportDraft
         {
             // Most reports are made right after the discovery: propose now, the reporter corrects it.
             DiscoveredDate = today,
-            DiscoveredTime = now.ToString("HH:mm", CultureInfo.InvariantCulture),
+            DiscoveredTime = Clock(now),
             Kind = preselectKind is not null && Codes.TryParse<BreachKind>(preselectKind, out _) ? preselectKind : null,
         };
         return BindForm(language, submissionId, reporterName, values, problems, today);
@@ -58,9 +58,9 @@ public sealed class BreachCards(CardLibrary cards, IOptions<BreachesOptions> opt
             return MessageFactory.Card(card, card["speak"]?.ToString());
         }
 
-        var now = TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), options.Value.Zone());
+        var now = timeProvider.GetUtcNow();
         return MessageFactory.Card(
-            prebound.With(submissionId, now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), now.ToString("HH:mm", CultureInfo.InvariantCulture), reporterName),
+            prebound.With(submissionId, Day(now, "iso"), Clock(now), reporterName),
             prebound.Summary);
     }
 
