@@ -53,13 +53,7 @@ public sealed class TextNormalizerTests
     [InlineData("één")]
     public void WordSpans_GiveTheSameWordsAsWords(string text)
     {
-        var spans = new List<string>();
-        foreach (var word in TextNormalizer.WordSpans(text))
-        {
-            spans.Add(word.ToString());
-        }
-
-        Assert.Equal(TextNormalizer.Words(text), spans);
+        Assert.Equal(TextNormalizer.Words(text), SpanWords(text));
     }
 
     [Fact]
@@ -67,13 +61,18 @@ public sealed class TextNormalizerTests
     {
         foreach (var question in EvaluationSets.Dev.Select(c => c.Question))
         {
-            var spans = new List<string>();
-            foreach (var word in TextNormalizer.WordSpans(question))
-            {
-                spans.Add(word.ToString());
-            }
-
-            Assert.Equal(TextNormalizer.Words(question), spans);
+            Assert.Equal(TextNormalizer.Words(question), SpanWords(question));
         }
+    }
+
+    private static List<string> SpanWords(string text)
+    {
+        var words = new List<string>();
+        foreach (var word in TextNormalizer.WordSpans(text))
+        {
+            words.Add(word.ToString());
+        }
+
+        return words;
     }
 }
