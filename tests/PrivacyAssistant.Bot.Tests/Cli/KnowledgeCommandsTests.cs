@@ -40,7 +40,7 @@ public sealed class KnowledgeCommandsTests
             File.AppendAllText(examples, "\ndatalek\tzojuist de cijferlijst van heel 3b per ongeluk naar een ouder gemaild\nnone\tzojuist de cijferlijst van heel 3b per ongeluk naar een ouder gemaild hoor\n");
             line = File.ReadAllLines(examples).Length;
         });
-        await using var process = BotProcess.Start(["check-examples"], new Dictionary<string, string> { ["Knowledge__Path"] = folder.Path });
+        await using var process = StartOn(folder.Path, ["check-examples"]);
 
         var exitCode = await process.WaitForExitAsync(Timeout);
 
@@ -52,7 +52,7 @@ public sealed class KnowledgeCommandsTests
     public async Task CheckKnowledge_WithABrokenEntry_FailsNamingTheFileAndTheProblem()
     {
         using var folder = BrokenKnowledgeFolder.Create();
-        await using var process = BotProcess.Start(["check-knowledge"], new Dictionary<string, string> { ["Knowledge__Path"] = folder.Path });
+        await using var process = StartOn(folder.Path, ["check-knowledge"]);
 
         var exitCode = await process.WaitForExitAsync(Timeout);
 
@@ -70,7 +70,7 @@ public sealed class KnowledgeCommandsTests
             File.AppendAllText(words, "\nstaff\n");
             line = File.ReadAllLines(words).Length;
         });
-        await using var process = BotProcess.Start(["check-knowledge"], new Dictionary<string, string> { ["Knowledge__Path"] = folder.Path });
+        await using var process = StartOn(folder.Path, ["check-knowledge"]);
 
         var exitCode = await process.WaitForExitAsync(Timeout);
 
@@ -86,7 +86,7 @@ public sealed class KnowledgeCommandsTests
             var words = System.IO.Path.Combine(path, "stop-words.txt");
             File.WriteAllText(words, "eigenlijk\n" + File.ReadAllText(words));
         });
-        await using var process = BotProcess.Start(["check-knowledge"], new Dictionary<string, string> { ["Knowledge__Path"] = folder.Path });
+        await using var process = StartOn(folder.Path, ["check-knowledge"]);
 
         var exitCode = await process.WaitForExitAsync(Timeout);
 
@@ -107,7 +107,7 @@ public sealed class KnowledgeCommandsTests
             Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(copied));
         }
 
-        await using var process = BotProcess.Start(["check-knowledge"], new Dictionary<string, string> { ["Knowledge__Path"] = copy });
+        await using var process = StartOn(copy, ["check-knowledge"]);
 
         var exitCode = await process.WaitForExitAsync(Timeout);
 
@@ -274,4 +274,8 @@ public sealed class KnowledgeCommandsTests
 
         public void Dispose() => Directory.Delete(Path, recursive: true);
     }
+
+    // The executable with another knowledge folder than the shipped one.
+    private static BotProcess StartOn(string knowledgePath, IEnumerable<string> arguments) =>
+        BotProcess.Start(arguments, new Dictionary<string, string> { ["Knowledge__Path"] = knowledgePath });
 }
