@@ -7,12 +7,21 @@ namespace PrivacyAssistant.Knowledge.Entries;
 /// <remarks>
 /// Everything that would make an example count for nothing or for the wrong entry is refused with its line: a line
 /// without a tab, an empty label or question, a label that is no entry's id (a renamed or removed entry), text that
-/// was not UTF-8. The same question under two labels is refused too: it would vote against itself.
+/// was not UTF-8. The same question under two labels is refused too: it would vote against itself. A label starting with
+/// <c>?</c> (<see cref="Unreviewed"/>) is what <c>export-examples</c> writes before the officer has read the line: refused, so
+/// a pasted export counts for nothing until each of its lines is checked.
 /// </remarks>
 public static class ExampleQuestionReader
 {
     /// <summary>The label of a question outside privacy.</summary>
     public const string None = "none";
+
+    /// <summary>
+    /// Starts the label of a line nobody has reviewed yet: <c>?datalek</c> (the bot's suggestion) or <c>?</c> alone (no
+    /// suggestion). Written by <c>export-examples</c>; the file format has no unconfirmed label, so such a line stops the
+    /// bot and <c>check-knowledge</c> until the officer writes the label themselves.
+    /// </summary>
+    public const string Unreviewed = "?";
 
     /// <summary>Parses <paramref name="text"/>; adds problems (naming <paramref name="file"/> and the line) and returns null when it cannot be used.</summary>
     public static IReadOnlyList<ExampleQuestion>? Read(string file, string text, IReadOnlySet<string> entryIds, ICollection<KnowledgeProblem> problems)
@@ -65,6 +74,12 @@ public static class ExampleQuestionReader
                 continue;
             }
 
+            if (label.StartsWith(Unreviewed, StringComparison.Ordinal))
+            {
+                Problem(number, UnreviewedMessage(label[Unreviewed.Length..].Trim()));
+                continue;
+            }
+
             var isNone = string.Equals(label, None, StringComparison.Ordinal);
             if (!isNone && !entryIds.Contains(label))
             {
@@ -88,4 +103,11 @@ public static class ExampleQuestionReader
 
         return problems.Count == before ? examples : null;
     }
+
+    private static string UnreviewedMessage(string suggestion) =>
+        "this line came from export-examples and is not reviewed yet (its label starts with '?'): read the question and remove anything that identifies a person, then "
+        + (suggestion.Length > 0
+            ? $"replace '?{suggestion}' by the entry you answered it with ('{suggestion}' was the bot's closest entry) or 'none'"
+            : "replace '?' by the entry you answered it with (write the entry first if none covers it yet) or 'none'")
+        + ", or delete the line";
 }

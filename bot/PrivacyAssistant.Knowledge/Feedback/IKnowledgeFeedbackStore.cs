@@ -36,6 +36,13 @@ public interface IKnowledgeFeedbackStore
     /// </summary>
     Task<IReadOnlyList<Escalation>> ListOpenEscalationsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The questions the desk has answered or closed (not open or undelivered ones: they still need the desk), handled
+    /// at or after <paramref name="handledSince"/> when given, in the order they were handled: the question text and the
+    /// closest entry only (<see cref="HandledQuestion"/>), for <c>export-examples</c>.
+    /// </summary>
+    Task<IReadOnlyList<HandledQuestion>> ListHandledQuestionsAsync(DateTimeOffset? handledSince = null, CancellationToken cancellationToken = default);
+
     Task<Escalation?> FindEscalationAsync(long id, CancellationToken cancellationToken = default);
 
     /// <summary>

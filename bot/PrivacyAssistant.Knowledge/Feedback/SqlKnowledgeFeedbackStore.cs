@@ -180,6 +180,21 @@ public sealed class SqlKnowledgeFeedbackStore(
         return rows.Select(ToEscalation).ToList();
     }
 
+    public async Task<IReadOnlyList<HandledQuestion>> ListHandledQuestionsAsync(DateTimeOffset? handledSince = null, CancellationToken cancellationToken = default)
+    {
+        // Only the two columns an example needs: the name, reply address, officer and answer are never read.
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<HandledQuestion>(new CommandDefinition(
+            """
+            SELECT question AS Question, best_entry_id AS BestEntryId FROM knowledge_escalations
+            WHERE (status = @answered OR status = @closed) AND handled_at >= @since
+            ORDER BY handled_at, id
+            """,
+            new { answered = Answered, closed = Closed, since = handledSince is { } since ? StorageTime.ToUnixMs(since) : 0L },
+            cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
     public async Task<Escalation?> FindEscalationAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

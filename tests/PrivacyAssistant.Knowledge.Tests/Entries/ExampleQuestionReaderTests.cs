@@ -38,6 +38,9 @@ public sealed class ExampleQuestionReaderTests
     [InlineData("datalek\tlaptop\tkwijt", "line 2: the line has more than one tab")]
     [InlineData("datalek\tlaptop kwijt \uFFFD", "line 2: the line has a character that is not UTF-8 text")]
     [InlineData("beeldmateriaal\tmag ik een foto plaatsen", "line 2: the question is already on line 1 with the label 'none'")]
+    [InlineData("?datalek\tlaptop kwijt", "line 2: this line came from export-examples and is not reviewed yet")]
+    [InlineData("?\tlaptop kwijt", "line 2: this line came from export-examples and is not reviewed yet")]
+    [InlineData("?onbekend\tlaptop kwijt", "line 2: this line came from export-examples and is not reviewed yet")]
     public void Read_LineThatWouldCountForNothingOrTheWrongEntry_IsAProblemNamingFileAndLine(string line, string expected)
     {
         var problems = new List<KnowledgeProblem>();
@@ -48,5 +51,20 @@ public sealed class ExampleQuestionReaderTests
         var problem = Assert.Single(problems);
         Assert.Equal("example-questions.tsv", problem.File);
         Assert.StartsWith(expected, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("?datalek", "replace '?datalek' by the entry you answered it with ('datalek' was the bot's closest entry) or 'none'")]
+    [InlineData("?", "replace '?' by the entry you answered it with (write the entry first if none covers it yet) or 'none'")]
+    public void Read_UnreviewedLabel_SaysWhatToWriteInstead(string label, string expected)
+    {
+        var problems = new List<KnowledgeProblem>();
+
+        var examples = ExampleQuestionReader.Read("example-questions.tsv", $"{label}\tlaptop kwijt met cijfers erop", Ids, problems);
+
+        Assert.Null(examples);
+        var message = Assert.Single(problems).Message;
+        Assert.Contains("remove anything that identifies a person", message, StringComparison.Ordinal);
+        Assert.Contains(expected, message, StringComparison.Ordinal);
     }
 }

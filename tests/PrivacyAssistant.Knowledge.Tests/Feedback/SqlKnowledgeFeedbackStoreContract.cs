@@ -152,6 +152,46 @@ public abstract class SqlKnowledgeFeedbackStoreContract(StorageProvider provider
     }
 
     [StorageFact]
+    public async Task ListHandledQuestions_GivesAnsweredAndClosedOnesInTheOrderHandled_FromTheDayGiven()
+    {
+        var answering = new SqlKnowledgeFeedbackStore(database.Factory, time, new RecordingOutbox(), [], [new EchoAnswerComposer()]);
+        var early = await answering.EscalateAsync(new EscalationRequest("vroeg gesloten", KnowledgeLanguage.Dutch, "datalek", "Femke", """{"conversationId":"a:1"}"""));
+        var answered = await answering.EscalateAsync(new EscalationRequest("beantwoord", KnowledgeLanguage.English, null, null));
+        var closed = await answering.EscalateAsync(new EscalationRequest("gesloten", KnowledgeLanguage.Dutch, "beeldmateriaal", null));
+        await answering.EscalateAsync(new EscalationRequest("nog open", KnowledgeLanguage.Dutch, "datalek", null));
+        await answering.CloseEscalationAsync(early.Id, "officer-1");
+        time.Advance(TimeSpan.FromDays(2));
+        var since = time.GetUtcNow();
+        await answering.CloseEscalationAsync(closed.Id, "officer-1");
+        time.Advance(TimeSpan.FromMinutes(5));
+        await answering.AnswerEscalationAsync(answered.Id, "Ja.", "officer-2");
+
+        var all = await answering.ListHandledQuestionsAsync();
+        var recent = await answering.ListHandledQuestionsAsync(since);
+
+        Assert.Equal([new HandledQuestion("vroeg gesloten", "datalek"), new HandledQuestion("gesloten", "beeldmateriaal"), new HandledQuestion("beantwoord", null)], all);
+        Assert.Equal([new HandledQuestion("gesloten", "beeldmateriaal"), new HandledQuestion("beantwoord", null)], recent);
+    }
+
+    [StorageFact]
+    public async Task ListHandledQuestions_LeavesOutAnUndeliveredAnswer_UntilTheDeskSettlesIt()
+    {
+        var answering = new SqlKnowledgeFeedbackStore(database.Factory, time, new RecordingOutbox(), [], [new EchoAnswerComposer()]);
+        var escalation = await answering.EscalateAsync(new EscalationRequest("Mag ik cijfers mailen?", KnowledgeLanguage.Dutch, null, null, """{"conversationId":"a:1"}"""));
+        await answering.AnswerEscalationAsync(escalation.Id, "Nee.", "officer-1");
+        await using (var connection = await database.Factory.OpenAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await answering.MarkAnswerUndeliveredAsync(connection, transaction, escalation.Id);
+            await transaction.CommitAsync();
+        }
+
+        Assert.Empty(await answering.ListHandledQuestionsAsync());
+        await answering.CloseEscalationAsync(escalation.Id, "officer-1");
+        Assert.Equal([new HandledQuestion("Mag ik cijfers mailen?", null)], await answering.ListHandledQuestionsAsync());
+    }
+
+    [StorageFact]
     public async Task Answer_RecordsTheAnswer_QueuesOneReplyInTheSameTransaction_AndForgetsWhereToReply()
     {
         var outbox = new RecordingOutbox();
