@@ -19,6 +19,7 @@ public static class AdminCommandLine
         EvaluateCommand.Create,
         BenchCommand.Create,
         ExportBreachesCommand.Create,
+        ExportExamplesCommand.Create,
     ];
 
     private static readonly string[] HelpArguments = ["--help", "-h", "-?", "help"];

@@ -24,15 +24,24 @@ public static class KnowledgeCli
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         using var host = AdminHost.Build(builder => builder.Services.AddKnowledge());
-        KnowledgeEngine engine;
+        if (LoadEngine(host.Services, error) is not { } engine)
+        {
+            return 1;
+        }
+
+        return action(engine, output, error);
+    }
+
+    /// <summary>The knowledge engine of <paramref name="services"/>; null when the folder or the configuration is broken, printed on <paramref name="error"/>.</summary>
+    public static KnowledgeEngine? LoadEngine(IServiceProvider services, TextWriter error)
+    {
         try
         {
-            engine = host.Services.GetRequiredService<KnowledgeEngine>();
+            return services.GetRequiredService<KnowledgeEngine>();
         }
         catch (KnowledgeLoadException ex)
         {
             error.WriteLine(ex.Message);
-            return 1;
         }
         catch (OptionsValidationException ex)
         {
@@ -40,11 +49,9 @@ public static class KnowledgeCli
             {
                 error.WriteLine(failure);
             }
-
-            return 1;
         }
 
-        return action(engine, output, error);
+        return null;
     }
 
     public static void WriteAnswer(TextWriter output, KnowledgeEngine engine, KnowledgeAnswer answer)
