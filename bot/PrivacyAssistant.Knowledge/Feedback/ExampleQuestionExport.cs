@@ -34,7 +34,8 @@ public static class ExampleQuestionExport
         foreach (var question in questions)
         {
             handled++;
-            var text = OneLine(redactor.Redact(question.Question).Text);
+            // Invisible characters go before redaction: "Da\u200Ban" is the name Daan to a reader, not to the redactor.
+            var text = OneLine(redactor.Redact(WithoutInvisible(question.Question)).Text);
             var key = SameQuestion(text);
             if (key.Length == 0)
             {
@@ -81,7 +82,8 @@ public static class ExampleQuestionExport
 
     /// <summary>
     /// The text on one line: every control character (tab, line break), line or paragraph separator, byte-order mark and
-    /// replacement character becomes a space, runs of spaces one space, trimmed. The file's reader splits lines at
+    /// replacement character becomes a space, runs of spaces one space, trimmed; invisible format characters (bidirectional
+    /// overrides, zero-width spaces, soft hyphens) are dropped. The file's reader splits lines at
     /// <c>\n</c> and the label at the first tab, and refuses U+FFFD as "not UTF-8": none of them may come from a question.
     /// </summary>
     public static string OneLine(string text)
@@ -90,6 +92,11 @@ public static class ExampleQuestionExport
         var space = false;
         foreach (var c in text)
         {
+            if (IsInvisible(c))
+            {
+                continue; // a right-to-left override or zero-width space would show the officer another line than the bot reads
+            }
+
             var blank = char.IsWhiteSpace(c) || char.IsControl(c) || c is '\uFEFF' or '\uFFFD'
                 || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
             if (blank)
@@ -109,6 +116,12 @@ public static class ExampleQuestionExport
 
         return builder.ToString();
     }
+
+    /// <summary>Format characters (bidirectional overrides, zero-width spaces, soft hyphens) but the byte-order mark, which <see cref="OneLine"/> makes a space.</summary>
+    private static bool IsInvisible(char c) => c != '\uFEFF' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+
+    private static string WithoutInvisible(string text) =>
+        text.Any(IsInvisible) ? string.Concat(text.Where(c => !IsInvisible(c))) : text;
 
     private static IEnumerable<string> Header(DateOnly? since, DateTimeOffset exportedAt, int written, int suggested, int alreadyExamples, int repeats)
     {

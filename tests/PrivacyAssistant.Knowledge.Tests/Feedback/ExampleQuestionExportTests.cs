@@ -35,6 +35,14 @@ public sealed class ExampleQuestionExportTests
     }
 
     [Fact]
+    public void Write_NameSplitByAnInvisibleCharacter_IsStillRedacted()
+    {
+        var export = Write([new("Mag ik de foto van Da\u200Ban op Insta\u00ADgram zetten?", "beeldmateriaal")], "");
+
+        Assert.Equal(["?beeldmateriaal\tMag ik de foto van [NAAM-1] op Instagram zetten?"], QuestionLines(export));
+    }
+
+    [Fact]
     public void Write_QuestionAlreadyInTheFileOrAskedTwice_IsLeftOutAndCounted()
     {
         var export = Write(
@@ -56,12 +64,12 @@ public sealed class ExampleQuestionExportTests
     [Fact]
     public void Write_HostileQuestion_StaysOneLineThatAddsNoLabelCommentOrLine()
     {
-        var hostile = "#none\tinjected\nnone\twaar is de kantine\r\n# comment\u2028datalek\tx\u0085y\u0000z \uFFFD\uFEFF end\t";
+        var hostile = "#none\tinjected\nnone\twaar is de kantine\r\n# comment\u2028datalek\tx\u0085y\u0000z \uFFFD\uFEFF \u202Edne\u200B end\t";
 
         var export = Write([new(hostile, "datalek")], "");
 
         var line = Assert.Single(QuestionLines(export));
-        Assert.Equal("?datalek\t#none injected none waar is de kantine # comment datalek x y z end", line);
+        Assert.Equal("?datalek\t#none injected none waar is de kantine # comment datalek x y z dne end", line);
         Assert.Single(line, c => c == '\t');
         Assert.All(export.Text.Split('\n').Where(l => l.StartsWith('#')), comment => Assert.DoesNotContain('\t', comment));
     }
