@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using PrivacyAssistant.Knowledge;
 using PrivacyAssistant.Knowledge.Entries;
 using PrivacyAssistant.Knowledge.Feedback;
@@ -34,12 +32,7 @@ public static class ExportExamplesCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
-            using var host = AdminHost.Build(builder =>
-            {
-                builder.Services.AddKnowledge().AddKnowledgeFeedback();
-                // Standard output is the export (`export-examples > file`): the host's log lines (migrations) go to standard error.
-                builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            });
+            using var host = AdminHost.Build(builder => builder.Services.AddKnowledge().AddKnowledgeFeedback());
             var services = host.Services;
             if (KnowledgeCli.LoadEngine(services, error) is not { } engine)
             {

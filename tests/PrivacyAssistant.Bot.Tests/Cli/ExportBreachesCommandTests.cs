@@ -1,6 +1,8 @@
 using PrivacyAssistant.Bot.Tests.Breaches;
+using PrivacyAssistant.Storage;
 using PrivacyAssistant.Testing.Breaches;
 using PrivacyAssistant.Testing.Hosting;
+using PrivacyAssistant.Testing.Storage;
 
 namespace PrivacyAssistant.Bot.Tests.Cli;
 
@@ -32,6 +34,21 @@ public sealed class ExportBreachesCommandTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task ExportBreaches_ToStandardOutputOnAFreshDatabase_WritesOnlyTheCsvAndLogsTheMigrationsToStandardError()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        var environment = database.Settings.ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value!);
+
+        await using var process = BotProcess.Start(["export-breaches", "--language", "en"], environment);
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Applied migration", process.Output, StringComparison.Ordinal); // the schema was created, and said so
+        Assert.StartsWith("Reference;Reported;What happened;", process.StandardOutput.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.DoesNotContain("migration", process.StandardOutput, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ public sealed class BotProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _standardOutput = new();
     private readonly Lock _lock = new();
 
     private BotProcess(Process process) => _process = process;
@@ -23,6 +24,18 @@ public sealed class BotProcess : IAsyncDisposable
             lock (_lock)
             {
                 return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Standard output alone, for commands whose output is data (<c>export-breaches</c> without <c>--output</c>).</summary>
+    public string StandardOutput
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _standardOutput.ToString();
             }
         }
     }
@@ -62,7 +75,7 @@ public sealed class BotProcess : IAsyncDisposable
         }
 
         var bot = new BotProcess(new Process { StartInfo = info, EnableRaisingEvents = true });
-        bot._process.OutputDataReceived += (_, e) => bot.Append(e.Data);
+        bot._process.OutputDataReceived += (_, e) => bot.Append(e.Data, standardOutput: true);
         bot._process.ErrorDataReceived += (_, e) => bot.Append(e.Data);
         bot._process.Start();
         bot._process.BeginOutputReadLine();
@@ -119,7 +132,7 @@ public sealed class BotProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void Append(string? line)
+    private void Append(string? line, bool standardOutput = false)
     {
         if (line is null)
         {
@@ -129,6 +142,10 @@ public sealed class BotProcess : IAsyncDisposable
         lock (_lock)
         {
             _output.AppendLine(line);
+            if (standardOutput)
+            {
+                _standardOutput.AppendLine(line);
+            }
         }
     }
 }
