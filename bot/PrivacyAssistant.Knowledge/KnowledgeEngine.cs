@@ -76,7 +76,8 @@ public sealed class KnowledgeEngine : IDisposable
                 knowledge.BreachIntents,
                 index.Analysis(KnowledgeLanguage.Dutch),
                 index.Analysis(KnowledgeLanguage.English),
-                knowledge.Texts);
+                knowledge.Texts,
+                knowledge.RealWords);
             return new KnowledgeEngine(
                 knowledge, index, breachIntents, AnswerPolicy.From(options), outOfScope, new ExampleIndex(knowledge, options.ExampleNeighbours, options.ExamplesStopShare), ExamplePolicy.From(options));
         }

@@ -21,11 +21,15 @@ public sealed class BreachIntentDetector
     private readonly BreachPatternMatcher _matcher;
 
     /// <param name="vocabulary">Texts whose words are normalised once up front rather than in every message (the knowledge base's texts); results are the same either way.</param>
-    public BreachIntentDetector(string patternsText, LanguageAnalysis dutch, LanguageAnalysis english, IEnumerable<string>? vocabulary = null)
+    /// <param name="realWordsText">
+    /// The text of <c>real-words.txt</c>: correctly spelled words that match pattern words exactly only, never through the typo
+    /// tolerance ("ingetrokken" is no misspelling of "ingebroken"); see <see cref="RealWords"/>.
+    /// </param>
+    public BreachIntentDetector(string patternsText, LanguageAnalysis dutch, LanguageAnalysis english, IEnumerable<string>? vocabulary = null, string? realWordsText = null)
     {
         _patterns = Parse(patternsText, dutch);
-        _normalizer = new WordNormalizer(dutch, english, vocabulary is null ? null : vocabulary.Append(patternsText), CompoundParts(_patterns, dutch));
-        _matcher = new BreachPatternMatcher(_patterns, _normalizer.KnownForms);
+        _normalizer = new WordNormalizer(dutch, english, vocabulary is null ? null : vocabulary.Append(patternsText), CompoundParts(_patterns, dutch), RealWords(realWordsText));
+        _matcher = new BreachPatternMatcher(_patterns, _normalizer.KnownForms, _normalizer.RealWordForms);
     }
 
     public IReadOnlyList<BreachIntentPattern> Patterns => _patterns;
@@ -85,6 +89,16 @@ public sealed class BreachIntentDetector
             .Concat(dutch.School)
             .Distinct(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The words of <c>real-words.txt</c> (folded like a message's words; "#" starts a comment line). The typo tolerance is for
+    /// misspellings: a word of the language is what it says, not a slip for the breach word one letter away ("overal" is not
+    /// "overval", "verlof" not "verloren").
+    /// </summary>
+    internal static IEnumerable<string> RealWords(string? text) =>
+        (text ?? string.Empty).Split('\n')
+            .Where(line => !line.TrimStart().StartsWith('#'))
+            .SelectMany(TextNormalizer.Words);
+
     /// <summary>Parses the file; throws <see cref="KnowledgeLoadException"/> naming the bad line.</summary>
     internal static IReadOnlyList<BreachIntentPattern> Parse(string text, LanguageAnalysis dutch)
     {
@@ -132,11 +146,25 @@ public sealed class BreachIntentDetector
     /// <summary>
     /// A message word matches a pattern word when one of its forms is the pattern word or (typo
     /// tolerance) is one edit away from a pattern word of at least this many letters, with the same
-    /// first letter ("lapop" for "laptop"). <see cref="BreachPatternMatcher"/> applies the rule.
+    /// first letter ("lapop" for "laptop"). Not for a real word (<see cref="RealWords"/>): it matches
+    /// exactly, or with its final d and t exchanged (<see cref="DtTwin"/>). <see cref="BreachPatternMatcher"/> applies the rule.
     /// </summary>
     internal const int TypoMinimumLength = 5;
 
     internal const string StartMarker = "^";
+
+    /// <summary>
+    /// The form with its final d and t exchanged ("gebeurt" for "gebeurd"), or null. Dutch spells one verb's forms with either
+    /// ending ("het is gebeurd", "het gebeurt"), and writing the other one is the commonest spelling slip that still gives a real
+    /// word, so a real word keeps that one tolerance.
+    /// </summary>
+    internal static string? DtTwin(string form) =>
+        form.Length < 2 ? null : form[^1] switch
+        {
+            'd' => string.Concat(form.AsSpan(0, form.Length - 1), "t"),
+            't' => string.Concat(form.AsSpan(0, form.Length - 1), "d"),
+            _ => null,
+        };
 
     /// <summary>Optimal string alignment distance ≤ 1: one insertion, deletion, substitution or swap of neighbours.</summary>
     public static bool WithinOneEdit(string a, string b)

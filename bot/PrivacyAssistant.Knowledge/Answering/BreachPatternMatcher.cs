@@ -38,7 +38,11 @@ internal sealed class BreachPatternMatcher
     private readonly Dictionary<IReadOnlySet<string>, int[]> _knownHits = new(ReferenceEqualityComparer.Instance);
 
     /// <param name="knownForms">The form sets of the words known in advance (<see cref="WordNormalizer.KnownForms"/>), whose hits are worked out now.</param>
-    public BreachPatternMatcher(IReadOnlyList<BreachIntentPattern> patterns, IEnumerable<IReadOnlySet<string>>? knownForms = null)
+    /// <param name="realForms">
+    /// Those of them that are real words (<see cref="WordNormalizer.RealWordForms"/>): they hit a pattern word only exactly or with the
+    /// final d and t exchanged, never through the one-edit typo tolerance ("ingetrokken" is not "ingebroken").
+    /// </param>
+    public BreachPatternMatcher(IReadOnlyList<BreachIntentPattern> patterns, IEnumerable<IReadOnlySet<string>>? knownForms = null, IReadOnlySet<IReadOnlySet<string>>? realForms = null)
     {
         _idLookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
         _typoLookup = _typoKeys.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -69,7 +73,7 @@ internal sealed class BreachPatternMatcher
         {
             if (!_knownHits.ContainsKey(forms))
             {
-                _knownHits[forms] = HitsOf(forms);
+                _knownHits[forms] = realForms?.Contains(forms) == true ? ExactHitsOf(forms) : HitsOf(forms);
             }
         }
     }
@@ -158,6 +162,26 @@ internal sealed class BreachPatternMatcher
             if (hits.Has(id, 0))
             {
                 ids.Add(id);
+            }
+        }
+
+        return ids.Count == 0 ? [] : [.. ids];
+    }
+
+    // A real word's pattern words: its forms themselves and their d/t twins, no typo candidates.
+    private int[] ExactHitsOf(IReadOnlySet<string> forms)
+    {
+        var ids = new SortedSet<int>();
+        foreach (var form in forms)
+        {
+            if (_ids.TryGetValue(form, out var id))
+            {
+                ids.Add(id);
+            }
+
+            if (BreachIntentDetector.DtTwin(form) is { } twin && _ids.TryGetValue(twin, out var twinId))
+            {
+                ids.Add(twinId);
             }
         }
 

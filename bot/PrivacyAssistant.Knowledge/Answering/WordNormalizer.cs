@@ -18,13 +18,17 @@ internal sealed class WordNormalizer
     // detection. Only the knowledge base's own words: nothing a user typed is kept.
     private readonly Dictionary<string, IReadOnlySet<string>> known = new(StringComparer.Ordinal);
 
+    // The form sets of the real words (known words too), by reference: the breach matcher gives them exact hits only.
+    private readonly HashSet<IReadOnlySet<string>> real = new(ReferenceEqualityComparer.Instance);
+
     /// <param name="vocabulary">Texts whose words get their forms worked out now instead of per message (the knowledge base's).</param>
     /// <param name="parts">
     /// Stems that count as compound parts besides the knowledge base's (the patterns' own words and the school
     /// words, <see cref="BreachIntentDetector"/>): retrieval's splitter knows only the knowledge base's words, so
     /// "schooliPad" or "mentorlijst" hid the pattern word when the other part was not one of them.
     /// </param>
-    public WordNormalizer(LanguageAnalysis dutch, LanguageAnalysis english, IEnumerable<string>? vocabulary = null, IEnumerable<string>? parts = null)
+    /// <param name="realWords">Correctly spelled words (<c>real-words.txt</c>): known in advance too, and their form sets are <see cref="RealWordForms"/>.</param>
+    public WordNormalizer(LanguageAnalysis dutch, LanguageAnalysis english, IEnumerable<string>? vocabulary = null, IEnumerable<string>? parts = null, IEnumerable<string>? realWords = null)
     {
         this.dutch = dutch;
         this.english = english;
@@ -39,6 +43,16 @@ internal sealed class WordNormalizer
                 }
             }
         }
+
+        foreach (var raw in realWords ?? [])
+        {
+            if (!known.TryGetValue(raw, out var forms))
+            {
+                known[raw] = forms = Forms(raw);
+            }
+
+            real.Add(forms);
+        }
     }
 
     /// <summary>How many words have their forms worked out in advance.</summary>
@@ -46,6 +60,12 @@ internal sealed class WordNormalizer
 
     /// <summary>The form sets of the words known in advance: <see cref="Words"/> hands out these very sets for those words.</summary>
     public IEnumerable<IReadOnlySet<string>> KnownForms => known.Values;
+
+    /// <summary>The form sets (among <see cref="KnownForms"/>) of the real words: correctly spelled, so never read as a typo.</summary>
+    public IReadOnlySet<IReadOnlySet<string>> RealWordForms => real;
+
+    /// <summary>Whether <paramref name="forms"/> (a set <see cref="Words"/> handed out) is a real word's.</summary>
+    public bool IsRealWord(IReadOnlySet<string> forms) => real.Contains(forms);
 
     public IReadOnlyList<IReadOnlySet<string>> Words(string text)
     {

@@ -18,8 +18,10 @@ public sealed class KnowledgeBase
         HowToPhraseList howToPhrases,
         WordList peopleWords,
         SchoolOptions school,
-        IReadOnlyList<ExampleQuestion>? examples = null)
+        IReadOnlyList<ExampleQuestion>? examples = null,
+        string realWords = "")
     {
+        RealWords = realWords;
         Examples = examples ?? [];
         Folder = folder;
         Entries = entries;
@@ -48,6 +50,12 @@ public sealed class KnowledgeBase
 
     /// <summary>The text of <c>synonyms.txt</c> (Solr synonym format); empty when the file is absent.</summary>
     public string Synonyms { get; }
+
+    /// <summary>
+    /// The text of <c>real-words.txt</c>: correctly spelled words that lie one edit from a breach-pattern word ("ingetrokken",
+    /// "overal", "verlof"), which the breach patterns' typo tolerance must not read as that word; empty when the file is absent.
+    /// </summary>
+    public string RealWords { get; }
 
     /// <summary>The text of <c>breach-intents.txt</c>; empty when the file is absent.</summary>
     public string BreachIntents { get; }

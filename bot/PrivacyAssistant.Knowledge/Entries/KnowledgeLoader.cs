@@ -29,6 +29,7 @@ public static partial class KnowledgeLoader
     public const string PeopleWordsFile = "people-words.txt";
     public const string OutOfScopeFile = "out-of-scope.txt";
     public const string ExampleQuestionsFile = "example-questions.tsv";
+    public const string RealWordsFile = "real-words.txt";
 
     private const string DutchHeading = "# Nederlands";
     private const string EnglishHeading = "# English";
@@ -78,6 +79,8 @@ public static partial class KnowledgeLoader
 
         var synonyms = ReadOptional(root, SynonymsFile);
         var breachIntents = ReadOptional(root, BreachIntentsFile);
+        // Optional like the breach patterns: without it every word of five or more letters keeps the typo tolerance, as before session 15.
+        var realWords = ReadOptional(root, RealWordsFile);
         var everydayWords = ReadWordList(root, EverydayWordsFile, found);
         var schoolWords = ReadWordList(root, SchoolWordsFile, found);
         var stopWords = ReadWordList(root, StopWordsFile, found);
@@ -108,7 +111,8 @@ public static partial class KnowledgeLoader
             howToPhrases,
             peopleWords,
             school,
-            examples);
+            examples,
+            realWords);
     }
 
     /// <summary>Parses one entry file; adds problems and returns null when it cannot be used.</summary>

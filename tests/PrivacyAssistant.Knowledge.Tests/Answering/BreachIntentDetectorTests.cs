@@ -124,6 +124,41 @@ public sealed class BreachIntentDetectorTests
     }
 
     [Theory]
+    [InlineData("een ouder heeft de toestemming voor foto's ingetrokken, wat nu?")] // "ingetrokken" is one letter from "ingebroken"
+    [InlineData("ik heb overal gezocht naar de sleutel van het lokaal")] // "overal" from "overvallen" (its stem "overval")
+    [InlineData("ik heb de lijst met verlof aanvragen gemaakt")] // "verlof" from "verloren" (its stem "verlor")
+    [InlineData("mijn pasje voor de printer is verlopen")] // "verlopen" from "verloren"
+    [InlineData("ik heb me vergist in de lijst voor de excursie")] // "vergist" from "vermist"
+    public void Detect_RealWordOneLetterFromABreachWord_IsNoReport(string message)
+    {
+        Assert.Null(Product.Value.Detect(message));
+    }
+
+    [Theory]
+    [InlineData("er is bij ons een datalek gebeurt")] // "gebeurt" is a real word; the pattern says "gebeurd"
+    [InlineData("mijn mailaccount is gehakt")] // "gehakt" is a real word too: the hacking lines name it with an account or device
+    [InlineData("er zijn vannacht inbrekers in de administratie geweest")] // "inbrekers" reached "inbraak" only as a typo
+    public void Detect_RealWordForABreachWord_StillMatches(string message)
+    {
+        Assert.NotNull(Product.Value.Detect(message));
+    }
+
+    [Fact]
+    public void Detect_WordOfTheRealWordList_MatchesOnlyAsWrittenOrWithTheOtherDtEnding()
+    {
+        var dutch = TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.Dutch);
+        var english = TestKnowledge.Fixture.Index.Analysis(KnowledgeLanguage.English);
+        var withoutList = new BreachIntentDetector("inbraak\nlaptop + gestolen\ndatalek + gebeurd", dutch, english);
+        var withList = new BreachIntentDetector("inbraak\nlaptop + gestolen\ndatalek + gebeurd", dutch, english, null, "# real words\nintrak\ngestoken gebeurt");
+
+        Assert.NotNull(withoutList.Detect("toen de vader zijn toestemming intrak"));
+        Assert.Null(withList.Detect("toen de vader zijn toestemming intrak"));
+        Assert.Null(withList.Detect("ik heb de laptop in de tas gestoken"));
+        Assert.NotNull(withList.Detect("mijn lapotp is gestolen")); // no word: still a typo
+        Assert.NotNull(withList.Detect("er is een datalek gebeurt")); // d and t exchanged
+    }
+
+    [Theory]
     [InlineData("the files of pupils who have left were left on the train")]
     [InlineData("we deleted the files of pupils who have left but left a copy on a usb stick on the bus")] // reports, not asks
     public void Detect_LossOfLeaversFiles_StillMatches(string message)

@@ -24,9 +24,9 @@ public sealed class BreachPatternMatcherTests
         foreach (var message in messages)
         {
             var words = normalizer.Words(message);
-            var expected = Reference.Detect(patterns, words);
+            var expected = Reference.Detect(patterns, words, normalizer.IsRealWord);
             Assert.Equal(expected, engine.BreachIntents.Detect(message));
-            var mentions = Reference.MentionsBreaches(patterns, words);
+            var mentions = Reference.MentionsBreaches(patterns, words, normalizer.IsRealWord);
             Assert.Equal(mentions, engine.BreachIntents.MentionsBreaches(message));
             Assert.Equal((expected, mentions), engine.BreachIntents.Read(message));
             reports += expected is null ? 0 : 1;
@@ -102,6 +102,19 @@ public sealed class BreachPatternMatcherTests
     }
 
     [Fact]
+    public void Detect_ShippedPatternsWithTheRealWordList_KeepsTypoToleranceForOtherWords()
+    {
+        // The product's real words change decisions (the reference test above would pass with an empty list), so the list must
+        // be loaded, hold the words it was made for, and leave a misspelling that is no word a typo.
+        var normalizer = EvaluationSets.Product.BreachIntents.Normalizer;
+
+        Assert.True(normalizer.RealWordForms.Count > 1000, $"only {normalizer.RealWordForms.Count} real words loaded");
+        Assert.True(normalizer.IsRealWord(normalizer.Words("ingetrokken")[0]));
+        Assert.False(normalizer.IsRealWord(normalizer.Words("gestoeln")[0]));
+        Assert.False(normalizer.IsRealWord(normalizer.Words("laptop")[0]));
+    }
+
+    [Fact]
     public void Detect_MessageLongerThanSixtyFourWords_FindsAPatternNearTheEnd()
     {
         var engine = EvaluationSets.Product;
@@ -170,15 +183,19 @@ public sealed class BreachPatternMatcherTests
         };
     }
 
-    /// <summary>The matching as it was before <see cref="BreachPatternMatcher"/> (commit e4c9b81).</summary>
+    /// <summary>
+    /// The matching as it was before <see cref="BreachPatternMatcher"/> (commit e4c9b81), with session 15's rule that a real word
+    /// (<c>real-words.txt</c>) has no typo tolerance, only its d/t twin.
+    /// </summary>
     private static class Reference
     {
-        public static BreachIntentMatch? Detect(IReadOnlyList<BreachIntentPattern> patterns, IReadOnlyList<IReadOnlySet<string>> words)
+        public static BreachIntentMatch? Detect(IReadOnlyList<BreachIntentPattern> patterns, IReadOnlyList<IReadOnlySet<string>> words, Func<IReadOnlySet<string>, bool>? isReal = null)
         {
+            isReal ??= _ => false;
             BreachIntentPattern? hit = null;
             foreach (var pattern in patterns)
             {
-                if (pattern.IsTopic || !Matches(pattern, words))
+                if (pattern.IsTopic || !Matches(pattern, words, isReal))
                 {
                     continue;
                 }
@@ -194,17 +211,22 @@ public sealed class BreachPatternMatcherTests
             return hit is null ? null : new BreachIntentMatch(hit.Line, hit.Text);
         }
 
-        public static bool MentionsBreaches(IReadOnlyList<BreachIntentPattern> patterns, IReadOnlyList<IReadOnlySet<string>> words) =>
-            patterns.Any(p => p.IsTopic && Matches(p, words));
+        public static bool MentionsBreaches(IReadOnlyList<BreachIntentPattern> patterns, IReadOnlyList<IReadOnlySet<string>> words, Func<IReadOnlySet<string>, bool>? isReal = null) =>
+            patterns.Any(p => p.IsTopic && Matches(p, words, isReal ?? (_ => false)));
 
-        private static bool Matches(BreachIntentPattern pattern, IReadOnlyList<IReadOnlySet<string>> words) =>
-            pattern.Groups.All(group => group.Any(alternative => Occurs(alternative, words)));
+        private static bool Matches(BreachIntentPattern pattern, IReadOnlyList<IReadOnlySet<string>> words, Func<IReadOnlySet<string>, bool> isReal) =>
+            pattern.Groups.All(group => group.Any(alternative => Occurs(alternative, words, isReal)));
 
-        private static bool Has(IReadOnlySet<string> forms, string pattern)
+        private static bool Has(IReadOnlySet<string> forms, string pattern, bool real)
         {
             if (forms.Contains(pattern))
             {
                 return true;
+            }
+
+            if (real)
+            {
+                return forms.Any(form => BreachIntentDetector.DtTwin(form) == pattern);
             }
 
             if (pattern.Length < 5)
@@ -215,7 +237,7 @@ public sealed class BreachPatternMatcherTests
             return forms.Any(form => form.Length >= 5 && Math.Abs(form.Length - pattern.Length) <= 1 && form[0] == pattern[0] && BreachIntentDetector.WithinOneEdit(form, pattern));
         }
 
-        private static bool Occurs(IReadOnlyList<string> sequence, IReadOnlyList<IReadOnlySet<string>> words)
+        private static bool Occurs(IReadOnlyList<string> sequence, IReadOnlyList<IReadOnlySet<string>> words, Func<IReadOnlySet<string>, bool> isReal)
         {
             var anchored = sequence.Count > 0 && sequence[0] == BreachIntentDetector.StartMarker;
             if (anchored)
@@ -228,7 +250,7 @@ public sealed class BreachPatternMatcherTests
                 var all = true;
                 for (var i = 0; i < sequence.Count && all; i++)
                 {
-                    all = Has(words[start + i], sequence[i]);
+                    all = Has(words[start + i], sequence[i], isReal(words[start + i]));
                 }
 
                 if (all)

@@ -64,7 +64,8 @@ public sealed class WordNormalizerTests
         var engine = EvaluationSets.Product;
         var dutch = engine.Index.Analysis(KnowledgeLanguage.Dutch);
         var english = engine.Index.Analysis(KnowledgeLanguage.English);
-        var plain = new BreachIntentDetector(engine.Knowledge.BreachIntents, dutch, english);
+        // The same real words (they decide which words keep the typo tolerance); only the knowledge base's vocabulary differs.
+        var plain = new BreachIntentDetector(engine.Knowledge.BreachIntents, dutch, english, null, engine.Knowledge.RealWords);
 
         foreach (var question in EvaluationSets.Dev.Select(c => c.Question))
         {
