@@ -73,6 +73,14 @@ public sealed class BreachIntentDetectorTests
     [InlineData("ik heb per ongeluk de toetsresultaten van de klas in de ouderapp gezet")]
     [InlineData("I accidentally sent Emma's report to another family")]
     [InlineData("I sent the care plan of one student to another student's parents")]
+    [InlineData("someone took my bag with the marked exams in it")] // a bag with what was in it
+    [InlineData("iemand heeft mijn tas met de toetsen meegenomen")]
+    [InlineData("I sent the grades to the wrong parent")] // the wrong recipient
+    [InlineData("ik heb de cijfers naar de verkeerde ouder gemaild")]
+    [InlineData("I emailed the whole class everyone's grades")] // the whole class, with the data named
+    [InlineData("I posted the grade list in the wrong channel")]
+    [InlineData("someone swiped my phone from my desk")]
+    [InlineData("er zit een virus op mijn laptop")] // a virus on a device
     public void Detect_BreachReport_MatchesAPattern(string message)
     {
         Assert.NotNull(Product.Value.Detect(message));
@@ -109,6 +117,12 @@ public sealed class BreachIntentDetectorTests
     [InlineData("should we remove the records of leavers")]
     [InlineData("I gave another student a detention for being late")] // another student, but no one's data went anywhere
     [InlineData("I sent another parent the link to the school calendar")]
+    [InlineData("someone took my bag by mistake, only my lunch was in it")] // a bag, nothing named in it
+    [InlineData("I posted the homework in the wrong channel")] // wrong channel, but no data or document named
+    [InlineData("I posted the rota in the wrong order")] // "wrong" of the content, not the recipient
+    [InlineData("ik heb een foute tijd in de uitnodiging gezet en die naar alle ouders gestuurd")]
+    [InlineData("mijn zoon heeft een virus opgelopen")] // a virus, no device
+    [InlineData("I swiped on my phone and the app closed")] // "swiped" of the screen, not of the phone
     public void Detect_QuestionOrSomethingElse_DoesNotMatch(string message)
     {
         Assert.Null(Product.Value.Detect(message));
