@@ -29,8 +29,15 @@ public sealed class BreachIntentDetector
     {
         _patterns = Parse(patternsText, dutch);
         _normalizer = new WordNormalizer(dutch, english, vocabulary is null ? null : vocabulary.Append(patternsText), CompoundParts(_patterns, dutch), RealWords(realWordsText));
-        _matcher = new BreachPatternMatcher(_patterns, _normalizer.KnownForms, _normalizer.RealWordForms);
+        Spellings = PatternSpellings(patternsText, dutch);
+        _matcher = new BreachPatternMatcher(_patterns, _normalizer.KnownForms, _normalizer.RealWordForms, Spellings);
     }
+
+    /// <summary>
+    /// The pattern words as the file spells them, by their stem where the two differ ("gestolen" for "gestol", "stolen" for
+    /// "stol"): a typo is one letter from the word as written, which may be two from its stem ("gestoeln", "stolenn").
+    /// </summary>
+    internal IReadOnlyDictionary<string, IReadOnlySet<string>> Spellings { get; }
 
     public IReadOnlyList<BreachIntentPattern> Patterns => _patterns;
 
@@ -99,6 +106,36 @@ public sealed class BreachIntentDetector
             .Where(line => !line.TrimStart().StartsWith('#'))
             .SelectMany(TextNormalizer.Words);
 
+    // The words of every alternative (guards and topics too) as written, by their stem, where they differ.
+    private static Dictionary<string, IReadOnlySet<string>> PatternSpellings(string text, LanguageAnalysis dutch)
+    {
+        var spellings = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            foreach (var word in TextNormalizer.Words(line.TrimStart('!', '?').Replace('^', ' ').Replace('+', ' ').Replace('|', ' ')))
+            {
+                var stem = dutch.Stemmer.Stem(word);
+                if (stem != word)
+                {
+                    if (!spellings.TryGetValue(stem, out var set))
+                    {
+                        spellings[stem] = set = new HashSet<string>(StringComparer.Ordinal);
+                    }
+
+                    set.Add(word);
+                }
+            }
+        }
+
+        return spellings.ToDictionary(p => p.Key, p => (IReadOnlySet<string>)p.Value, StringComparer.Ordinal);
+    }
+
     /// <summary>Parses the file; throws <see cref="KnowledgeLoadException"/> naming the bad line.</summary>
     internal static IReadOnlyList<BreachIntentPattern> Parse(string text, LanguageAnalysis dutch)
     {
@@ -146,7 +183,8 @@ public sealed class BreachIntentDetector
     /// <summary>
     /// A message word matches a pattern word when one of its forms is the pattern word or (typo
     /// tolerance) is one edit away from a pattern word of at least this many letters, with the same
-    /// first letter ("lapop" for "laptop"). Not for a real word (<see cref="RealWords"/>): it matches
+    /// first letter ("lapop" for "laptop"), or one edit from the pattern word as the file spells it, of at least this
+    /// many letters ("gestoeln" for "gestolen", whose stem is "gestol"; <see cref="Spellings"/>). Not for a real word (<see cref="RealWords"/>): it matches
     /// exactly, or with its final d and t exchanged (<see cref="DtTwin"/>). <see cref="BreachPatternMatcher"/> applies the rule.
     /// </summary>
     internal const int TypoMinimumLength = 5;

@@ -29,9 +29,10 @@ internal sealed class BreachPatternMatcher
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _idLookup;
     private readonly List<string> _words = [];
-    private readonly Dictionary<string, List<int>> _typoKeys = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _typoLookup;
-    private readonly int _longestTypoWord;
+    // Typo keys: a word (a pattern word or its spelling in the file) and its one-letter deletions, to the pattern word's id and the word a form must be within one edit of.
+    private readonly Dictionary<string, List<(int Id, string Word)>> _typoKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int Id, string Word)>>.AlternateLookup<ReadOnlySpan<char>> _typoLookup;
+    private int _longestTypoWord; // set while the typo keys are added (constructor only)
     private readonly Alternative[][][] _patterns;
 
     // Keyed by the form set itself (reference equality): the normalizer hands out one shared set per known word.
@@ -42,7 +43,12 @@ internal sealed class BreachPatternMatcher
     /// Those of them that are real words (<see cref="WordNormalizer.RealWordForms"/>): they hit a pattern word only exactly or with the
     /// final d and t exchanged, never through the one-edit typo tolerance ("ingetrokken" is not "ingebroken").
     /// </param>
-    public BreachPatternMatcher(IReadOnlyList<BreachIntentPattern> patterns, IEnumerable<IReadOnlySet<string>>? knownForms = null, IReadOnlySet<IReadOnlySet<string>>? realForms = null)
+    /// <param name="spellings">The pattern words as the file spells them, by stem (<see cref="BreachIntentDetector.Spellings"/>): a typo may be one edit from either.</param>
+    public BreachPatternMatcher(
+        IReadOnlyList<BreachIntentPattern> patterns,
+        IEnumerable<IReadOnlySet<string>>? knownForms = null,
+        IReadOnlySet<IReadOnlySet<string>>? realForms = null,
+        IReadOnlyDictionary<string, IReadOnlySet<string>>? spellings = null)
     {
         _idLookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
         _typoLookup = _typoKeys.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -56,16 +62,13 @@ internal sealed class BreachPatternMatcher
 
         foreach (var (word, id) in _ids)
         {
-            if (word.Length < BreachIntentDetector.TypoMinimumLength)
+            AddTypoWord(word, id);
+            if (spellings is not null && spellings.TryGetValue(word, out var written))
             {
-                continue;
-            }
-
-            _longestTypoWord = Math.Max(_longestTypoWord, word.Length);
-            AddTypoKey(word, id);
-            for (var i = 0; i < word.Length; i++)
-            {
-                AddTypoKey(string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1)), id);
+                foreach (var spelling in written)
+                {
+                    AddTypoWord(spelling, id);
+                }
             }
         }
 
@@ -197,9 +200,8 @@ internal sealed class BreachPatternMatcher
             return;
         }
 
-        foreach (var id in candidates)
+        foreach (var (id, word) in candidates)
         {
-            var word = _words[id];
             if (Math.Abs(form.Length - word.Length) <= 1 && form[0] == word[0] && BreachIntentDetector.WithinOneEdit(form, word))
             {
                 hits.Set(id, position);
@@ -252,16 +254,32 @@ internal sealed class BreachPatternMatcher
         return id;
     }
 
-    private void AddTypoKey(string key, int id)
+    // A word of TypoMinimumLength letters or more gets a typo key of itself and of each of its one-letter deletions.
+    private void AddTypoWord(string word, int id)
     {
-        if (!_typoKeys.TryGetValue(key, out var ids))
+        if (word.Length < BreachIntentDetector.TypoMinimumLength)
         {
-            _typoKeys[key] = ids = [];
+            return;
         }
 
-        if (!ids.Contains(id))
+        _longestTypoWord = Math.Max(_longestTypoWord, word.Length);
+        AddTypoKey(word, id, word);
+        for (var i = 0; i < word.Length; i++)
         {
-            ids.Add(id);
+            AddTypoKey(string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1)), id, word);
+        }
+    }
+
+    private void AddTypoKey(string key, int id, string word)
+    {
+        if (!_typoKeys.TryGetValue(key, out var candidates))
+        {
+            _typoKeys[key] = candidates = [];
+        }
+
+        if (!candidates.Contains((id, word)))
+        {
+            candidates.Add((id, word));
         }
     }
 

@@ -132,6 +132,8 @@ public sealed class BreachIntentDetectorTests
     [InlineData("mijn laptpo is gestolen")]
     [InlineData("ik ben mijn telefon kwijt")]
     [InlineData("my lapotp was stolen")]
+    [InlineData("mijn laptop is gestoeln")] // one swap from "gestolen" as written, two from its stem "gestol"
+    [InlineData("my phone got stolenn")] // "stolen" stems to "stol", too short for the tolerance; as written it has six letters
     public void Detect_ReportWithATypo_StillMatches(string message)
     {
         Assert.NotNull(Product.Value.Detect(message));

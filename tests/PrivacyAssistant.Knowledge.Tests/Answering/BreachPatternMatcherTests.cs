@@ -24,9 +24,9 @@ public sealed class BreachPatternMatcherTests
         foreach (var message in messages)
         {
             var words = normalizer.Words(message);
-            var expected = Reference.Detect(patterns, words, normalizer.IsRealWord);
+            var expected = Reference.Detect(patterns, words, normalizer.IsRealWord, engine.BreachIntents.Spellings);
             Assert.Equal(expected, engine.BreachIntents.Detect(message));
-            var mentions = Reference.MentionsBreaches(patterns, words, normalizer.IsRealWord);
+            var mentions = Reference.MentionsBreaches(patterns, words, normalizer.IsRealWord, engine.BreachIntents.Spellings);
             Assert.Equal(mentions, engine.BreachIntents.MentionsBreaches(message));
             Assert.Equal((expected, mentions), engine.BreachIntents.Read(message));
             reports += expected is null ? 0 : 1;
@@ -97,8 +97,8 @@ public sealed class BreachPatternMatcherTests
         var detector = new BreachIntentDetector(file, dutch, english);
         var words = detector.Normalizer.Words(message);
 
-        Assert.Equal(expected, Reference.Detect(detector.Patterns, words) is not null);
-        Assert.Equal(Reference.Detect(detector.Patterns, words), detector.Detect(message));
+        Assert.Equal(expected, Reference.Detect(detector.Patterns, words, spellings: detector.Spellings) is not null);
+        Assert.Equal(Reference.Detect(detector.Patterns, words, spellings: detector.Spellings), detector.Detect(message));
     }
 
     [Fact]
@@ -185,17 +185,22 @@ public sealed class BreachPatternMatcherTests
 
     /// <summary>
     /// The matching as it was before <see cref="BreachPatternMatcher"/> (commit e4c9b81), with session 15's rule that a real word
-    /// (<c>real-words.txt</c>) has no typo tolerance, only its d/t twin.
+    /// (<c>real-words.txt</c>) has no typo tolerance, only its d/t twin, and that a typo may be one edit from the pattern word as the
+    /// file spells it rather than from its stem.
     /// </summary>
     private static class Reference
     {
-        public static BreachIntentMatch? Detect(IReadOnlyList<BreachIntentPattern> patterns, IReadOnlyList<IReadOnlySet<string>> words, Func<IReadOnlySet<string>, bool>? isReal = null)
+        public static BreachIntentMatch? Detect(
+            IReadOnlyList<BreachIntentPattern> patterns,
+            IReadOnlyList<IReadOnlySet<string>> words,
+            Func<IReadOnlySet<string>, bool>? isReal = null,
+            IReadOnlyDictionary<string, IReadOnlySet<string>>? spellings = null)
         {
-            isReal ??= _ => false;
+            var rules = new Rules(isReal ?? (_ => false), spellings ?? new Dictionary<string, IReadOnlySet<string>>());
             BreachIntentPattern? hit = null;
             foreach (var pattern in patterns)
             {
-                if (pattern.IsTopic || !Matches(pattern, words, isReal))
+                if (pattern.IsTopic || !Matches(pattern, words, rules))
                 {
                     continue;
                 }
@@ -211,13 +216,20 @@ public sealed class BreachPatternMatcherTests
             return hit is null ? null : new BreachIntentMatch(hit.Line, hit.Text);
         }
 
-        public static bool MentionsBreaches(IReadOnlyList<BreachIntentPattern> patterns, IReadOnlyList<IReadOnlySet<string>> words, Func<IReadOnlySet<string>, bool>? isReal = null) =>
-            patterns.Any(p => p.IsTopic && Matches(p, words, isReal ?? (_ => false)));
+        public static bool MentionsBreaches(
+            IReadOnlyList<BreachIntentPattern> patterns,
+            IReadOnlyList<IReadOnlySet<string>> words,
+            Func<IReadOnlySet<string>, bool>? isReal = null,
+            IReadOnlyDictionary<string, IReadOnlySet<string>>? spellings = null)
+        {
+            var rules = new Rules(isReal ?? (_ => false), spellings ?? new Dictionary<string, IReadOnlySet<string>>());
+            return patterns.Any(p => p.IsTopic && Matches(p, words, rules));
+        }
 
-        private static bool Matches(BreachIntentPattern pattern, IReadOnlyList<IReadOnlySet<string>> words, Func<IReadOnlySet<string>, bool> isReal) =>
-            pattern.Groups.All(group => group.Any(alternative => Occurs(alternative, words, isReal)));
+        private static bool Matches(BreachIntentPattern pattern, IReadOnlyList<IReadOnlySet<string>> words, Rules rules) =>
+            pattern.Groups.All(group => group.Any(alternative => Occurs(alternative, words, rules)));
 
-        private static bool Has(IReadOnlySet<string> forms, string pattern, bool real)
+        private static bool Has(IReadOnlySet<string> forms, string pattern, bool real, Rules rules)
         {
             if (forms.Contains(pattern))
             {
@@ -229,15 +241,14 @@ public sealed class BreachPatternMatcherTests
                 return forms.Any(form => BreachIntentDetector.DtTwin(form) == pattern);
             }
 
-            if (pattern.Length < 5)
-            {
-                return false;
-            }
-
-            return forms.Any(form => form.Length >= 5 && Math.Abs(form.Length - pattern.Length) <= 1 && form[0] == pattern[0] && BreachIntentDetector.WithinOneEdit(form, pattern));
+            var written = rules.Spellings.TryGetValue(pattern, out var spelled) ? spelled : (IEnumerable<string>)[];
+            return written.Append(pattern).Where(target => target.Length >= 5).Any(target =>
+                forms.Any(form => form.Length >= 5 && Math.Abs(form.Length - target.Length) <= 1 && form[0] == target[0] && BreachIntentDetector.WithinOneEdit(form, target)));
         }
 
-        private static bool Occurs(IReadOnlyList<string> sequence, IReadOnlyList<IReadOnlySet<string>> words, Func<IReadOnlySet<string>, bool> isReal)
+        private sealed record Rules(Func<IReadOnlySet<string>, bool> IsReal, IReadOnlyDictionary<string, IReadOnlySet<string>> Spellings);
+
+        private static bool Occurs(IReadOnlyList<string> sequence, IReadOnlyList<IReadOnlySet<string>> words, Rules rules)
         {
             var anchored = sequence.Count > 0 && sequence[0] == BreachIntentDetector.StartMarker;
             if (anchored)
@@ -250,7 +261,7 @@ public sealed class BreachPatternMatcherTests
                 var all = true;
                 for (var i = 0; i < sequence.Count && all; i++)
                 {
-                    all = Has(words[start + i], sequence[i], isReal(words[start + i]));
+                    all = Has(words[start + i], sequence[i], rules.IsReal(words[start + i]), rules);
                 }
 
                 if (all)
