@@ -154,6 +154,7 @@ public sealed class BreachIntentDetectorTests
     [InlineData("er is bij ons een datalek gebeurt")] // "gebeurt" is a real word; the pattern says "gebeurd"
     [InlineData("mijn mailaccount is gehakt")] // "gehakt" is a real word too: the hacking lines name it with an account or device
     [InlineData("er zijn vannacht inbrekers in de administratie geweest")] // "inbrekers" reached "inbraak" only as a typo
+    [InlineData("we had a data breech at school")] // "breech" is a real word and the usual misspelling of "breach": the patterns name it
     public void Detect_RealWordForABreachWord_StillMatches(string message)
     {
         Assert.NotNull(Product.Value.Detect(message));
