@@ -20,6 +20,7 @@ public static class AdminCommandLine
         BenchCommand.Create,
         ExportBreachesCommand.Create,
         ExportExamplesCommand.Create,
+        RealWordsCommand.Create,
     ];
 
     private static readonly string[] HelpArguments = ["--help", "-h", "-?", "help"];

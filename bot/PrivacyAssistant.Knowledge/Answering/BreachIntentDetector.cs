@@ -97,6 +97,35 @@ public sealed class BreachIntentDetector
             .Distinct(StringComparer.Ordinal);
 
     /// <summary>
+    /// The words of <paramref name="words"/> (a word list of the language, folded like a message's words) that the typo tolerance
+    /// reads as a pattern word they do not match as written or through their d/t twin: what <c>real-words.txt</c> holds for a
+    /// dictionary, in the order given, each once. For the <c>real-words</c> admin command, after the patterns change.
+    /// </summary>
+    public IReadOnlyList<string> TypoNeighbours(IEnumerable<string> words)
+    {
+        var distinct = words.SelectMany(TextNormalizer.Words).Distinct(StringComparer.Ordinal).ToList();
+        var forms = distinct.Select(word => _normalizer.Words(word)[0]).ToList();
+        var asTyped = new BreachPatternMatcher(_patterns, null, null, Spellings);
+        var asReal = new BreachPatternMatcher(_patterns, forms, new HashSet<IReadOnlySet<string>>(forms, ReferenceEqualityComparer.Instance), Spellings);
+        var neighbours = new List<string>();
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            using var typed = asTyped.Find([forms[i]]);
+            using var real = asReal.Find([forms[i]]);
+            for (var id = 0; id < asTyped.PatternWords; id++)
+            {
+                if (typed.Has(id, 0) && !real.Has(id, 0))
+                {
+                    neighbours.Add(distinct[i]);
+                    break;
+                }
+            }
+        }
+
+        return neighbours;
+    }
+
+    /// <summary>
     /// The words of <c>real-words.txt</c> (folded like a message's words; "#" starts a comment line). The typo tolerance is for
     /// misspellings: a word of the language is what it says, not a slip for the breach word one letter away ("overal" is not
     /// "overval", "verlof" not "verloren").

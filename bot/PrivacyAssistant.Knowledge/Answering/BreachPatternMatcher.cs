@@ -81,6 +81,9 @@ internal sealed class BreachPatternMatcher
         }
     }
 
+    /// <summary>How many distinct pattern words there are (the ids of <see cref="MessageHits"/>).</summary>
+    public int PatternWords => _words.Count;
+
     /// <summary>How many words' hits were worked out in advance.</summary>
     public int KnownWords => _knownHits.Count;
 

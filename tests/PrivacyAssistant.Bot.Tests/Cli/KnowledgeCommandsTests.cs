@@ -144,6 +144,28 @@ public sealed class KnowledgeCommandsTests
     }
 
     [Fact]
+    public async Task RealWords_WithAWordList_PrintsTheWordsTheTypoToleranceMisreadsSorted()
+    {
+        // "overal" (everywhere) is one letter from "overvallen", "verlof" (leave) from "verloren"; "laptop" is a pattern word
+        // as written and "tafel" is near none. Capitalised lines are names and skipped.
+        var file = Path.Combine(Path.GetTempPath(), $"pa-words-{Guid.NewGuid():N}.txt");
+        await File.WriteAllLinesAsync(file, ["verlof", "laptop", "tafel", "overal", "Overal", "overal"]);
+        try
+        {
+            await using var process = BotProcess.Start(["real-words", file]);
+
+            var exitCode = await process.WaitForExitAsync(Timeout);
+
+            Assert.Equal(0, exitCode);
+            Assert.Equal(["overal", "verlof"], process.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Evaluate_WithJson_PrintsOneObjectPerQuestionAndTheSummaryLineLast()
     {
         var file = Path.Combine(Path.GetTempPath(), $"pa-eval-{Guid.NewGuid():N}.tsv");

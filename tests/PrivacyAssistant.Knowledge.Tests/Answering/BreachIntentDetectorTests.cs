@@ -175,6 +175,17 @@ public sealed class BreachIntentDetectorTests
         Assert.NotNull(withList.Detect("er is een datalek gebeurt")); // d and t exchanged
     }
 
+    [Fact]
+    public void TypoNeighbours_WordList_NamesTheWordsTheToleranceReadsAsAPatternWordTheyAreNot()
+    {
+        var detector = Over("overvallen\nlaptop + kwijt\ndatalek + gebeurd");
+
+        var neighbours = detector.TypoNeighbours(["overal", "overval", "laptop", "lapop", "gebeurt", "tafel", "overal"]);
+
+        // "overval" and "laptop" are pattern words as written, "gebeurt" their d/t twin, "tafel" near none; each word once.
+        Assert.Equal(["overal", "lapop"], neighbours);
+    }
+
     [Theory]
     [InlineData("the files of pupils who have left were left on the train")]
     [InlineData("we deleted the files of pupils who have left but left a copy on a usb stick on the bus")] // reports, not asks
