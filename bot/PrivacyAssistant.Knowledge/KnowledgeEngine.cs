@@ -72,11 +72,13 @@ public sealed class KnowledgeEngine : IDisposable
                 throw new KnowledgeLoadException(knowledge.Folder, unsearchable);
             }
 
+            // The example questions' words too: questions use them (and words the knowledge base lacks) more than the
+            // entries' own, and a word known in advance skips its stems, compound parts and typo candidates per message.
             var breachIntents = new BreachIntentDetector(
                 knowledge.BreachIntents,
                 index.Analysis(KnowledgeLanguage.Dutch),
                 index.Analysis(KnowledgeLanguage.English),
-                knowledge.Texts,
+                knowledge.Texts.Concat(knowledge.Examples.Select(e => e.Question)),
                 knowledge.RealWords);
             return new KnowledgeEngine(
                 knowledge, index, breachIntents, AnswerPolicy.From(options), outOfScope, new ExampleIndex(knowledge, options.ExampleNeighbours, options.ExamplesStopShare), ExamplePolicy.From(options));

@@ -46,7 +46,8 @@ public sealed class BreachPatternMatcherTests
         var english = engine.Index.Analysis(KnowledgeLanguage.English);
         var patterns = engine.BreachIntents.Patterns;
         var parts = BreachIntentDetector.CompoundParts(engine.BreachIntents.Patterns, dutch);
-        var normalizer = new WordNormalizer(dutch, english, engine.Knowledge.Texts.Append(engine.Knowledge.BreachIntents), parts);
+        // The vocabulary the product's detector has (KnowledgeEngine): the entries, the example questions and the patterns.
+        var normalizer = new WordNormalizer(dutch, english, engine.Knowledge.Texts.Concat(engine.Knowledge.Examples.Select(e => e.Question)).Append(engine.Knowledge.BreachIntents), parts);
         var precomputed = new BreachPatternMatcher(patterns, normalizer.KnownForms);
         var onTheSpot = new BreachPatternMatcher(patterns);
         var patternWords = patterns.SelectMany(p => p.Groups).SelectMany(g => g).SelectMany(a => a).Where(w => w != BreachIntentDetector.StartMarker).Distinct().Count();

@@ -1,5 +1,6 @@
 using PrivacyAssistant.Knowledge.Answering;
 using PrivacyAssistant.Knowledge.Entries;
+using PrivacyAssistant.Knowledge.Retrieval;
 using PrivacyAssistant.Knowledge.Tests.Evaluation;
 
 namespace PrivacyAssistant.Knowledge.Tests.Answering;
@@ -43,6 +44,21 @@ public sealed class WordNormalizerTests
         Assert.True(precomputed.KnownWords > 1000, $"only {precomputed.KnownWords} words in the vocabulary");
         Assert.Equal(0, onTheSpot.KnownWords);
         Assert.True(new WordNormalizer(dutch, english, messages).KnownWords > precomputed.KnownWords);
+    }
+
+    [Fact]
+    public void Product_KnowsEveryWordOfTheExampleQuestionsInAdvance()
+    {
+        // Questions share more words with the example questions than with the entries: the product's detector works
+        // out their forms (and BreachPatternMatcher their pattern hits) at start-up, handing out the shared sets.
+        var engine = EvaluationSets.Product;
+        var normalizer = engine.BreachIntents.Normalizer;
+        var known = normalizer.KnownForms.ToHashSet(ReferenceEqualityComparer.Instance);
+        var words = engine.Knowledge.Examples.SelectMany(e => TextNormalizer.Words(e.Question)).Distinct().ToList();
+        var entryWords = engine.Knowledge.Texts.Append(engine.Knowledge.BreachIntents).SelectMany(TextNormalizer.Words).ToHashSet();
+
+        Assert.All(words, word => Assert.Contains(normalizer.Words(word).Single(), known));
+        Assert.True(words.Count(w => !entryWords.Contains(w)) > 500, "the example questions add few words to the entries'");
     }
 
     [Fact]
