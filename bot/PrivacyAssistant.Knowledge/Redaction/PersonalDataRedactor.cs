@@ -134,11 +134,22 @@ public sealed partial class PersonalDataRedactor
             return text;
         }
 
+        // Whether each word is a particle or a form of address, looked up once: a word's check reads its own and those
+        // of up to three words before it, and joining names reads the particles again.
+        var particle = new bool[words.Count];
+        var address = new bool[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = Span(text, words[i]);
+            particle[i] = ContainsFolded(Particles, word);
+            address[i] = ContainsFolded(FormsOfAddress, word);
+        }
+
         var isName = new bool[words.Count];
         var any = false;
         for (var i = 0; i < words.Count; i++)
         {
-            any |= isName[i] = LooksLikeName(text, words, i);
+            any |= isName[i] = LooksLikeName(text, words, i, particle, address);
         }
 
         if (!any)
@@ -177,10 +188,10 @@ public sealed partial class PersonalDataRedactor
                     continue;
                 }
 
-                if (ContainsFolded(Particles, Span(text, words[j])))
+                if (particle[j])
                 {
                     var k = j;
-                    while (k < words.Count && ContainsFolded(Particles, Span(text, words[k])) && Adjacent(text, words[k - 1], words[k]))
+                    while (k < words.Count && particle[k] && Adjacent(text, words[k - 1], words[k]))
                     {
                         k++;
                     }
@@ -208,15 +219,18 @@ public sealed partial class PersonalDataRedactor
         return builder.ToString();
     }
 
-    private bool LooksLikeName(string text, List<Word> words, int i)
+    /// <param name="particle">Whether each word is a particle (<c>ContainsFolded(Particles, word)</c>).</param>
+    /// <param name="address">Whether each word is a form of address (<c>ContainsFolded(FormsOfAddress, word)</c>).</param>
+    private bool LooksLikeName(string text, List<Word> words, int i, bool[] particle, bool[] address)
     {
         var word = Span(text, words[i]);
-        if (word.Length < 2 || IsAcronym(word) || ContainsFolded(Particles, word) || ContainsFolded(FormsOfAddress, word))
+        if (word.Length < 2 || IsAcronym(word) || particle[i] || address[i])
         {
             return false;
         }
 
-        if (ContainsFolded(CommonNames.Value, word) || AnyPartIsCommonName(word))
+        // A word without a hyphen is its only part, which the first lookup just tried.
+        if (ContainsFolded(CommonNames.Value, word) || (word.Contains('-') && AnyPartIsCommonName(word)))
         {
             return true;
         }
@@ -229,12 +243,12 @@ public sealed partial class PersonalDataRedactor
 
         // "juf Petra", "meneer de Boer" (the particle is joined later), "mevrouw jansen".
         var previous = i - 1;
-        while (previous >= 0 && ContainsFolded(Particles, Span(text, words[previous])) && i - previous < 3)
+        while (previous >= 0 && particle[previous] && i - previous < 3)
         {
             previous--;
         }
 
-        if (previous >= 0 && ContainsFolded(FormsOfAddress, Span(text, words[previous])) && !StopWord(Fold(word.ToString())))
+        if (previous >= 0 && address[previous] && !StopWord(Fold(word.ToString())))
         {
             return true;
         }
