@@ -14,7 +14,7 @@ public sealed class ExportBreachesCommandTests
         await using var host = await BreachHost.StartAsync();
         await host.ExecuteAsync("breach.submit", BreachForms.Valid("s1", BreachHost.Day));
         var file = Path.Combine(Path.GetTempPath(), $"pa-export-{Guid.NewGuid():N}.csv");
-        var environment = host.Database.Settings.ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value!);
+        var environment = host.Database.EnvironmentVariables;
 
         try
         {
@@ -40,9 +40,8 @@ public sealed class ExportBreachesCommandTests
     public async Task ExportBreaches_ToStandardOutputOnAFreshDatabase_WritesOnlyTheCsvAndLogsTheMigrationsToStandardError()
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
-        var environment = database.Settings.ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value!);
 
-        await using var process = BotProcess.Start(["export-breaches", "--language", "en"], environment);
+        await using var process = BotProcess.Start(["export-breaches", "--language", "en"], database.EnvironmentVariables);
         var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(0, exitCode);

@@ -36,7 +36,7 @@ public sealed class ExportExamplesCommandTests
 
         try
         {
-            await using var process = BotProcess.Start(["export-examples", "--output", file], StorageEnvironment(database));
+            await using var process = BotProcess.Start(["export-examples", "--output", file], database.EnvironmentVariables);
             var exitCode = await process.WaitForExitAsync(Timeout);
 
             Assert.Equal(0, exitCode);
@@ -82,7 +82,7 @@ public sealed class ExportExamplesCommandTests
         await today.CloseEscalationAsync(recent.Id);
         var since = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        await using var process = BotProcess.Start(["export-examples", "--since", since], StorageEnvironment(database));
+        await using var process = BotProcess.Start(["export-examples", "--since", since], database.EnvironmentVariables);
         var exitCode = await process.WaitForExitAsync(Timeout);
 
         Assert.Equal(0, exitCode);
@@ -98,16 +98,13 @@ public sealed class ExportExamplesCommandTests
         var examples = Path.Combine(RepositoryPaths.Root, "knowledge", KnowledgeLoader.ExampleQuestionsFile);
         var before = await File.ReadAllTextAsync(examples);
 
-        await using var process = BotProcess.Start(["export-examples", "--output", examples], StorageEnvironment(database));
+        await using var process = BotProcess.Start(["export-examples", "--output", examples], database.EnvironmentVariables);
         var exitCode = await process.WaitForExitAsync(Timeout);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Not writing over", process.Output, StringComparison.Ordinal);
         Assert.Equal(before, await File.ReadAllTextAsync(examples));
     }
-
-    private static Dictionary<string, string> StorageEnvironment(TestDatabase database) =>
-        database.Settings.ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value!);
 
     /// <summary>A clock standing still at one moment, for a question handled on an earlier day.</summary>
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

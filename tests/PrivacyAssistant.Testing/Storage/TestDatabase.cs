@@ -31,6 +31,10 @@ public sealed class TestDatabase : IAsyncDisposable
         ? new Dictionary<string, string?> { ["Storage:Provider"] = "Sqlite", ["Storage:Sqlite:Path"] = Location }
         : new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres", ["Storage:Postgres:ConnectionString"] = Location };
 
+    /// <summary><see cref="Settings"/> as environment variables (<c>Storage__Provider</c>), for the host run as a child process.</summary>
+    public Dictionary<string, string> EnvironmentVariables =>
+        Settings.ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value!);
+
     public static async Task<TestDatabase> CreateAsync(StorageProvider provider)
     {
         if (provider == StorageProvider.Postgres)
