@@ -144,6 +144,10 @@ public sealed class KnowledgeEvaluationTests
     // docs/knowledge-retrieval.md, "Session 15, typo tolerance and false reports"): 55 of 100 at 7952146 (half A 28, half B 27
     // of 50; 37 taken for reports), 91 after real-words.txt, the tolerance from the spelling as written and the narrowed lines
     // (half A, studied, 49; half B, the judge, 42; 6 taken for reports, 1 report missed).
+    // Session 15, independent typo judge (40 ordinary messages with words near breach words, 40 reports, half with a typo in the
+    // key word; written after the session-15 rule by a helper who had not read it, measurement only; docs/knowledge-retrieval.md,
+    // "Session 15, typo tolerance and false reports", "Independent judge"): 65 of 80 at 7952146, 69 (86.2 %) at 8c7e176 (half A 36,
+    // half B 33 of 40; 2 taken for reports, 5 reports missed).
     [Theory]
     [InlineData(DevSection.Session9OffTopicBlock, 119, 0.86)]
     [InlineData(DevSection.Session9RecallBlock, 83, 0.87)]
@@ -156,6 +160,7 @@ public sealed class KnowledgeEvaluationTests
     [InlineData(DevSection.Session14BreachBlock, 120, 0.81)]
     [InlineData(DevSection.Session14FalseReportBlock, 80, 0.81)]
     [InlineData(DevSection.Session15TypoBlock, 100, 0.91)]
+    [InlineData(DevSection.Session15TypoJudgeBlock, 80, 0.86)]
     public void DevSet_ProbeBlock_StaysAtItsMeasuredLevel(string block, int questions, double floor)
     {
         var probes = DevSection.Block(block);
