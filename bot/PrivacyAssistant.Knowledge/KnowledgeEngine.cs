@@ -25,6 +25,7 @@ public sealed class KnowledgeEngine : IDisposable
         OutOfScope = outOfScope;
         QuestionForm = new QuestionForm(knowledge.QuestionFormWords);
         HowToQuestion = new HowToQuestion(knowledge.HowToPhrases, knowledge.PeopleWords);
+        Warnings = RealWordsStamp.Staleness(knowledge.RealWords, breachIntents.ToleranceWordsSha256) is { } stale ? [stale] : [];
         Answerer = new KnowledgeAnswerer(knowledge, Retriever, breachIntents, policy, PersonalDataRedactor.For(knowledge, index.StopWords), outOfScope, questionForm: QuestionForm, howTo: HowToQuestion, examples: examples, examplePolicy: examplePolicy);
     }
 
@@ -50,6 +51,12 @@ public sealed class KnowledgeEngine : IDisposable
     public ExamplePolicy ExamplePolicy { get; }
 
     public IKnowledgeAnswerer Answerer { get; }
+
+    /// <summary>
+    /// What is wrong with the folder but does not stop the bot (start-up logs them, <c>check-knowledge</c> prints them): a
+    /// <c>real-words.txt</c> made for other breach patterns (<see cref="RealWordsStamp"/>).
+    /// </summary>
+    public IReadOnlyList<KnowledgeProblem> Warnings { get; }
 
     public static KnowledgeEngine Create(string folder, SchoolOptions school, KnowledgeOptions options, RetrievalSettings? settings = null)
     {

@@ -26,10 +26,18 @@ internal sealed partial class KnowledgeStartupCheck : IHostedService
     {
         var engine = await _engine.WaitAsync(cancellationToken);
         LogLoaded(_logger, engine.Knowledge.Entries.Count, engine.BreachIntents.Patterns.Count);
+        foreach (var warning in engine.Warnings)
+        {
+            LogWarning(_logger, warning.File, warning.Message);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge base loaded: {EntryCount} entries, {PatternCount} breach-intent patterns")]
     private static partial void LogLoaded(ILogger logger, int entryCount, int patternCount);
+
+    // File names and the knowledge folder's own words only; no message text.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge folder warning: {File}: {Warning}")]
+    private static partial void LogWarning(ILogger logger, string file, string warning);
 }

@@ -5,7 +5,8 @@ namespace PrivacyAssistant.Bot.Cli;
 /// <summary>
 /// <c>real-words</c>: the words of dictionary word lists that the breach patterns' typo tolerance would read as a pattern word
 /// they are not (<see cref="Knowledge.Answering.BreachIntentDetector.TypoNeighbours"/>), one per line, sorted: the contents of
-/// <c>knowledge/real-words.txt</c> after the patterns change. Lines with a capital first letter (names), an apostrophe, a space
+/// <c>knowledge/real-words.txt</c> after the patterns change, after the line that records which patterns they are for
+/// (<see cref="Knowledge.Answering.RealWordsStamp"/>). Lines with a capital first letter (names), an apostrophe, a space
 /// or a hyphen are skipped. No message text is involved.
 /// </summary>
 public static class RealWordsCommand
@@ -20,7 +21,7 @@ public static class RealWordsCommand
         var command = new Command(
             "real-words",
             "Prints the words of the given word lists that the breach patterns' typo tolerance maps onto a pattern word they do not match as written: "
-            + "the list for knowledge/real-words.txt (keep its header comment). Exits 1 when a list cannot be read or the knowledge folder does not load.")
+            + "the list for knowledge/real-words.txt, after a first line recording the patterns it is for (replace the file from that line on; keep the header comment above it). Exits 1 when a list cannot be read or the knowledge folder does not load.")
         {
             lists,
         };
@@ -38,6 +39,8 @@ public static class RealWordsCommand
                 words.AddRange(File.ReadLines(list.FullName).Where(IsPlainWord));
             }
 
+            // First the line that records which patterns the list is for, so loading it later notices an edit of the patterns.
+            output.WriteLine(Knowledge.Answering.RealWordsStamp.Line(engine.BreachIntents.ToleranceWordsSha256));
             foreach (var word in engine.BreachIntents.TypoNeighbours(words).Order(StringComparer.Ordinal))
             {
                 output.WriteLine(word);

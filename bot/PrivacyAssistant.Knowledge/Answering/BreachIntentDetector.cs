@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using PrivacyAssistant.Knowledge.Entries;
 using PrivacyAssistant.Knowledge.Retrieval;
 
@@ -31,7 +33,16 @@ public sealed class BreachIntentDetector
         _normalizer = new WordNormalizer(dutch, english, vocabulary is null ? null : vocabulary.Append(patternsText), CompoundParts(_patterns, dutch), RealWords(realWordsText));
         Spellings = PatternSpellings(patternsText, dutch);
         _matcher = new BreachPatternMatcher(_patterns, _normalizer.KnownForms, _normalizer.RealWordForms, Spellings);
+        ToleranceWordsSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', _matcher.ToleranceWords))));
     }
+
+    /// <summary>
+    /// SHA-256 (lowercase hex) of the words the typo tolerance measures from, each with its pattern word
+    /// (<see cref="BreachPatternMatcher.ToleranceWords"/>): what <c>real-words.txt</c> depends on. The <c>real-words</c> command
+    /// records it in the file (<see cref="RealWordsStamp"/>) so a later edit of the patterns shows. Comments, line order, guards'
+    /// and topics' short words, "+", "|" and "^" do not change it; a new, removed or respelled word of five letters or more does.
+    /// </summary>
+    public string ToleranceWordsSha256 { get; }
 
     /// <summary>
     /// The pattern words as the file spells them, by their stem where the two differ ("gestolen" for "gestol", "stolen" for

@@ -33,6 +33,7 @@ internal sealed class BreachPatternMatcher
     private readonly Dictionary<string, List<(int Id, string Word)>> _typoKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(int Id, string Word)>>.AlternateLookup<ReadOnlySpan<char>> _typoLookup;
     private int _longestTypoWord; // set while the typo keys are added (constructor only)
+    private readonly SortedSet<string> _toleranceWords = new(StringComparer.Ordinal);
     private readonly Alternative[][][] _patterns;
 
     // Keyed by the form set itself (reference equality): the normalizer hands out one shared set per known word.
@@ -83,6 +84,13 @@ internal sealed class BreachPatternMatcher
 
     /// <summary>How many distinct pattern words there are (the ids of <see cref="MessageHits"/>).</summary>
     public int PatternWords => _words.Count;
+
+    /// <summary>
+    /// What the one-edit tolerance measures from, one "pattern word, tab, word" line per typo word (the pattern word itself or its
+    /// spelling in the file, of <see cref="BreachIntentDetector.TypoMinimumLength"/> letters or more), sorted: the words whose
+    /// one-letter neighbours <c>real-words.txt</c> lists (<see cref="BreachIntentDetector.ToleranceWordsSha256"/>).
+    /// </summary>
+    public IReadOnlyCollection<string> ToleranceWords => _toleranceWords;
 
     /// <summary>How many words' hits were worked out in advance.</summary>
     public int KnownWords => _knownHits.Count;
@@ -266,6 +274,7 @@ internal sealed class BreachPatternMatcher
         }
 
         _longestTypoWord = Math.Max(_longestTypoWord, word.Length);
+        _toleranceWords.Add($"{_words[id]}\t{word}");
         AddTypoKey(word, id, word);
         for (var i = 0; i < word.Length; i++)
         {

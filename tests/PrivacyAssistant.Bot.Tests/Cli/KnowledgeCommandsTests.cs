@@ -17,6 +17,33 @@ public sealed class KnowledgeCommandsTests
 
         Assert.Equal(0, exitCode);
         Assert.Matches(@"is valid: \d+ entries", process.Output);
+        Assert.DoesNotContain("WARNING", process.Output, StringComparison.Ordinal); // the shipped real-words.txt is made for the shipped patterns
+    }
+
+    [Fact]
+    public async Task CheckKnowledge_WithPatternsEditedAfterRealWordsWasMade_WarnsNamingBothFilesAndTheCommandAndStillExitsZero()
+    {
+        using var folder = BrokenKnowledgeFolder.Create(path =>
+            File.AppendAllText(System.IO.Path.Combine(path, "breach-intents.txt"), "\nschoolfotograaf + kwijt\n"));
+        await using var process = StartOn(folder.Path, ["check-knowledge"]);
+
+        var exitCode = await process.WaitForExitAsync(Timeout);
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"WARNING: real-words\.txt: made for other typo-tolerant words of breach-intents\.txt than it has now .* real-words /usr/share/dict/dutch", process.Output);
+    }
+
+    [Fact]
+    public async Task CheckKnowledge_WithACommentAddedToThePatterns_GivesNoWarning()
+    {
+        using var folder = BrokenKnowledgeFolder.Create(path =>
+            File.AppendAllText(System.IO.Path.Combine(path, "breach-intents.txt"), "\n# schoolfotograaf kwijt: not a pattern yet\n"));
+        await using var process = StartOn(folder.Path, ["check-knowledge"]);
+
+        var exitCode = await process.WaitForExitAsync(Timeout);
+
+        Assert.Equal(0, exitCode);
+        Assert.DoesNotContain("WARNING", process.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -157,7 +184,11 @@ public sealed class KnowledgeCommandsTests
             var exitCode = await process.WaitForExitAsync(Timeout);
 
             Assert.Equal(0, exitCode);
-            Assert.Equal(["overal", "verlof"], process.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var lines = process.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            // First the line that records the patterns the list is for (the shipped file has the same one: made for these patterns).
+            Assert.Matches("^# made for breach-intents.txt typo words: sha256 [0-9a-f]{64}$", lines[0]);
+            Assert.Contains(lines[0], File.ReadAllLines(Path.Combine(Testing.RepositoryPaths.Root, "knowledge", "real-words.txt")));
+            Assert.Equal(["overal", "verlof"], lines[1..]);
         }
         finally
         {
@@ -261,6 +292,18 @@ public sealed class KnowledgeCommandsTests
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("entries/datalek.md: 'related' names unknown entry 'bestaat-niet'", process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bot_WithPatternsEditedAfterRealWordsWasMade_StartsAndLogsAWarningNamingBothFiles()
+    {
+        using var folder = BrokenKnowledgeFolder.Create(path =>
+            File.AppendAllText(System.IO.Path.Combine(path, "breach-intents.txt"), "\nschoolfotograaf + kwijt\n"));
+        await using var process = BotProcess.Start([], new Dictionary<string, string> { ["Knowledge__Path"] = folder.Path, ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" });
+
+        Assert.True(await process.WaitForOutputAsync("Application started", Timeout), process.Output);
+
+        Assert.Matches(@"Knowledge folder warning: real-words\.txt: made for other typo-tolerant words of breach-intents\.txt", process.Output);
     }
 
     /// <summary>A copy of the shipped knowledge folder with one broken file.</summary>
