@@ -23,27 +23,29 @@ public sealed class KnowledgeCommandsTests
     [Fact]
     public async Task CheckKnowledge_WithPatternsEditedAfterRealWordsWasMade_WarnsNamingBothFilesAndTheCommandAndStillExitsZero()
     {
-        using var folder = BrokenKnowledgeFolder.Create(path =>
-            File.AppendAllText(System.IO.Path.Combine(path, "breach-intents.txt"), "\nschoolfotograaf + kwijt\n"));
-        await using var process = StartOn(folder.Path, ["check-knowledge"]);
-
-        var exitCode = await process.WaitForExitAsync(Timeout);
+        var (exitCode, output) = await CheckKnowledgeWithBreachPatternsAppendedAsync("\nschoolfotograaf + kwijt\n");
 
         Assert.Equal(0, exitCode);
-        Assert.Matches(@"WARNING: real-words\.txt: made for other typo-tolerant words of breach-intents\.txt than it has now .* real-words /usr/share/dict/dutch", process.Output);
+        Assert.Matches(@"WARNING: real-words\.txt: made for other typo-tolerant words of breach-intents\.txt than it has now .* real-words /usr/share/dict/dutch", output);
     }
 
     [Fact]
     public async Task CheckKnowledge_WithACommentAddedToThePatterns_GivesNoWarning()
     {
-        using var folder = BrokenKnowledgeFolder.Create(path =>
-            File.AppendAllText(System.IO.Path.Combine(path, "breach-intents.txt"), "\n# schoolfotograaf kwijt: not a pattern yet\n"));
-        await using var process = StartOn(folder.Path, ["check-knowledge"]);
-
-        var exitCode = await process.WaitForExitAsync(Timeout);
+        var (exitCode, output) = await CheckKnowledgeWithBreachPatternsAppendedAsync("\n# schoolfotograaf kwijt: not a pattern yet\n");
 
         Assert.Equal(0, exitCode);
-        Assert.DoesNotContain("WARNING", process.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("WARNING", output, StringComparison.Ordinal);
+    }
+
+    // check-knowledge on a copy of the shipped folder whose breach-intents.txt has `appended` at its end (real-words.txt unchanged).
+    private static async Task<(int ExitCode, string Output)> CheckKnowledgeWithBreachPatternsAppendedAsync(string appended)
+    {
+        using var folder = BrokenKnowledgeFolder.Create(path =>
+            File.AppendAllText(System.IO.Path.Combine(path, "breach-intents.txt"), appended));
+        await using var process = StartOn(folder.Path, ["check-knowledge"]);
+        var exitCode = await process.WaitForExitAsync(Timeout);
+        return (exitCode, process.Output);
     }
 
     [Fact]
