@@ -31,7 +31,7 @@ public sealed class BreachIntentDetector
     {
         _patterns = Parse(patternsText, dutch);
         _normalizer = new WordNormalizer(dutch, english, vocabulary is null ? null : vocabulary.Append(patternsText), CompoundParts(_patterns, dutch), RealWords(realWordsText));
-        Spellings = PatternSpellings(patternsText, dutch);
+        Spellings = PatternSpellings(_patterns, dutch);
         _matcher = new BreachPatternMatcher(_patterns, _normalizer.KnownForms, _normalizer.RealWordForms, Spellings);
         ToleranceWordsSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', _matcher.ToleranceWords))));
     }
@@ -146,19 +146,14 @@ public sealed class BreachIntentDetector
             .Where(line => !line.TrimStart().StartsWith('#'))
             .SelectMany(TextNormalizer.Words);
 
-    // The words of every alternative (guards and topics too) as written, by their stem, where they differ.
-    private static Dictionary<string, IReadOnlySet<string>> PatternSpellings(string text, LanguageAnalysis dutch)
+    // The words of every alternative (guards and topics too) as written, by their stem, where they differ: from the parsed
+    // lines' text, so comments and blank lines are skipped by Parse alone.
+    private static Dictionary<string, IReadOnlySet<string>> PatternSpellings(IReadOnlyList<BreachIntentPattern> patterns, LanguageAnalysis dutch)
     {
         var spellings = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var raw in text.Split('\n'))
+        foreach (var pattern in patterns)
         {
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            foreach (var word in TextNormalizer.Words(line.TrimStart('!', '?').Replace('^', ' ').Replace('+', ' ').Replace('|', ' ')))
+            foreach (var word in TextNormalizer.Words(pattern.Text.TrimStart('!', '?').Replace('^', ' ').Replace('+', ' ').Replace('|', ' ')))
             {
                 var stem = dutch.Stemmer.Stem(word);
                 if (stem != word)
