@@ -37,22 +37,25 @@ internal sealed class WordNormalizer
         {
             foreach (var raw in TextNormalizer.Words(text))
             {
-                if (!known.ContainsKey(raw))
-                {
-                    known[raw] = Forms(raw);
-                }
+                Know(raw);
             }
         }
 
         foreach (var raw in realWords ?? [])
         {
-            if (!known.TryGetValue(raw, out var forms))
-            {
-                known[raw] = forms = Forms(raw);
-            }
-
-            real.Add(forms);
+            real.Add(Know(raw));
         }
+    }
+
+    // The word's form set, worked out now and kept unless it is known already (one shared set per word).
+    private IReadOnlySet<string> Know(string raw)
+    {
+        if (!known.TryGetValue(raw, out var forms))
+        {
+            known[raw] = forms = Forms(raw);
+        }
+
+        return forms;
     }
 
     /// <summary>How many words have their forms worked out in advance.</summary>
