@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PrivacyAssistant.Breaches;
 using PrivacyAssistant.Knowledge;
 using PrivacyAssistant.Knowledge.Entries;
 using PrivacyAssistant.Knowledge.Feedback;
@@ -21,7 +23,7 @@ public static class ExportExamplesCommand
     public static Command Create()
     {
         var output = new Option<FileInfo?>("--output", "-o") { Description = "File to write (default: standard output). Not example-questions.tsv itself: the lines must be reviewed first." };
-        var since = new Option<DateOnly?>("--since") { Description = "Only questions handled on or after this day (yyyy-MM-dd, UTC), e.g. the day of your last export." };
+        var since = new Option<DateOnly?>("--since") { Description = "Only questions handled on or after this day (yyyy-MM-dd, a day in the school's time zone Breaches:TimeZone), e.g. the day of your last export." };
         var command = new Command(
             "export-examples",
             "Export the questions the privacy desk answered or closed, redacted, as example-questions.tsv lines labelled '?' (unreviewed: the bot refuses them until you write the label).")
@@ -32,7 +34,7 @@ public static class ExportExamplesCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
-            using var host = AdminHost.Build(builder => builder.Services.AddKnowledge().AddKnowledgeFeedback());
+            using var host = AdminHost.Build(builder => builder.Services.AddKnowledge().AddKnowledgeFeedback().AddBreaches());
             var services = host.Services;
             if (KnowledgeCli.LoadEngine(services, error) is not { } engine)
             {
@@ -49,15 +51,18 @@ public static class ExportExamplesCommand
 
             // Only the schema; no outbox, flusher or retention runs (the host is never started).
             await services.GetRequiredService<MigrationRunner>().ApplyAsync(cancellationToken);
+            // The officer's "since Monday" is Monday in the school's zone (Breaches:TimeZone), not in UTC.
+            var zone = services.GetRequiredService<IOptions<BreachesOptions>>().Value.Zone();
             var day = parseResult.GetValue(since);
-            var handledSince = day is { } start ? new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : (DateTimeOffset?)null;
+            var handledSince = day is { } start ? SchoolTime.ToUtc(start, TimeOnly.MinValue, zone) : (DateTimeOffset?)null;
             var questions = await services.GetRequiredService<IKnowledgeFeedbackStore>().ListHandledQuestionsAsync(handledSince, cancellationToken);
             var export = ExampleQuestionExport.Write(
                 questions,
                 engine.Knowledge,
                 PersonalDataRedactor.For(engine.Knowledge, engine.Index.StopWords),
                 day,
-                services.GetRequiredService<TimeProvider>().GetUtcNow());
+                services.GetRequiredService<TimeProvider>().GetUtcNow(),
+                zone);
 
             if (file is not null)
             {

@@ -25,7 +25,8 @@ public static class ExampleQuestionExport
     /// <param name="redactor">The product's redactor (<see cref="PersonalDataRedactor.For"/>).</param>
     /// <param name="since">The <c>--since</c> day, for the header.</param>
     /// <param name="exportedAt">When the export runs, for the header.</param>
-    public static ExampleExport Write(IEnumerable<HandledQuestion> questions, KnowledgeBase knowledge, PersonalDataRedactor redactor, DateOnly? since, DateTimeOffset exportedAt)
+    /// <param name="zone">The school's time zone, in which the header's days are written (the officer's days).</param>
+    public static ExampleExport Write(IEnumerable<HandledQuestion> questions, KnowledgeBase knowledge, PersonalDataRedactor redactor, DateOnly? since, DateTimeOffset exportedAt, TimeZoneInfo zone)
     {
         var inFile = new HashSet<string>(knowledge.Examples.Select(e => SameQuestion(e.Question)), StringComparer.Ordinal);
         var written = new HashSet<string>(StringComparer.Ordinal);
@@ -61,7 +62,7 @@ public static class ExampleQuestionExport
         }
 
         var output = new StringBuilder();
-        foreach (var line in Header(since, exportedAt, lines.Count, suggested, alreadyExamples, repeats))
+        foreach (var line in Header(since, exportedAt, zone, lines.Count, suggested, alreadyExamples, repeats))
         {
             output.Append(line.Length > 0 ? "# " + line : "#").Append('\n');
         }
@@ -123,11 +124,11 @@ public static class ExampleQuestionExport
     private static string WithoutInvisible(string text) =>
         text.Any(IsInvisible) ? string.Concat(text.Where(c => !IsInvisible(c))) : text;
 
-    private static IEnumerable<string> Header(DateOnly? since, DateTimeOffset exportedAt, int written, int suggested, int alreadyExamples, int repeats)
+    private static IEnumerable<string> Header(DateOnly? since, DateTimeOffset exportedAt, TimeZoneInfo zone, int written, int suggested, int alreadyExamples, int repeats)
     {
-        var day = exportedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var from = since is { } start ? $" since {start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} (UTC)" : "";
-        yield return $"Questions the privacy desk answered or closed{from}, exported {day} (UTC) by export-examples for example-questions.tsv.";
+        var day = TimeZoneInfo.ConvertTime(exportedAt, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var from = since is { } start ? $" since {start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "";
+        yield return $"Questions the privacy desk answered or closed{from}, exported {day} ({zone.Id}) by export-examples for example-questions.tsv.";
         yield return string.Create(CultureInfo.InvariantCulture,
             $"{written} questions below ({suggested} with the bot's closest entry as a suggestion, {written - suggested} without); {alreadyExamples} already in example-questions.tsv and {repeats} repeats were left out.");
         yield return "";

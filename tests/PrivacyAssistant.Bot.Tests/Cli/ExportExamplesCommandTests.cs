@@ -70,25 +70,29 @@ public sealed class ExportExamplesCommandTests
     }
 
     [Fact]
-    public async Task ExportExamples_Since_LeavesOutQuestionsHandledBeforeThatDay()
+    public async Task ExportExamples_Since_LeavesOutQuestionsHandledBeforeThatDayInTheSchoolsTimeZone()
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         await new MigrationRunner(database.Factory, [new MigrationSet(KnowledgeMigrations.Feature, KnowledgeMigrations.All)], TimeProvider.System, NullLogger<MigrationRunner>.Instance).ApplyAsync();
-        var lastWeek = new SqlKnowledgeFeedbackStore(database.Factory, new FixedTime(DateTimeOffset.UtcNow.AddDays(-7)));
-        var old = await lastWeek.EscalateAsync(new EscalationRequest("Mag ik een oud rapport bewaren?", KnowledgeLanguage.Dutch, "bewaartermijnen", null));
-        await lastWeek.CloseEscalationAsync(old.Id);
-        var today = new SqlKnowledgeFeedbackStore(database.Factory, TimeProvider.System);
-        var recent = await today.EscalateAsync(new EscalationRequest("Mag ik een nieuw rapport bewaren?", KnowledgeLanguage.Dutch, "bewaartermijnen", null));
-        await today.CloseEscalationAsync(recent.Id);
-        var since = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // Amsterdam is UTC+1 in December: 22:30 UTC is still 30 November there, 23:30 UTC is already 1 December.
+        await HandleAsync(new DateTimeOffset(2026, 11, 30, 22, 30, 0, TimeSpan.Zero), "Mag ik een oud rapport bewaren?");
+        await HandleAsync(new DateTimeOffset(2026, 11, 30, 23, 30, 0, TimeSpan.Zero), "Mag ik een nieuw rapport bewaren?");
 
-        await using var process = BotProcess.Start(["export-examples", "--since", since], database.EnvironmentVariables);
+        await using var process = BotProcess.Start(["export-examples", "--since", "2026-12-01"], database.EnvironmentVariables);
         var exitCode = await process.WaitForExitAsync(Timeout);
 
         Assert.Equal(0, exitCode);
         Assert.Contains("?bewaartermijnen\tMag ik een nieuw rapport bewaren?", process.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("oud rapport", process.Output, StringComparison.Ordinal);
-        Assert.Contains($"answered or closed since {since} (UTC)", process.Output, StringComparison.Ordinal);
+        Assert.Contains("answered or closed since 2026-12-01, exported ", process.Output, StringComparison.Ordinal);
+        Assert.Contains("(Europe/Amsterdam) by export-examples", process.Output, StringComparison.Ordinal);
+
+        async Task HandleAsync(DateTimeOffset at, string question)
+        {
+            var store = new SqlKnowledgeFeedbackStore(database.Factory, new FixedTime(at));
+            var escalation = await store.EscalateAsync(new EscalationRequest(question, KnowledgeLanguage.Dutch, "bewaartermijnen", null));
+            await store.CloseEscalationAsync(escalation.Id);
+        }
     }
 
     [Fact]

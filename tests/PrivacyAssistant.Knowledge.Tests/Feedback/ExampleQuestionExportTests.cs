@@ -110,7 +110,7 @@ public sealed class ExampleQuestionExportTests
         using var folder = TestKnowledge.CopyOfFixture();
         System.IO.File.WriteAllText(System.IO.Path.Combine(folder.Path, KnowledgeLoader.ExampleQuestionsFile), exampleFile);
         var knowledge = KnowledgeLoader.Load(folder.Path, new SchoolOptions());
-        return ExampleQuestionExport.Write(questions, knowledge, Redactor, null, Now);
+        return ExampleQuestionExport.Write(questions, knowledge, Redactor, null, Now, TimeZoneInfo.Utc);
     }
 
     /// <summary>The lines that are not comments (the header) or empty.</summary>
