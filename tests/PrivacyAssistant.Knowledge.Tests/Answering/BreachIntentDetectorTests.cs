@@ -289,6 +289,35 @@ public sealed class BreachIntentDetectorTests
         Assert.Null(Product.Value.Detect(message));
     }
 
+    [Theory]
+    [InlineData("een ex-collega kan nog steeds inloggen in magister en ziet de cijfers van zijn oude klassen")]
+    [InlineData("a former pupil still has access to the class folder with everyone's reports")]
+    [InlineData("een vader zei dat hij in somtoday de cijfers van een ander kind kan zien")]
+    [InlineData("de rechten van de zorgmap stonden verkeerd, alle leerlingen konden erin")]
+    [InlineData("iemand heeft toegang gekregen tot mijn mailbox en mails gelezen")]
+    [InlineData("het gespreksverslag is naar de moeder gemaild terwijl zij geen gezag heeft")]
+    [InlineData("de lijst met geboortedata en adressen lag de hele pauze op het kopieerapparaat")]
+    [InlineData("in de ouderapp is gedeeld welke kinderen dyslexie hebben")]
+    public void Detect_UnauthorisedAccessOrExposure_Matches(string message)
+    {
+        // Nothing lost or sent to a wrong address, but the wrong people can see personal data (session 16).
+        Assert.NotNull(Product.Value.Detect(message));
+    }
+
+    [Theory]
+    [InlineData("de oplader van mijn laptop is gestolen, kan ik een nieuwe bestellen")]
+    [InlineData("mijn usb stick is kwijt maar er stond niks op")]
+    [InlineData("moet ik ouders om toestemming vragen voor een openbare map met werkstukken")]
+    [InlineData("kunnen alle mentoren de zorgdossiers van hun leerlingen inzien?")]
+    [InlineData("de stagiaire heeft toegang tot de map met lesmateriaal nodig")]
+    [InlineData("ik heb de verkeerde rechten op de sectiemap, ik kan niet alle bestanden openen")]
+    [InlineData("in de klassenapp heb ik gezet welke kinderen de fruitdienst hebben")]
+    public void Detect_LossWithoutDataOrQuestionAboutAccess_IsNoReport(string message)
+    {
+        // A charger or an empty stick holds no personal data; who may get in, asking for rights or having too few is no breach.
+        Assert.Null(Product.Value.Detect(message));
+    }
+
     [Fact]
     public void Detect_Match_NamesTheLineOfThePattern()
     {
