@@ -298,6 +298,7 @@ public sealed class BreachIntentDetectorTests
     [InlineData("het gespreksverslag is naar de moeder gemaild terwijl zij geen gezag heeft")]
     [InlineData("de lijst met geboortedata en adressen lag de hele pauze op het kopieerapparaat")]
     [InlineData("in de ouderapp is gedeeld welke kinderen dyslexie hebben")]
+    [InlineData("hoe kan het dat een oud-leerling nog steeds bij de map met cijfers kan")]
     public void Detect_UnauthorisedAccessOrExposure_Matches(string message)
     {
         // Nothing lost or sent to a wrong address, but the wrong people can see personal data (session 16).
