@@ -150,7 +150,9 @@ public sealed class KnowledgeEvaluationTests
     // half B 33 of 40; 2 taken for reports, 5 reports missed).
     // Session 16, access and exposure probes (46 reports of unauthorised access or exposure, 40 near misses about who may see
     // what, 14 lost things without personal data; written before any session-16 change): 52 of 100 at 4b9ab34 (half A 26, half B 26), 53 with the access-request
-    // helpdesk topic in out-of-scope.txt (half B +1: its one confident off-topic answer, which the invariant below forbids).
+    // helpdesk topic in out-of-scope.txt (half B +1: its one confident off-topic answer, which the invariant below forbids), 76 after
+    // the session-16 access and exposure lines and guards (half A, studied, 45; half B, the judge, scored once at the end, 31;
+    // reports 13 -> 33 of 46, taken for reports 4 -> 1 of 54; docs/knowledge-retrieval.md, "Session 16, access and exposure reports").
     [Theory]
     [InlineData(DevSection.Session9OffTopicBlock, 119, 0.86)]
     [InlineData(DevSection.Session9RecallBlock, 83, 0.87)]
@@ -164,7 +166,7 @@ public sealed class KnowledgeEvaluationTests
     [InlineData(DevSection.Session14FalseReportBlock, 80, 0.81)]
     [InlineData(DevSection.Session15TypoBlock, 100, 0.91)]
     [InlineData(DevSection.Session15TypoJudgeBlock, 80, 0.86)]
-    [InlineData(DevSection.Session16AccessBlock, 100, 0.53)]
+    [InlineData(DevSection.Session16AccessBlock, 100, 0.76)]
     public void DevSet_ProbeBlock_StaysAtItsMeasuredLevel(string block, int questions, double floor)
     {
         var probes = DevSection.Block(block);
