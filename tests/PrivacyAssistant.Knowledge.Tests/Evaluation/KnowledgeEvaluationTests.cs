@@ -153,6 +153,9 @@ public sealed class KnowledgeEvaluationTests
     // helpdesk topic in out-of-scope.txt (half B +1: its one confident off-topic answer, which the invariant below forbids), 76 after
     // the session-16 access and exposure lines and guards (half A, studied, 45; half B, the judge, scored once at the end, 31;
     // reports 13 -> 33 of 46, taken for reports 4 -> 1 of 54; docs/knowledge-retrieval.md, "Session 16, access and exposure reports").
+    // Session 16, questions about breaches (60 questions about breaches and their handling, 40 questions in breach words that
+    // another entry answers; written before any session-16 change; docs/knowledge-retrieval.md, "Session 16, questions about
+    // breaches"): 71 of 100 at 4b9ab34 (half A 34, half B 37 of 50).
     [Theory]
     [InlineData(DevSection.Session9OffTopicBlock, 119, 0.86)]
     [InlineData(DevSection.Session9RecallBlock, 83, 0.87)]
@@ -167,6 +170,7 @@ public sealed class KnowledgeEvaluationTests
     [InlineData(DevSection.Session15TypoBlock, 100, 0.91)]
     [InlineData(DevSection.Session15TypoJudgeBlock, 80, 0.86)]
     [InlineData(DevSection.Session16AccessBlock, 100, 0.76)]
+    [InlineData(DevSection.Session16AboutBreachBlock, 100, 0.71)]
     public void DevSet_ProbeBlock_StaysAtItsMeasuredLevel(string block, int questions, double floor)
     {
         var probes = DevSection.Block(block);
