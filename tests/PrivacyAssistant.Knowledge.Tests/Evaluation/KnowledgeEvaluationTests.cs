@@ -155,7 +155,9 @@ public sealed class KnowledgeEvaluationTests
     // reports 13 -> 33 of 46, taken for reports 4 -> 1 of 54; docs/knowledge-retrieval.md, "Session 16, access and exposure reports").
     // Session 16, questions about breaches (60 questions about breaches and their handling, 40 questions in breach words that
     // another entry answers; written before any session-16 change; docs/knowledge-retrieval.md, "Session 16, questions about
-    // breaches"): 71 of 100 at 4b9ab34 (half A 34, half B 37 of 50).
+    // breaches"): 71 of 100 at 4b9ab34 (half A 34, half B 37 of 50), 73 (73.0 %) after the session's datalek alternates, example
+    // questions and two synonyms (half A, studied, 36; half B, the judge, 37). The same changes took the session-14 breach block
+    // from 99 to 103 of 120 (four of the questions about breaches the brief listed), so its floor rose from 0.81 to 0.85.
     [Theory]
     [InlineData(DevSection.Session9OffTopicBlock, 119, 0.86)]
     [InlineData(DevSection.Session9RecallBlock, 83, 0.87)]
@@ -165,12 +167,12 @@ public sealed class KnowledgeEvaluationTests
     [InlineData(DevSection.Session11PhrasingBlock, 76, 0.94)]
     [InlineData(DevSection.Session13FreshBlock, 190, 0.88)]
     [InlineData(DevSection.Session14OffTopicBlock, 120, 0.82)]
-    [InlineData(DevSection.Session14BreachBlock, 120, 0.81)]
+    [InlineData(DevSection.Session14BreachBlock, 120, 0.85)]
     [InlineData(DevSection.Session14FalseReportBlock, 80, 0.81)]
     [InlineData(DevSection.Session15TypoBlock, 100, 0.91)]
     [InlineData(DevSection.Session15TypoJudgeBlock, 80, 0.86)]
     [InlineData(DevSection.Session16AccessBlock, 100, 0.76)]
-    [InlineData(DevSection.Session16AboutBreachBlock, 100, 0.71)]
+    [InlineData(DevSection.Session16AboutBreachBlock, 100, 0.73)]
     public void DevSet_ProbeBlock_StaysAtItsMeasuredLevel(string block, int questions, double floor)
     {
         var probes = DevSection.Block(block);
