@@ -157,7 +157,8 @@ public sealed class KnowledgeEvaluationTests
     // another entry answers; written before any session-16 change; docs/knowledge-retrieval.md, "Session 16, questions about
     // breaches"): 71 of 100 at 4b9ab34 (half A 34, half B 37 of 50), 73 (73.0 %) after the session's datalek alternates, example
     // questions and two synonyms (half A, studied, 36; half B, the judge, 37). The same changes took the session-14 breach block
-    // from 99 to 103 of 120 (four of the questions about breaches the brief listed), so its floor rose from 0.81 to 0.85.
+    // from 99 to 103 of 120 (four of the questions about breaches the brief listed); with the session-16 access and exposure lines
+    // (main 889d74f, 106) to 110 of 120, so its floor rose from 0.81 to 0.91.
     [Theory]
     [InlineData(DevSection.Session9OffTopicBlock, 119, 0.86)]
     [InlineData(DevSection.Session9RecallBlock, 83, 0.87)]
@@ -167,7 +168,7 @@ public sealed class KnowledgeEvaluationTests
     [InlineData(DevSection.Session11PhrasingBlock, 76, 0.94)]
     [InlineData(DevSection.Session13FreshBlock, 190, 0.88)]
     [InlineData(DevSection.Session14OffTopicBlock, 120, 0.82)]
-    [InlineData(DevSection.Session14BreachBlock, 120, 0.85)]
+    [InlineData(DevSection.Session14BreachBlock, 120, 0.91)]
     [InlineData(DevSection.Session14FalseReportBlock, 80, 0.81)]
     [InlineData(DevSection.Session15TypoBlock, 100, 0.91)]
     [InlineData(DevSection.Session15TypoJudgeBlock, 80, 0.86)]
