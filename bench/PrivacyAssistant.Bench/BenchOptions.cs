@@ -57,6 +57,13 @@ public sealed class BenchOptions
     /// </summary>
     public bool ByQuestion { get; private init; }
 
+    /// <summary>
+    /// <c>--diagnostics</c> (load): after each measured level of our bot, where its CPU went and how it ran: user and
+    /// kernel CPU, page faults, its threads by name (CPU, run-queue wait, context switches, migrations, cores), GC
+    /// collections and pauses, methods the JIT compiled by tier, lock contentions (bench/README.md). Counts only.
+    /// </summary>
+    public bool Diagnostics { get; private init; }
+
     /// <summary>Which build of our bot runs and with what extra environment, for the results header.</summary>
     public string DescribeOurs() =>
         $"ours = {Bot ?? "bot/PrivacyAssistant.Bot/bin/Release (build output)"}" +
@@ -85,6 +92,7 @@ public sealed class BenchOptions
             Sizes = Value("--sizes")?.Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray() ?? defaults.Sizes,
             QuietLogs = args.Contains("--quiet-logs"),
             ByQuestion = args.Contains("--by-question"),
+            Diagnostics = args.Contains("--diagnostics"),
             RawClient = Value("--client") switch
             {
                 null or "http" => false,

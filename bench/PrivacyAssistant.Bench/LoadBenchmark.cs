@@ -87,6 +87,10 @@ public static class LoadBenchmark
             var botPauses = options.ByQuestion ? GcPauses.TryStart(bot.ProcessId, bot.Name) : null;
             var generatorPauses = options.ByQuestion ? GcPauses.TryStart(Environment.ProcessId, "load generator") : null;
             var timeline = options.ByQuestion ? new CpuTimeline(bot.ProcessId) : null;
+            var diagnose = options.Diagnostics && bot.Name == "ours";
+            await using var runtime = diagnose ? RuntimeActivity.TryStart(bot.ProcessId, bot.Name) : null;
+            var threadsBefore = diagnose ? ThreadSnapshot.Read(bot.ProcessId) : null;
+            var loadAverage = diagnose ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null;
             using var stopTimeline = new CancellationTokenSource();
             var timelineTask = timeline?.RunAsync(stopTimeline.Token) ?? Task.CompletedTask;
             var watch = Stopwatch.StartNew();
@@ -96,6 +100,8 @@ public static class LoadBenchmark
             await timelineTask;
             IReadOnlyList<GcPause>? botPauseList = botPauses is null ? null : await botPauses.StopAsync();
             IReadOnlyList<GcPause>? generatorPauseList = generatorPauses is null ? null : await generatorPauses.StopAsync();
+            var threadsAfter = diagnose ? ThreadSnapshot.Read(bot.ProcessId) : null;
+            var runtimeSummary = runtime is null ? null : await runtime.StopAsync(elapsed.TotalSeconds, samples.Count);
             var after = bot.Sample();
             var generatorAfter = ProcessSample.Read(Environment.ProcessId);
             var latencies = samples.Select(s => s.Milliseconds).ToList();
@@ -115,6 +121,11 @@ public static class LoadBenchmark
                 latencies.Count == 0 ? double.NaN : (double)bodyBytes / latencies.Count);
             Console.WriteLine(Invariant($"{result.Bot,-5} c={level,-4} {result.RequestsPerSecond,8:0} req/s  p50 {result.P50,7:0.00}  p95 {result.P95,7:0.00}  p99 {result.P99,7:0.00} ms  errors {errors}  CPU {result.CpuPercent:0}% ({result.CpuMillisecondsPerRequest:0.00} ms/req)  peak RSS {result.PeakRssMegabytes:0} MB  gen CPU {result.GeneratorCpuMillisecondsPerRequest:0.00} ms/req  {result.BytesPerResponse:0} B/resp"));
             results.Add(result);
+            if (threadsBefore is not null && threadsAfter is not null)
+            {
+                PrintDiagnostics(threadsBefore, threadsAfter, runtimeSummary, samples.Count, loadAverage!);
+            }
+
             if (options.ByQuestion)
             {
                 QuestionBreakdown.Print(bot.Name, level, samples, decisions, botPauseList, generatorPauseList, timeline?.Points, botPauses?.Heaps ?? 0);
@@ -124,6 +135,28 @@ public static class LoadBenchmark
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// <c>--diagnostics</c>: the bot's user and kernel CPU and page faults per request, its thread groups and the runtime's
+    /// GC, JIT and contention counts over the measured level, and the load average when it started.
+    /// </summary>
+    private static void PrintDiagnostics(ThreadSnapshot before, ThreadSnapshot after, string? runtime, long requests, string loadAverage)
+    {
+        var perRequest = requests == 0 ? double.NaN : 1.0 / requests;
+        Console.WriteLine(Invariant(
+            $"  diagnostics: load average {loadAverage}; user {(after.UserTicks - before.UserTicks) * 10 * perRequest:0.000} + kernel {(after.SystemTicks - before.SystemTicks) * 10 * perRequest:0.000} ms/req; ") + Invariant(
+            $"minor faults {(after.MinorFaults - before.MinorFaults) * 1000 * perRequest:0.0} per 1,000 requests, major {after.MajorFaults - before.MajorFaults}; threads {after.Threads.Count}"));
+        if (runtime is not null)
+        {
+            Console.WriteLine("  " + runtime);
+        }
+
+        Console.WriteLine("  | threads | n | CPU ms/req | run-queue wait ms/req | voluntary switches /1k req | involuntary /1k | migrations /1k | last core 0/1 |");
+        foreach (var g in ThreadSnapshot.Groups(before, after, requests))
+        {
+            Console.WriteLine(Invariant($"  | {g.Name} | {g.Threads} | {g.CpuMillisecondsPerRequest:0.0000} | {g.WaitMillisecondsPerRequest:0.0000} | {g.VoluntaryPerThousand:0.0} | {g.InvoluntaryPerThousand:0.0} | {g.MigrationsPerThousand:0.0} | {g.Cores} |"));
+        }
     }
 
     /// <summary>Length of one slice of the settle phase.</summary>
