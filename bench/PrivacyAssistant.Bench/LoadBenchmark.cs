@@ -80,6 +80,8 @@ public static class LoadBenchmark
         var results = new List<LevelResult>();
         foreach (var level in options.Levels)
         {
+            // The machine's own speed with the bot idle, before the level's load starts (--diagnostics).
+            var speed = options.Diagnostics && bot.Name == "ours" ? MachineSpeed.Measure() : default;
             await RunLevelAsync(load, workload, level, options.Warmup, sampler: null);
             var before = bot.Sample();
             var generatorBefore = ProcessSample.Read(Environment.ProcessId);
@@ -91,6 +93,7 @@ public static class LoadBenchmark
             await using var runtime = diagnose ? RuntimeActivity.TryStart(bot.ProcessId, bot.Name) : null;
             var threadsBefore = diagnose ? ThreadSnapshot.Read(bot.ProcessId) : null;
             var loadAverage = diagnose ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null;
+            var machineBefore = diagnose ? MachineTicks() : default;
             using var stopTimeline = new CancellationTokenSource();
             var timelineTask = timeline?.RunAsync(stopTimeline.Token) ?? Task.CompletedTask;
             var watch = Stopwatch.StartNew();
@@ -101,6 +104,7 @@ public static class LoadBenchmark
             IReadOnlyList<GcPause>? botPauseList = botPauses is null ? null : await botPauses.StopAsync();
             IReadOnlyList<GcPause>? generatorPauseList = generatorPauses is null ? null : await generatorPauses.StopAsync();
             var threadsAfter = diagnose ? ThreadSnapshot.Read(bot.ProcessId) : null;
+            var machineAfter = diagnose ? MachineTicks() : default;
             var runtimeSummary = runtime is null ? null : await runtime.StopAsync(elapsed.TotalSeconds, samples.Count);
             var after = bot.Sample();
             var generatorAfter = ProcessSample.Read(Environment.ProcessId);
@@ -124,6 +128,9 @@ public static class LoadBenchmark
             if (threadsBefore is not null && threadsAfter is not null)
             {
                 PrintDiagnostics(threadsBefore, threadsAfter, runtimeSummary, samples.Count, loadAverage!);
+                Console.WriteLine(Invariant(
+                    $"  machine: idle {(machineAfter.Idle - machineBefore.Idle) / (double)(machineAfter.Total - machineBefore.Total):0.0%} and steal {(machineAfter.Steal - machineBefore.Steal) / (double)(machineAfter.Total - machineBefore.Total):0.0%} of both cores in the level; ") + Invariant(
+                    $"core speed before the level (bot idle, CPU ns per step, fastest of 5): compute {speed.ComputeNanoseconds:0.000}, memory walk {speed.MemoryNanoseconds:0.00}"));
             }
 
             if (options.ByQuestion)
@@ -157,6 +164,15 @@ public static class LoadBenchmark
         {
             Console.WriteLine(Invariant($"  | {g.Name} | {g.Threads} | {g.CpuMillisecondsPerRequest:0.0000} | {g.WaitMillisecondsPerRequest:0.0000} | {g.VoluntaryPerThousand:0.0} | {g.InvoluntaryPerThousand:0.0} | {g.MigrationsPerThousand:0.0} | {g.Cores} |"));
         }
+    }
+
+    /// <summary>The machine's idle, steal and total clock ticks over both cores so far (<c>/proc/stat</c>, first line).</summary>
+    private static (long Idle, long Steal, long Total) MachineTicks()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        // user nice system idle iowait irq softirq steal guest guest_nice; guest time is already in user.
+        return (fields[3] + fields[4], fields[7], fields.Take(8).Sum());
     }
 
     /// <summary>Length of one slice of the settle phase.</summary>

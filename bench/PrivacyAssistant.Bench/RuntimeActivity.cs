@@ -18,10 +18,13 @@ public sealed class RuntimeActivity : IAsyncDisposable
     private readonly object gate = new();
     private readonly int[] collections = new int[3];
     private readonly Dictionary<string, int> jitted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> areas = new(StringComparer.Ordinal);
     private double pauseMilliseconds;
     private long promotedBytes;
     private int contentions;
     private int heaps;
+    private int fewestHeaps = int.MaxValue;
+    private int mostHeaps;
     private bool stopped;
 
     private RuntimeActivity(int processId)
@@ -63,13 +66,25 @@ public sealed class RuntimeActivity : IAsyncDisposable
                     promotedBytes += e.TotalPromotedSize0 + e.TotalPromotedSize1 + e.TotalPromotedSize2 + e.TotalPromotedSize3;
                 }
             };
-            source.Clr.GCGlobalHeapHistory += e => heaps = e.NumHeaps;
+            source.Clr.GCGlobalHeapHistory += e =>
+            {
+                lock (gate)
+                {
+                    heaps = e.NumHeaps;
+                    fewestHeaps = Math.Min(fewestHeaps, e.NumHeaps);
+                    mostHeaps = Math.Max(mostHeaps, e.NumHeaps);
+                }
+            };
             source.Clr.MethodLoadVerbose += e =>
             {
                 lock (gate)
                 {
                     var tier = e.OptimizationTier.ToString();
                     jitted[tier] = jitted.GetValueOrDefault(tier) + 1;
+                    // The namespace's first two parts: whose code is still being compiled (ours, ASP.NET Core, the
+                    // runtime's own event code that the session itself wakes up); never a method's arguments.
+                    var area = string.Join('.', e.MethodNamespace.Split('.').Take(2));
+                    areas[area] = areas.GetValueOrDefault(area) + 1;
                 }
             };
             source.Clr.ContentionStart += _ => Interlocked.Increment(ref contentions);
@@ -125,10 +140,11 @@ public sealed class RuntimeActivity : IAsyncDisposable
             var total = collections.Sum();
             var perThousand = requests == 0 ? double.NaN : 1000.0 / requests;
             return LoadBenchmark.Invariant(
-                $"GC: {heaps} heaps, {total / seconds:0.0} collections/s (gen0/1/2 {collections[0]}/{collections[1]}/{collections[2]}), ") + LoadBenchmark.Invariant(
+                 $"GC: {heaps} heaps ({(mostHeaps == 0 ? 0 : fewestHeaps)}–{mostHeaps} in the level), {total / seconds:0.0} collections/s (gen0/1/2 {collections[0]}/{collections[1]}/{collections[2]}), ") + LoadBenchmark.Invariant(
                 $"pauses {pauseMilliseconds:0} ms = {pauseMilliseconds / 10 / seconds:0.0} % of the time, {(total == 0 ? 0 : pauseMilliseconds / total):0.00} ms each, ") + LoadBenchmark.Invariant(
                 $"promoted {(total == 0 ? 0 : promotedBytes / 1024.0 / total):0} KB per GC, {requests / Math.Max(1, total):0} requests per GC; ") + LoadBenchmark.Invariant(
-                $"JIT: {(jitted.Count == 0 ? "no methods" : string.Join(", ", jitted.OrderBy(j => j.Key).Select(j => $"{j.Value} {j.Key}")))}; ") + LoadBenchmark.Invariant(
+                $"JIT: {(jitted.Count == 0 ? "no methods" : string.Join(", ", jitted.OrderBy(j => j.Key).Select(j => $"{j.Value} {j.Key}")))} ") + LoadBenchmark.Invariant(
+                $"(by area: {string.Join(", ", areas.OrderByDescending(a => a.Value).Take(6).Select(a => $"{a.Key} {a.Value}"))}); ") + LoadBenchmark.Invariant(
                 $"lock contentions {contentions * perThousand:0.00} per 1,000 requests");
         }
     }
