@@ -129,7 +129,8 @@ public static class LoadBenchmark
             {
                 PrintDiagnostics(threadsBefore, threadsAfter, runtimeSummary, samples.Count, loadAverage!);
                 Console.WriteLine(Invariant(
-                    $"  machine: idle {(machineAfter.Idle - machineBefore.Idle) / (double)(machineAfter.Total - machineBefore.Total):0.0%} and steal {(machineAfter.Steal - machineBefore.Steal) / (double)(machineAfter.Total - machineBefore.Total):0.0%} of both cores in the level; ") + Invariant(
+                    $"  machine: idle {(machineAfter.Idle - machineBefore.Idle) / (double)(machineAfter.Total - machineBefore.Total):0.0%} and steal {(machineAfter.Steal - machineBefore.Steal) / (double)(machineAfter.Total - machineBefore.Total):0.0%} of both cores in the level, ") + Invariant(
+                    $"other processes {OtherCores(machineBefore, machineAfter, (after.CpuTicks - before.CpuTicks) + (generatorAfter.CpuTicks - generatorBefore.CpuTicks)):0.00} cores; ") + Invariant(
                     $"core speed before the level (bot idle, CPU ns per step, fastest of 5): compute {speed.ComputeNanoseconds:0.000}, memory walk {speed.MemoryNanoseconds:0.00}"));
             }
 
@@ -173,6 +174,17 @@ public static class LoadBenchmark
             .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
         // user nice system idle iowait irq softirq steal guest guest_nice; guest time is already in user.
         return (fields[3] + fields[4], fields[7], fields.Take(8).Sum());
+    }
+
+    /// <summary>
+    /// Cores the machine's other processes used in a level: its busy ticks (all but idle and steal) less the bot's and
+    /// the generator's, over the level's length (both cores' ticks ÷ their number).
+    /// </summary>
+    private static double OtherCores((long Idle, long Steal, long Total) before, (long Idle, long Steal, long Total) after, long oursTicks)
+    {
+        var total = after.Total - before.Total;
+        var busy = total - (after.Idle - before.Idle) - (after.Steal - before.Steal);
+        return total == 0 ? 0 : (double)(busy - oursTicks) / total * Environment.ProcessorCount;
     }
 
     /// <summary>Length of one slice of the settle phase.</summary>
