@@ -92,6 +92,7 @@ public static class LoadBenchmark
             var diagnose = options.Diagnostics && bot.Name == "ours";
             await using var runtime = diagnose ? RuntimeActivity.TryStart(bot.ProcessId, bot.Name) : null;
             var threadsBefore = diagnose ? ThreadSnapshot.Read(bot.ProcessId) : null;
+            var generatorThreadsBefore = diagnose ? ThreadSnapshot.Read(Environment.ProcessId) : null;
             var loadAverage = diagnose ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null;
             var machineBefore = diagnose ? MachineTicks() : default;
             using var stopTimeline = new CancellationTokenSource();
@@ -104,6 +105,7 @@ public static class LoadBenchmark
             IReadOnlyList<GcPause>? botPauseList = botPauses is null ? null : await botPauses.StopAsync();
             IReadOnlyList<GcPause>? generatorPauseList = generatorPauses is null ? null : await generatorPauses.StopAsync();
             var threadsAfter = diagnose ? ThreadSnapshot.Read(bot.ProcessId) : null;
+            var generatorThreadsAfter = diagnose ? ThreadSnapshot.Read(Environment.ProcessId) : null;
             var machineAfter = diagnose ? MachineTicks() : default;
             var runtimeSummary = runtime is null ? null : await runtime.StopAsync(elapsed.TotalSeconds, samples.Count);
             var after = bot.Sample();
@@ -128,6 +130,7 @@ public static class LoadBenchmark
             if (threadsBefore is not null && threadsAfter is not null)
             {
                 PrintDiagnostics(threadsBefore, threadsAfter, runtimeSummary, samples.Count, loadAverage!);
+                PrintGeneratorCost(generatorThreadsBefore!, generatorThreadsAfter!, samples.Count);
                 Console.WriteLine(Invariant(
                     $"  machine: idle {(machineAfter.Idle - machineBefore.Idle) / (double)(machineAfter.Total - machineBefore.Total):0.0%} and steal {(machineAfter.Steal - machineBefore.Steal) / (double)(machineAfter.Total - machineBefore.Total):0.0%} of both cores in the level, ") + Invariant(
                     $"other processes {OtherCores(machineBefore, machineAfter, (after.CpuTicks - before.CpuTicks) + (generatorAfter.CpuTicks - generatorBefore.CpuTicks)):0.00} cores; ") + Invariant(
@@ -165,6 +168,21 @@ public static class LoadBenchmark
         {
             Console.WriteLine(Invariant($"  | {g.Name} | {g.Threads} | {g.CpuMillisecondsPerRequest:0.0000} | {g.WaitMillisecondsPerRequest:0.0000} | {g.VoluntaryPerThousand:0.0} | {g.InvoluntaryPerThousand:0.0} | {g.MigrationsPerThousand:0.0} | {g.Cores} |"));
         }
+    }
+
+    /// <summary>
+    /// The load generator's own CPU per request in microseconds (<c>--diagnostics</c>), its threads' run time from
+    /// <c>schedstat</c> without the EventPipe readers'. Its work per request is fixed (the raw client writes prepared bytes
+    /// and reads a response), so it is a control measured on the same cores during the level: if the bot's CPU per
+    /// request and the generator's rise together, the cores were slower; if only the bot's, the bot did more work.
+    /// </summary>
+    private static void PrintGeneratorCost(ThreadSnapshot before, ThreadSnapshot after, long requests)
+    {
+        var groups = ThreadSnapshot.Groups(before, after, requests);
+        var all = groups.Sum(g => g.CpuMillisecondsPerRequest);
+        var readers = groups.Where(g => g.Name.StartsWith("runtime activit", StringComparison.Ordinal) || g.Name.StartsWith("GC pause reader", StringComparison.Ordinal))
+            .Sum(g => g.CpuMillisecondsPerRequest);
+        Console.WriteLine(Invariant($"  generator: {(all - readers) * 1000:0.00} µs CPU per request without the EventPipe reader ({readers * 1000:0.00} µs)"));
     }
 
     /// <summary>The machine's idle, steal and total clock ticks over both cores so far (<c>/proc/stat</c>, first line).</summary>
