@@ -25,13 +25,8 @@ public sealed class GcPauses : IAsyncDisposable
         // TimeStampQPC is "discouraged" in favour of a time relative to the session's start; here the raw clock is the
         // point, to line the pauses up with the generator's Stopwatch timestamps.
 #pragma warning disable CS0618
-        // A thread of its own, not the pool's: Process() blocks until the session ends, and two such readers on a 2-core
-        // machine's pool (minimum 2 threads) starved the load's continuations for the ~0.5 s the pool takes to add one.
-        var done = new TaskCompletionSource();
-        reading = done.Task;
-        var thread = new Thread(() =>
+        reading = EventPipeReader.Start(session, "GC pause reader", source =>
         {
-            using var source = new EventPipeEventSource(session.EventStream);
             long suspended = 0;
             var generation = -1;
             source.Clr.GCSuspendEEStart += e => suspended = e.TimeStampQPC;
@@ -50,21 +45,7 @@ public sealed class GcPauses : IAsyncDisposable
                 suspended = 0;
                 generation = -1;
             };
-            try
-            {
-                source.Process();
-            }
-            catch (Exception)
-            {
-                // The session ended under the reader (process exit or Stop): what was read stays.
-            }
-            finally
-            {
-                done.TrySetResult();
-            }
-        })
-        { IsBackground = true, Name = "GC pause reader" };
-        thread.Start();
+        });
 #pragma warning restore CS0618
     }
 

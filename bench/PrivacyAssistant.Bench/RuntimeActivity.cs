@@ -32,12 +32,8 @@ public sealed class RuntimeActivity : IAsyncDisposable
         var keywords = ClrTraceEventParser.Keywords.GC | ClrTraceEventParser.Keywords.Jit | ClrTraceEventParser.Keywords.Contention;
         var provider = new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Verbose, (long)keywords);
         session = new DiagnosticsClient(processId).StartEventPipeSession(provider, requestRundown: false);
-        // A thread of its own, not the pool's (see GcPauses: a blocking reader on a 2-core pool starves the load).
-        var done = new TaskCompletionSource();
-        reading = done.Task;
-        var thread = new Thread(() =>
+        reading = EventPipeReader.Start(session, "runtime activity reader", source =>
         {
-            using var source = new EventPipeEventSource(session.EventStream);
             double suspended = -1;
             source.Clr.GCSuspendEEStart += e => suspended = e.TimeStampRelativeMSec;
             source.Clr.GCRestartEEStop += e =>
@@ -88,21 +84,7 @@ public sealed class RuntimeActivity : IAsyncDisposable
                 }
             };
             source.Clr.ContentionStart += _ => Interlocked.Increment(ref contentions);
-            try
-            {
-                source.Process();
-            }
-            catch (Exception)
-            {
-                // The session ended under the reader: what was read stays.
-            }
-            finally
-            {
-                done.TrySetResult();
-            }
-        })
-        { IsBackground = true, Name = "runtime activity reader" };
-        thread.Start();
+        });
     }
 
     /// <summary>Starts reading; null (with a note) when the process cannot be attached to (the peer is not .NET).</summary>
