@@ -22,9 +22,10 @@ internal static class DevSection
     public const string Session15TypoJudgeBlock = "# --- session 15, independent typo judge";
     public const string Session16AccessBlock = "# --- session 16, access and exposure probes";
     public const string Session16AboutBreachBlock = "# --- session 16, questions about breaches";
+    public const string Session16EverydayWordsBlock = "# --- session 16, privacy questions with incidental everyday words";
 
     // The blocks in file order: each runs from its header to the next one's.
-    private static readonly string[] Headers = [Session9OffTopicBlock, Session9RecallBlock, Session10FormBlock, Session10BreachCompoundBlock, Session11OffTopicBlock, Session11PhrasingBlock, Session13FreshBlock, Session14OffTopicBlock, Session14BreachBlock, Session14FalseReportBlock, Session15TypoBlock, Session15TypoJudgeBlock, Session16AccessBlock, Session16AboutBreachBlock];
+    private static readonly string[] Headers = [Session9OffTopicBlock, Session9RecallBlock, Session10FormBlock, Session10BreachCompoundBlock, Session11OffTopicBlock, Session11PhrasingBlock, Session13FreshBlock, Session14OffTopicBlock, Session14BreachBlock, Session14FalseReportBlock, Session15TypoBlock, Session15TypoJudgeBlock, Session16AccessBlock, Session16AboutBreachBlock, Session16EverydayWordsBlock];
 
     /// <summary>Every dev question before the session-9 probes.</summary>
     public static IReadOnlyList<EvaluationCase> BeforeSession9 => Between(null, Headers[0]);
@@ -48,7 +49,9 @@ internal static class DevSection
     /// change was tuned on it), and session 16's access and exposure probes (reports of unauthorised access or exposure, near
     /// misses about who may see what, lost things without personal data; written before any session-16 change), and session 16's
     /// questions about breaches (questions about what a breach is and how it is handled, and questions in breach words that
-    /// another entry answers; written before any session-16 change).
+    /// another entry answers; written before any session-16 change), and session 16's privacy questions with incidental everyday
+    /// words (privacy questions set in trips, sports day, the canteen, the musical and the like, and off-topic questions in the
+    /// same settings; written before any change).
     /// </summary>
     public static IReadOnlyList<EvaluationCase> Block(string header)
     {

@@ -159,6 +159,10 @@ public sealed class KnowledgeEvaluationTests
     // questions and two synonyms (half A, studied, 36; half B, the judge, 37). The same changes took the session-14 breach block
     // from 99 to 103 of 120 (four of the questions about breaches the brief listed); with the session-16 access and exposure lines
     // (main 889d74f, 106) to 110 of 120, so its floor rose from 0.81 to 0.91.
+    // Session 16, privacy questions with incidental everyday words (39 privacy questions set in trips, sports day, the canteen, the
+    // musical, parents' evening, the gym and lockers, 21 off-topic questions in the same settings; written before any change;
+    // docs/knowledge-retrieval.md, "Session 16, none neighbours"): 52 of 60 (86.7 %) at a89ce9b (half A 28, half B 24 of 30);
+    // no rule was landed (the ones tried cost more off-topic nones than they won).
     [Theory]
     [InlineData(DevSection.Session9OffTopicBlock, 119, 0.86)]
     [InlineData(DevSection.Session9RecallBlock, 83, 0.87)]
@@ -174,6 +178,7 @@ public sealed class KnowledgeEvaluationTests
     [InlineData(DevSection.Session15TypoJudgeBlock, 80, 0.86)]
     [InlineData(DevSection.Session16AccessBlock, 100, 0.76)]
     [InlineData(DevSection.Session16AboutBreachBlock, 100, 0.73)]
+    [InlineData(DevSection.Session16EverydayWordsBlock, 60, 0.86)]
     public void DevSet_ProbeBlock_StaysAtItsMeasuredLevel(string block, int questions, double floor)
     {
         var probes = DevSection.Block(block);
