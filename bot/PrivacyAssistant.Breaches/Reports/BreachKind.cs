@@ -12,5 +12,10 @@ public enum BreachKind
     PasswordShared,
     PaperLost,
     AppVulnerability,
+
+    // Session 16: people without a need see or get into the data (rights set wrong, an ex-colleague's
+    // account still active, a folder open to everyone, papers or a screen in view). Before Other: the
+    // form lists the kinds in this order. Stored reports hold the code, not the number.
+    UnauthorisedAccess,
     Other,
 }

@@ -16,6 +16,7 @@ public static class Codes
         [BreachKind.PasswordShared] = "password-shared",
         [BreachKind.PaperLost] = "paper-lost",
         [BreachKind.AppVulnerability] = "app-vulnerability",
+        [BreachKind.UnauthorisedAccess] = "unauthorised-access",
         [BreachKind.Other] = "other",
         [DataCategory.Contact] = "contact",
         [DataCategory.Grades] = "grades",

@@ -6,6 +6,10 @@ namespace PrivacyAssistant.Breaches.Risk;
 /// Rules of thumb from the AP's guidance and GDPR art. 33/34: special categories or a BSN make a
 /// high risk likely (notify the AP and inform the people); properly encrypted data on a lost
 /// carrier makes a risk unlikely; intrusions and many people affected point to notification.
+/// Unauthorised access or exposure (rights set wrong, an ex-colleague still getting in, papers or a
+/// screen in view) is a confidentiality breach by people the school knows, not an intrusion: its
+/// risk follows from which data and how many people, so it takes the category and count rules only
+/// (and encryption does not help, as the data was readable to them).
 /// </summary>
 public static class BreachRiskAssessor
 {

@@ -59,4 +59,32 @@ public sealed class BreachRegisterCsvTests
         Assert.DoesNotContain("aad-1", csv);
         Assert.EndsWith(";afgesloten", lines[1]);
     }
+
+    [Theory]
+    [InlineData("nl", ";\"Onbevoegde toegang of gegevens zichtbaar voor anderen (rechten, oud-medewerker, map voor iedereen open, papieren of scherm)\";")]
+    [InlineData("en", ";\"Unauthorised access or data visible to others (access rights, former staff member, folder open to everyone, papers or screen)\";")]
+    public void Write_UnauthorisedAccess_ShowsItsTextAsWhatHappened(string language, string expected)
+    {
+        var report = new BreachReport
+        {
+            Id = 1,
+            Reference = "DL-2026-0002",
+            Kind = BreachKind.UnauthorisedAccess,
+            OccurredAt = DateTimeOffset.Parse("2026-03-02T07:30:00Z"),
+            OccurredTimeKnown = false,
+            DiscoveredAt = DateTimeOffset.Parse("2026-03-10T08:15:00Z"),
+            ReportedAt = DateTimeOffset.Parse("2026-03-10T08:20:00Z"),
+            Categories = [DataCategory.StudentFile],
+            Groups = [AffectedGroup.Students],
+            Count = AffectedCount.UpTo100,
+            Protection = Protection.Unknown,
+            Description = "Map met zorgdossiers stond open voor alle medewerkers.",
+            Reporter = new Reporter("aad-1", "Jan de Vries"),
+        };
+
+        var csv = BreachRegisterCsv.Write([report], language, Amsterdam, DateTimeOffset.Parse("2026-03-12T00:00:00Z"));
+        var row = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1];
+
+        Assert.Contains("DL-2026-0002;2026-03-10 09:20" + expected, row);
+    }
 }

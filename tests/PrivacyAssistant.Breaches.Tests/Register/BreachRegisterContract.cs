@@ -83,6 +83,19 @@ public abstract class BreachRegisterContract(StorageProvider provider) : IAsyncL
     }
 
     [StorageFact]
+    public async Task Submit_UnauthorisedAccess_IsStoredUnderItsCodeAndMailedWithItsText()
+    {
+        var submitted = await Register.SubmitAsync(BreachesTestHost.Report(clock.GetUtcNow().AddHours(-1), BreachKind.UnauthorisedAccess), "access-1");
+
+        var stored = await Register.FindAsync(submitted.Report.Reference);
+        Assert.Equal(BreachKind.UnauthorisedAccess, stored!.Kind);
+        await using var connection = await database.NewFactory().OpenAsync();
+        Assert.Equal("unauthorised-access", await connection.ExecuteScalarAsync<string>("SELECT kind FROM breach_reports"));
+        var payload = await connection.ExecuteScalarAsync<string>("SELECT payload FROM notification_outbox WHERE type = 'breach.reported'");
+        Assert.Contains("Onbevoegde toegang of gegevens zichtbaar voor anderen", payload);
+    }
+
+    [StorageFact]
     public async Task Submit_ReplayWhileAnotherWriterHoldsTheDatabase_ReturnsTheStoredReportWithoutWaiting()
     {
         var report = BreachesTestHost.Report(clock.GetUtcNow().AddHours(-1));

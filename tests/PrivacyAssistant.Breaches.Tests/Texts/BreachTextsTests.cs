@@ -13,6 +13,19 @@ public sealed class BreachTextsTests
     }
 
     [Theory]
+    [InlineData("nl", "Onbevoegde toegang of gegevens zichtbaar voor anderen", "functioneel beheerder")]
+    [InlineData("en", "Unauthorised access or data visible to others", "functional administrator")]
+    public void Texts_UnauthorisedAccess_HasALabelAndAdviceInBothLanguages(string language, string label, string advice)
+    {
+        var texts = BreachTexts.For(language);
+
+        Assert.StartsWith(label, texts.Kinds["unauthorised-access"]);
+        Assert.Contains(texts.Advice["unauthorised-access"], line => line.Contains(advice, StringComparison.Ordinal));
+        Assert.True(Codes.TryParse<BreachKind>("unauthorised-access", out var kind));
+        Assert.Equal(BreachKind.UnauthorisedAccess, kind);
+    }
+
+    [Theory]
     [InlineData("en-US", "en")]
     [InlineData("en", "en")]
     [InlineData("nl-NL", "nl")]

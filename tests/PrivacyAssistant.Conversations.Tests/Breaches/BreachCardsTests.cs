@@ -23,7 +23,7 @@ public sealed class BreachCardsTests
         var data = new TheoryData<string, string>();
         foreach (var language in new[] { "nl", "en" })
         {
-            foreach (var card in new[] { "form", "form-problems", "confirmation", "list-officer", "list-mine", "list-empty", "detail-officer", "detail-officer-problems", "detail-discovery-problems", "detail-closed", "detail-reporter", "alert-new", "alert-overdue" })
+            foreach (var card in new[] { "form", "form-problems", "confirmation", "list-officer", "list-mine", "list-empty", "detail-officer", "detail-officer-problems", "detail-discovery-problems", "detail-closed", "detail-reporter", "alert-new", "alert-overdue", "confirmation-access", "detail-officer-access", "alert-access" })
             {
                 data.Add(card, language);
             }
@@ -98,6 +98,49 @@ public sealed class BreachCardsTests
         Assert.Contains("DL-2026-0001", json);
         Assert.Contains("op afstand blokkeren of wissen", json);
         Assert.Contains("72 uur", json);
+    }
+
+    [Theory]
+    [InlineData("nl", "Onbevoegde toegang of gegevens zichtbaar voor anderen", "Iets anders")]
+    [InlineData("en", "Unauthorised access or data visible to others", "Something else")]
+    public void Form_OffersUnauthorisedAccessJustBeforeSomethingElse(string language, string label, string other)
+    {
+        var kind = Inputs(cards.Form(language, "sub-1", null)).Single(input => input["id"]!.GetValue<string>() == "kind");
+        var choices = kind["choices"]!.AsArray().Select(choice => (Title: choice!["title"]!.GetValue<string>(), Value: choice["value"]!.GetValue<string>())).ToList();
+
+        Assert.Equal("unauthorised-access", choices[^2].Value);
+        Assert.StartsWith(label, choices[^2].Title);
+        Assert.Equal(("other", other), (choices[^1].Value, choices[^1].Title));
+    }
+
+    [Fact]
+    public void Form_PreselectsUnauthorisedAccess()
+    {
+        var kind = Inputs(cards.Form("nl", "sub-1", null, preselectKind: "unauthorised-access")).Single(input => input["id"]!.GetValue<string>() == "kind");
+
+        Assert.Equal("unauthorised-access", kind["value"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("nl", "Onbevoegde toegang of gegevens zichtbaar voor anderen", "Noteer wie wat kon zien of openen en sinds wanneer")]
+    [InlineData("en", "Unauthorised access or data visible to others", "Write down who could see or open what, and since when")]
+    public void Confirmation_ForUnauthorisedAccess_ShowsTheKindAndItsAdvice(string language, string label, string advice)
+    {
+        var card = cards.Confirmation(language, Report(BreachKind.UnauthorisedAccess));
+
+        Assert.Contains(label, card.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(Texts(card), text => text.Contains(advice, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("nl", "Onbevoegde toegang of gegevens zichtbaar voor anderen")]
+    [InlineData("en", "Unauthorised access or data visible to others")]
+    public void DetailAndAlert_ForOfficers_ShowUnauthorisedAccessAsWhatHappened(string language, string label)
+    {
+        var report = Report(BreachKind.UnauthorisedAccess);
+
+        Assert.Contains(label, cards.Detail(language, report, [], isOfficer: true).ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(label, cards.Alert(language, BreachNotificationKind.Reported, report).ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -210,6 +253,9 @@ public sealed class BreachCardsTests
             "detail-closed" => cards.Detail(language, closed, trail, isOfficer: true),
             "detail-reporter" => cards.Detail(language, report, [], isOfficer: false),
             "alert-new" => cards.Alert(language, BreachNotificationKind.Reported, report),
+            "confirmation-access" => cards.Confirmation(language, Report(BreachKind.UnauthorisedAccess)),
+            "detail-officer-access" => cards.Detail(language, Report(BreachKind.UnauthorisedAccess), trail, isOfficer: true),
+            "alert-access" => cards.Alert(language, BreachNotificationKind.Reported, Report(BreachKind.UnauthorisedAccess)),
             _ => cards.Alert(language, BreachNotificationKind.DecisionOverdue, report),
         };
     }
