@@ -61,8 +61,8 @@ public sealed class BreachRegisterCsvTests
     }
 
     [Theory]
-    [InlineData("nl", ";\"Onbevoegde toegang of gegevens zichtbaar voor anderen (rechten, oud-medewerker, map voor iedereen open, papieren of scherm)\";")]
-    [InlineData("en", ";\"Unauthorised access or data visible to others (access rights, former staff member, folder open to everyone, papers or screen)\";")]
+    [InlineData("nl", ";Onbevoegde toegang of gegevens zichtbaar voor anderen;")]
+    [InlineData("en", ";Unauthorised access or data visible to others;")]
     public void Write_UnauthorisedAccess_ShowsItsTextAsWhatHappened(string language, string expected)
     {
         var report = new BreachReport
