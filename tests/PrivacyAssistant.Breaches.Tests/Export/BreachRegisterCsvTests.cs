@@ -18,32 +18,35 @@ public sealed class BreachRegisterCsvTests
     public void Cell_NeutralisesFormulasAndQuotesSeparators(string value, string expected) =>
         Assert.Equal(expected, BreachRegisterCsv.Cell(value));
 
+    /// <summary>A closed report of a mail to the wrong recipient, with a formula in its description.</summary>
+    private static readonly BreachReport Closed = new BreachReport
+    {
+        Id = 1,
+        Reference = "DL-2026-0001",
+        Kind = BreachKind.EmailWrongRecipient,
+        OccurredAt = DateTimeOffset.Parse("2026-03-10T07:30:00Z"),
+        OccurredTimeKnown = true,
+        DiscoveredAt = DateTimeOffset.Parse("2026-03-10T08:15:00Z"),
+        ReportedAt = DateTimeOffset.Parse("2026-03-10T08:20:00Z"),
+        Categories = [DataCategory.Grades],
+        Groups = [AffectedGroup.Students],
+        Count = AffectedCount.UpTo100,
+        Protection = Protection.None,
+        Description = "=cmd|' /C calc'!A0",
+        Reporter = new Reporter("aad-1", "Jan de Vries"),
+        Consequences = "Cijfers van klas 3B bij één ouder.",
+        RemedialActions = "Ouder heeft mail verwijderd.",
+        ApNotified = false,
+        ApReason = "Eén betrouwbare ontvanger, mail verwijderd.",
+        SubjectsInformed = false,
+        SubjectsReason = "Geen hoog risico.",
+        ClosedAt = DateTimeOffset.Parse("2026-03-11T10:00:00Z"),
+    };
+
     [Fact]
     public void Write_ContainsTheRegisterFieldsButNotTheReporter()
     {
-        var report = new BreachReport
-        {
-            Id = 1,
-            Reference = "DL-2026-0001",
-            Kind = BreachKind.EmailWrongRecipient,
-            OccurredAt = DateTimeOffset.Parse("2026-03-10T07:30:00Z"),
-            OccurredTimeKnown = true,
-            DiscoveredAt = DateTimeOffset.Parse("2026-03-10T08:15:00Z"),
-            ReportedAt = DateTimeOffset.Parse("2026-03-10T08:20:00Z"),
-            Categories = [DataCategory.Grades],
-            Groups = [AffectedGroup.Students],
-            Count = AffectedCount.UpTo100,
-            Protection = Protection.None,
-            Description = "=cmd|' /C calc'!A0",
-            Reporter = new Reporter("aad-1", "Jan de Vries"),
-            Consequences = "Cijfers van klas 3B bij één ouder.",
-            RemedialActions = "Ouder heeft mail verwijderd.",
-            ApNotified = false,
-            ApReason = "Eén betrouwbare ontvanger, mail verwijderd.",
-            SubjectsInformed = false,
-            SubjectsReason = "Geen hoog risico.",
-            ClosedAt = DateTimeOffset.Parse("2026-03-11T10:00:00Z"),
-        };
+        var report = Closed;
 
         var csv = BreachRegisterCsv.Write([report], "nl", Amsterdam, DateTimeOffset.Parse("2026-03-12T00:00:00Z"));
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -65,22 +68,7 @@ public sealed class BreachRegisterCsvTests
     [InlineData("en", ";Unauthorised access or data visible to others;")]
     public void Write_UnauthorisedAccess_ShowsItsTextAsWhatHappened(string language, string expected)
     {
-        var report = new BreachReport
-        {
-            Id = 1,
-            Reference = "DL-2026-0002",
-            Kind = BreachKind.UnauthorisedAccess,
-            OccurredAt = DateTimeOffset.Parse("2026-03-02T07:30:00Z"),
-            OccurredTimeKnown = false,
-            DiscoveredAt = DateTimeOffset.Parse("2026-03-10T08:15:00Z"),
-            ReportedAt = DateTimeOffset.Parse("2026-03-10T08:20:00Z"),
-            Categories = [DataCategory.StudentFile],
-            Groups = [AffectedGroup.Students],
-            Count = AffectedCount.UpTo100,
-            Protection = Protection.Unknown,
-            Description = "Map met zorgdossiers stond open voor alle medewerkers.",
-            Reporter = new Reporter("aad-1", "Jan de Vries"),
-        };
+        var report = Closed with { Reference = "DL-2026-0002", Kind = BreachKind.UnauthorisedAccess };
 
         var csv = BreachRegisterCsv.Write([report], language, Amsterdam, DateTimeOffset.Parse("2026-03-12T00:00:00Z"));
         var row = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1];
