@@ -38,8 +38,7 @@ public sealed class CpuTimeline(int botProcessId)
     {
         var (botRun, botWait) = Schedstat(botProcessId);
         var (generatorRun, _) = Schedstat(Environment.ProcessId);
-        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-            .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        var cpu = ProcFiles.MachineCpuTicks();
         // user nice system idle iowait irq softirq steal: busy = all but idle and iowait.
         var busy = cpu[0] + cpu[1] + cpu[2] + cpu[5] + cpu[6] + cpu[7];
         return new CpuPoint(Stopwatch.GetTimestamp(), botRun, botWait, generatorRun, busy, cpu[3] + cpu[4], cpu[7]);
@@ -57,12 +56,11 @@ public sealed class CpuTimeline(int botProcessId)
         {
             try
             {
-                var fields = File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ');
-                var now = (long.Parse(fields[0], CultureInfo.InvariantCulture), long.Parse(fields[1], CultureInfo.InvariantCulture));
+                var now = ProcFiles.Schedstat(Path.Combine(task, "schedstat"));
                 var key = (processId, int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture));
                 var before = lastByThread.GetValueOrDefault(key);
-                run += Math.Max(0, now.Item1 - before.Run);
-                wait += Math.Max(0, now.Item2 - before.Wait);
+                run += Math.Max(0, now.RunNanoseconds - before.Run);
+                wait += Math.Max(0, now.WaitNanoseconds - before.Wait);
                 lastByThread[key] = now;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

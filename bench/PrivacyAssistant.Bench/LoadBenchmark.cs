@@ -188,9 +188,7 @@ public static class LoadBenchmark
     /// <summary>The machine's idle, steal and total clock ticks over both cores so far (<c>/proc/stat</c>, first line).</summary>
     private static (long Idle, long Steal, long Total) MachineTicks()
     {
-        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-            .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
-        // user nice system idle iowait irq softirq steal guest guest_nice; guest time is already in user.
+        var fields = ProcFiles.MachineCpuTicks();
         return (fields[3] + fields[4], fields[7], fields.Take(8).Sum());
     }
 

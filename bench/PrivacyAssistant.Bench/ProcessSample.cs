@@ -68,9 +68,7 @@ public readonly record struct ProcessSample(long CpuTicks, long RssBytes, long P
     /// <summary>User + system clock ticks from a process's or thread's <c>stat</c> file.</summary>
     private static long CpuTicksOf(string statPath)
     {
-        var stat = File.ReadAllText(statPath);
-        // Fields after the command name (which may contain spaces) start at ") ".
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var fields = ProcFiles.StatFields(statPath);
         return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
     }
 

@@ -14,7 +14,7 @@ public sealed record ThreadSnapshot(long UserTicks, long SystemTicks, long Minor
 {
     public static ThreadSnapshot Read(int processId)
     {
-        var fields = StatFields($"/proc/{processId}/stat");
+        var fields = ProcFiles.StatFields($"/proc/{processId}/stat");
         var threads = new Dictionary<int, ThreadFigures>();
         foreach (var task in Directory.EnumerateDirectories($"/proc/{processId}/task"))
         {
@@ -23,12 +23,12 @@ public sealed record ThreadSnapshot(long UserTicks, long SystemTicks, long Minor
                 var id = int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture);
                 var name = File.ReadAllText(Path.Combine(task, "comm")).Trim();
                 var sched = SchedValues(Path.Combine(task, "sched"));
-                var schedstat = File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ');
-                var stat = StatFields(Path.Combine(task, "stat"));
+                var (run, wait) = ProcFiles.Schedstat(Path.Combine(task, "schedstat"));
+                var stat = ProcFiles.StatFields(Path.Combine(task, "stat"));
                 threads[id] = new ThreadFigures(
                     name,
-                    long.Parse(schedstat[0], CultureInfo.InvariantCulture),
-                    long.Parse(schedstat[1], CultureInfo.InvariantCulture),
+                    run,
+                    wait,
                     (long)sched.GetValueOrDefault("nr_voluntary_switches"),
                     (long)sched.GetValueOrDefault("nr_involuntary_switches"),
                     (long)sched.GetValueOrDefault("se.nr_migrations"),
@@ -93,13 +93,6 @@ public sealed record ThreadSnapshot(long UserTicks, long SystemTicks, long Minor
     /// <summary>A thread's name without its number, so a pool's threads fall in one group.</summary>
     public static string GroupName(string name) =>
         string.Concat(name.Where(c => !char.IsAsciiDigit(c))).Trim().TrimEnd('#').Trim();
-
-    /// <summary>The fields of a <c>stat</c> file after the command name (which may contain spaces): index 0 is the state.</summary>
-    private static string[] StatFields(string path)
-    {
-        var stat = File.ReadAllText(path);
-        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-    }
 
     /// <summary>The "name : value" lines of a task's <c>sched</c> file (the scheduler's debug figures).</summary>
     private static Dictionary<string, double> SchedValues(string path)
