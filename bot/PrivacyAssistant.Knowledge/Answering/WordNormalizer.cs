@@ -67,9 +67,6 @@ internal sealed class WordNormalizer
     /// <summary>The form sets (among <see cref="KnownForms"/>) of the real words: correctly spelled, so never read as a typo.</summary>
     public IReadOnlySet<IReadOnlySet<string>> RealWordForms => real;
 
-    /// <summary>Whether <paramref name="forms"/> (a set <see cref="Words"/> handed out) is a real word's.</summary>
-    public bool IsRealWord(IReadOnlySet<string> forms) => real.Contains(forms);
-
     public IReadOnlyList<IReadOnlySet<string>> Words(string text)
     {
         // Spans, not TextNormalizer.Words' strings: a known word (most of them) needs no string of its own.
