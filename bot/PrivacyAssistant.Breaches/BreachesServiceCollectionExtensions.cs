@@ -19,12 +19,7 @@ public static class BreachesServiceCollectionExtensions
     {
         services.AddStorage();
         services.AddNotifications();
-        services.AddOptions<BreachesOptions>()
-            .BindConfiguration(BreachesOptions.SectionName)
-            .ValidateDataAnnotations()
-            .Validate(o => TryZone(o.TimeZone), "Breaches:TimeZone is not a known time zone id.")
-            .Validate(o => o.NotificationLanguage is "nl" or "en", "Breaches:NotificationLanguage must be nl or en.")
-            .ValidateOnStart();
+        services.AddBreachesOptions();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMigrations("breaches", BreachMigrations.All);
@@ -48,6 +43,21 @@ public static class BreachesServiceCollectionExtensions
         services.TryAddSingleton<IOfficerDirectory>(sp => new ConfiguredOfficerDirectory(
             sp.GetRequiredService<IOptions<BreachesOptions>>(), sp.GetService<IGroupMembership>()));
         services.AddHostedService<OverdueBreachMonitor>();
+        return services;
+    }
+
+    /// <summary>
+    /// The <c>Breaches</c> section alone, validated: for tools that need the school's time zone (<see cref="BreachesOptions.Zone"/>)
+    /// without the register, its storage and notifications.
+    /// </summary>
+    public static IServiceCollection AddBreachesOptions(this IServiceCollection services)
+    {
+        services.AddOptions<BreachesOptions>()
+            .BindConfiguration(BreachesOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => TryZone(o.TimeZone), "Breaches:TimeZone is not a known time zone id.")
+            .Validate(o => o.NotificationLanguage is "nl" or "en", "Breaches:NotificationLanguage must be nl or en.")
+            .ValidateOnStart();
         return services;
     }
 

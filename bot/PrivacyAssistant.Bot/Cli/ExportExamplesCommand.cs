@@ -34,7 +34,7 @@ public static class ExportExamplesCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
-            using var host = AdminHost.Build(builder => builder.Services.AddKnowledge().AddKnowledgeFeedback().AddBreaches());
+            using var host = AdminHost.Build(builder => builder.Services.AddKnowledge().AddKnowledgeFeedback().AddBreachesOptions());
             var services = host.Services;
             if (KnowledgeCli.LoadEngine(services, error) is not { } engine)
             {
